@@ -1,0 +1,34 @@
+package org.tumorboard.events.intake;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.tumorboard.events.MalformedEventException;
+
+/**
+ * A spoke or the hub referred a case. Clinical facts and ids only: never the patient's name, MRN or birth date.
+ *
+ * @param greatestDimensionCm greatest tumor dimension on imaging, null when not yet measured
+ * @param suspiciousNodes     regional nodes suspicious on imaging (null: not assessed)
+ * @param distantLesions      distant lesions on imaging (null: not assessed)
+ */
+public record CaseReferred(
+        String caseId,
+        String referringSite,
+        Instant referredAt,
+        BigDecimal greatestDimensionCm,
+        Boolean suspiciousNodes,
+        Boolean distantLesions,
+        boolean neoadjuvantConsidered) {
+
+    public CaseReferred {
+        if (caseId == null || caseId.isBlank()) {
+            throw new MalformedEventException("CaseReferred.caseId is missing");
+        }
+        if (referringSite == null || referringSite.isBlank()) {
+            throw new MalformedEventException("CaseReferred.referringSite is missing");
+        }
+        Objects.requireNonNull(referredAt, "CaseReferred.referredAt");
+    }
+}

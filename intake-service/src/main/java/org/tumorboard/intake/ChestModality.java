@@ -1,0 +1,6 @@
+package org.tumorboard.intake;
+
+/** How the chest was imaged. */
+public enum ChestModality {
+    CT, RADIOGRAPH
+}

@@ -1,0 +1,71 @@
+package org.tumorboard.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** One patient's one tumor episode, from referral on: the aggregate of intake-service. */
+@Entity
+@Table(name = "intake_case")
+public class IntakeCase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "patient_id")
+    public Patient patient;
+
+    @Column(name = "referring_site", nullable = false)
+    public String referringSite;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public CaseStatus status;
+
+    @Column(name = "clinical_question", nullable = false)
+    public String clinicalQuestion;
+
+    @Column(name = "neoadjuvant_considered", nullable = false)
+    public boolean neoadjuvantConsidered;
+
+    @Embedded
+    public ImagingFindings imaging = new ImagingFindings();
+
+    @Column(name = "referred_at", nullable = false)
+    public Instant referredAt;
+
+    @Column(name = "referred_by", nullable = false)
+    public String referredBy;
+
+    @OneToMany(mappedBy = "intakeCase", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("occurredAt, id")
+    public List<TimelineEntry> timeline = new ArrayList<>();
+
+    public void addTimelineEntry(UUID eventId, String type, Instant occurredAt, String summary) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.id = UUID.randomUUID();
+        entry.intakeCase = this;
+        entry.eventId = eventId;
+        entry.type = type;
+        entry.occurredAt = occurredAt;
+        entry.summary = summary;
+        timeline.add(entry);
+    }
+}

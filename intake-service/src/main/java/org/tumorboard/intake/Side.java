@@ -1,0 +1,6 @@
+package org.tumorboard.intake;
+
+/** Side of the tumor. */
+public enum Side {
+    LEFT, RIGHT, MIDLINE, BILATERAL
+}

@@ -1,0 +1,62 @@
+package org.tumorboard.intake.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.tumorboard.intake.CaseStatus;
+import org.tumorboard.intake.ChestModality;
+import org.tumorboard.intake.Compartment;
+import org.tumorboard.intake.IntakeCase;
+import org.tumorboard.intake.ImagingFindings;
+import org.tumorboard.intake.Patient;
+import org.tumorboard.intake.Side;
+import org.tumorboard.intake.SuspectedNonSarcoma;
+import org.tumorboard.intake.rules.WorkupChecklist;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** {@code GET /api/cases/{caseId}}; {@code patient} is present only for roles allowed to see identity. */
+public record CaseView(
+        UUID caseId,
+        String referringSite,
+        CaseStatus status,
+        String clinicalQuestion,
+        boolean neoadjuvantConsidered,
+        Instant referredAt,
+        ImagingView imaging,
+        WorkupView workup,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PatientView patient,
+        List<TimelineView> timeline) {
+
+    public record ImagingView(LocalDate ctAbdomenPelvisDate, ChestView chestImaging, BigDecimal greatestDimensionCm,
+            Side side, Compartment compartment, Boolean macroscopicFat, Boolean solidEnhancingComponent,
+            Boolean suspiciousNodes, Boolean distantLesions, SuspectedNonSarcoma suspectedNonSarcoma) {
+    }
+
+    public record ChestView(ChestModality modality, LocalDate date) {
+    }
+
+    public record WorkupView(boolean complete, List<WorkupChecklist.Item> missing) {
+    }
+
+    public record PatientView(String mrn, String givenName, String familyName, LocalDate birthDate, Patient.Sex sex) {
+    }
+
+    public record TimelineView(String type, Instant time, String summary) {
+    }
+
+    public static CaseView of(IntakeCase c, List<WorkupChecklist.Item> missingWorkup, boolean withIdentity) {
+        ImagingFindings i = c.imaging;
+        ChestView chest = i.chestModality == null ? null : new ChestView(i.chestModality, i.chestDate);
+        Patient p = c.patient;
+        return new CaseView(c.caseId, c.referringSite, c.status, c.clinicalQuestion, c.neoadjuvantConsidered, c.referredAt,
+                new ImagingView(i.ctAbdomenPelvisDate, chest, i.greatestDimensionCm, i.side, i.compartment, i.macroscopicFat,
+                        i.solidEnhancingComponent, i.suspiciousNodes, i.distantLesions, i.suspectedNonSarcoma),
+                new WorkupView(missingWorkup.isEmpty(), missingWorkup),
+                withIdentity ? new PatientView(p.mrn, p.givenName, p.familyName, p.birthDate, p.sex) : null,
+                c.timeline.stream().map(t -> new TimelineView(t.type, t.occurredAt, t.summary)).toList());
+    }
+}

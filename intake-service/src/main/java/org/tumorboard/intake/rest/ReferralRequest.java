@@ -1,0 +1,55 @@
+package org.tumorboard.intake.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.tumorboard.intake.ChestModality;
+import org.tumorboard.intake.Compartment;
+import org.tumorboard.intake.Patient.Sex;
+import org.tumorboard.intake.Side;
+import org.tumorboard.intake.SuspectedNonSarcoma;
+
+/** The body of {@code POST /api/referrals} (api-contract.md, intake-service). */
+public record ReferralRequest(
+        @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,40}", message = "must be a site code such as SPOKE-NORTH") String referringSite,
+        @NotNull @Valid PatientIdentity patient,
+        @NotBlank @Size(max = 2000) String clinicalQuestion,
+        @NotNull Boolean neoadjuvantConsidered,
+        @NotNull @Valid Imaging imaging) {
+
+    public record PatientIdentity(
+            @NotBlank @Size(max = 40) String mrn,
+            @NotBlank @Size(max = 200) String givenName,
+            @NotBlank @Size(max = 200) String familyName,
+            @NotNull @Past LocalDate birthDate,
+            @NotNull Sex sex) {
+    }
+
+    public record Imaging(
+            @PastOrPresent LocalDate ctAbdomenPelvisDate,
+            @Valid ChestImaging chestImaging,
+            @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("100.0")
+            @Digits(integer = 3, fraction = 1, message = "must be in centimetres with at most one decimal") BigDecimal greatestDimensionCm,
+            Side side,
+            Compartment compartment,
+            Boolean macroscopicFat,
+            Boolean solidEnhancingComponent,
+            Boolean suspiciousNodes,
+            Boolean distantLesions,
+            SuspectedNonSarcoma suspectedNonSarcoma) {
+    }
+
+    public record ChestImaging(@NotNull ChestModality modality, @NotNull @PastOrPresent LocalDate date) {
+    }
+}

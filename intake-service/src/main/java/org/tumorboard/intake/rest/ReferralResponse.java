@@ -1,0 +1,16 @@
+package org.tumorboard.intake.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.tumorboard.intake.CaseStatus;
+import org.tumorboard.intake.rules.BiopsyIndication;
+import org.tumorboard.intake.rules.WorkupChecklist;
+
+public record ReferralResponse(
+        UUID caseId,
+        CaseStatus status,
+        boolean biopsyIndicated,
+        List<BiopsyIndication.Reason> biopsyReasons,
+        List<WorkupChecklist.Item> missingWorkup) {
+}

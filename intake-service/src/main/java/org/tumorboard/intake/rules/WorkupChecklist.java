@@ -1,0 +1,41 @@
+package org.tumorboard.intake.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tumorboard.intake.ChestModality;
+
+/**
+ * rps-reference.md section 2, work-up before the board: CT abdomen/pelvis for every case, and chest imaging.
+ * A chest radiograph is flagged as insufficient once the grade is known to be intermediate or high (G2/G3),
+ * when the reference asks for CT chest.
+ */
+public final class WorkupChecklist {
+
+    public enum Item {
+        CT_ABDOMEN_PELVIS,
+        CHEST_IMAGING,
+        CHEST_CT
+    }
+
+    private WorkupChecklist() {
+    }
+
+    /**
+     * @param hasCtAbdomenPelvis a contrast CT of abdomen and pelvis is on record
+     * @param chestModality      how the chest was imaged, null when it was not
+     * @param highGradeKnown     pathology has reported grade G2 or G3
+     */
+    public static List<Item> missing(boolean hasCtAbdomenPelvis, ChestModality chestModality, boolean highGradeKnown) {
+        List<Item> missing = new ArrayList<>();
+        if (!hasCtAbdomenPelvis) {
+            missing.add(Item.CT_ABDOMEN_PELVIS);
+        }
+        if (chestModality == null) {
+            missing.add(Item.CHEST_IMAGING);
+        } else if (chestModality == ChestModality.RADIOGRAPH && highGradeKnown) {
+            missing.add(Item.CHEST_CT);
+        }
+        return List.copyOf(missing);
+    }
+}

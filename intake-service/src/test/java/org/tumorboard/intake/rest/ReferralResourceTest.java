@@ -1,0 +1,198 @@
+package org.tumorboard.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.Sources;
+import org.tumorboard.events.Topics;
+import org.tumorboard.intake.Referrals;
+import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ReferralResourceTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void withoutTokenIs401() {
+        given().contentType(ContentType.JSON).body(Referrals.valid("HUB"))
+                .when().post("/api/referrals")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void wrongRoleIs403AndStoresNothing() {
+        long before = count("intake_case");
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(Referrals.valid("HUB"))
+                .when().post("/api/referrals")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+        assertEquals(before, count("intake_case"));
+    }
+
+    @Test
+    void spokeCoordinatorCannotReferForAnotherSite() {
+        long before = count("outbox_event");
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON)
+                .body(Referrals.valid("SPOKE-SOUTH"))
+                .when().post("/api/referrals")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+        assertEquals(before, count("outbox_event"));
+    }
+
+    @Test
+    void coordinatorRefersACaseAndTheReferredEventReachesTheBroker() {
+        Map<String, Object> body = Referrals.valid("SPOKE-NORTH", "N-100234");
+        var created = given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/referrals")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/cases/"))
+                .body("status", equalTo("REFERRED"))
+                .body("biopsyIndicated", equalTo(true))
+                .body("biopsyReasons", contains("NEOADJUVANT_THERAPY_CONSIDERED"))
+                .body("missingWorkup", empty())
+                .extract();
+        String caseId = created.path("caseId");
+        String location = created.header("Location");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.forCase(Topics.INTAKE, caseId, 1, Duration.ofSeconds(30));
+        assertEquals(1, records.size(), "exactly one referred event for the case");
+        ConsumerRecord<String, String> record = records.get(0);
+        assertTrue(location.endsWith("/api/cases/" + caseId), location);
+        assertEquals(caseId, record.key());
+        assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
+        assertEquals(CaseEventTypes.CASE_REFERRED.name(), TopicReader.header(record, "ce_type"));
+        assertEquals(Sources.INTAKE, TopicReader.header(record, "ce_source"));
+        assertEquals(caseId, TopicReader.header(record, "ce_subject"));
+        assertNotNull(TopicReader.header(record, "ce_id"));
+        assertNotNull(TopicReader.header(record, "ce_time"));
+        String payload = record.value();
+        for (String identity : List.of("N-100234", "Ana", "Silva", "1961-04-02", "mrn", "givenName", "familyName", "birthDate")) {
+            assertFalse(payload.contains(identity), "the event payload must not carry patient identity: " + identity);
+        }
+        assertEquals(caseId, CaseEventTypes.CASE_REFERRED.payloadClass().cast(
+                org.tumorboard.events.EventCodec.fromJson(payload, CaseEventTypes.CASE_REFERRED.payloadClass())).caseId());
+
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH"))
+                .when().get("/api/cases/" + caseId)
+                .then().statusCode(200)
+                .body("referringSite", equalTo("SPOKE-NORTH"))
+                .body("patient.mrn", equalTo("N-100234"))
+                .body("imaging.greatestDimensionCm", equalTo(22.0f))
+                .body("timeline.type", contains(CaseEventTypes.CASE_REFERRED.name()));
+    }
+
+    @Test
+    void identityIsShownOnlyToRolesThatNeedIt() {
+        String caseId = refer("HUB");
+        given().auth().oauth2(Tokens.pathologist())
+                .when().get("/api/cases/" + caseId)
+                .then().statusCode(200)
+                .body("caseId", equalTo(caseId))
+                .body("patient", nullValue());
+    }
+
+    @Test
+    void spokeCoordinatorGets404ForAnotherSitesCase() {
+        String caseId = refer("SPOKE-SOUTH");
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH"))
+                .when().get("/api/cases/" + caseId)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("case " + caseId + " was not found"));
+        given().auth().oauth2(Tokens.hubCoordinator())
+                .when().get("/api/cases/" + caseId)
+                .then().statusCode(200);
+    }
+
+    static Stream<Arguments> invalidReferrals() {
+        Map<String, Object> valid = Referrals.valid("HUB");
+        return Stream.of(
+                Arguments.of("missing MRN", Referrals.with(valid, "patient.mrn", Referrals.REMOVE), "patient.mrn"),
+                Arguments.of("missing patient", Referrals.with(valid, "patient", Referrals.REMOVE), "patient"),
+                Arguments.of("blank clinical question", Referrals.with(valid, "clinicalQuestion", " "), "clinicalQuestion"),
+                Arguments.of("negative size", Referrals.with(valid, "imaging.greatestDimensionCm", -3.0), "imaging.greatestDimensionCm"),
+                Arguments.of("zero size", Referrals.with(valid, "imaging.greatestDimensionCm", 0), "imaging.greatestDimensionCm"),
+                Arguments.of("size above 100 cm", Referrals.with(valid, "imaging.greatestDimensionCm", 100.1), "imaging.greatestDimensionCm"),
+                Arguments.of("two decimals", Referrals.with(valid, "imaging.greatestDimensionCm", 12.25), "imaging.greatestDimensionCm"),
+                Arguments.of("unknown sex", Referrals.with(valid, "patient.sex", "ROBOT"), "patient.sex"),
+                Arguments.of("unknown compartment", Referrals.with(valid, "imaging.compartment", "PELVIC"), "imaging.compartment"),
+                Arguments.of("malformed birth date", Referrals.with(valid, "patient.birthDate", "02/04/1961"), "patient.birthDate"),
+                Arguments.of("birth date in the future", Referrals.with(valid, "patient.birthDate", LocalDate.now().plusDays(2).toString()),
+                        "patient.birthDate"),
+                Arguments.of("unknown site", Referrals.with(valid, "referringSite", "SPOKE-EAST"), "referringSite"),
+                Arguments.of("neoadjuvant flag missing", Referrals.with(valid, "neoadjuvantConsidered", Referrals.REMOVE),
+                        "neoadjuvantConsidered"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidReferrals")
+    void invalidReferralIs400NamingTheFieldAndChangesNothing(String why, Map<String, Object> body, String field) {
+        long cases = count("intake_case");
+        long patients = count("patient");
+        long events = count("outbox_event");
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/referrals")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem(field));
+        assertEquals(cases, count("intake_case"), "no case stored");
+        assertEquals(patients, count("patient"), "no patient stored");
+        assertEquals(events, count("outbox_event"), "no event emitted");
+    }
+
+    @Test
+    void bodyThatIsNotJsonIs400() {
+        long events = count("outbox_event");
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body("{\"referringSite\": \"HUB\",")
+                .when().post("/api/referrals")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        assertEquals(events, count("outbox_event"));
+    }
+
+    private String refer(String site) {
+        return given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(Referrals.valid(site))
+                .when().post("/api/referrals")
+                .then().statusCode(201)
+                .extract().path("caseId");
+    }
+
+    private long count(String table) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue());
+    }
+}

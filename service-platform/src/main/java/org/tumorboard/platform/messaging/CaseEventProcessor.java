@@ -1,0 +1,86 @@
+package org.tumorboard.platform.messaging;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.MalformedEventException;
+import org.tumorboard.platform.inbox.Inbox;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies one consumed record exactly once in effect: the inbox entry and the consumer's effect commit together.
+ * <ul>
+ * <li>a malformed record throws {@link MalformedEventException}; the connector's dead-letter strategy then puts it on
+ * the service's dead-letter topic with the reason, and the partition keeps flowing;</li>
+ * <li>a transient failure (database down) is retried with back-off, holding the partition: the consumer pauses
+ * rather than skips;</li>
+ * <li>any other failure is retried a few times, then dead-lettered with its reason.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class CaseEventProcessor {
+
+    static final int ATTEMPTS_FOR_NON_TRANSIENT = 3;
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    @Inject
+    Inbox inbox;
+
+    public void process(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+        CaseEvent event = CloudEventRecords.fromRecord(record);
+        int failures = 0;
+        long backoffMs = 100;
+        while (true) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.recordFirstDelivery(event)) {
+                        return false;
+                    }
+                    effect.accept(event);
+                    return true;
+                });
+                if (!applied) {
+                    Log.debugf("event %s (%s) already processed; redelivery skipped", event.id(), event.type());
+                }
+                return;
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                boolean transientFailure = TransientFailures.isTransient(e);
+                failures++;
+                if (!transientFailure && failures >= ATTEMPTS_FOR_NON_TRANSIENT) {
+                    throw new EventProcessingException("event " + event.id() + " (" + event.type() + ") failed "
+                            + failures + " times: " + rootMessage(e), e);
+                }
+                Log.warnf("event %s (%s) failed (%s, attempt %d), retrying in %d ms: %s", event.id(), event.type(),
+                        transientFailure ? "transient" : "non-transient", failures, backoffMs, rootMessage(e));
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry an event", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.tumorboard.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.MalformedEventException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The CloudEvents Kafka protocol binding, binary content mode: attributes in {@code ce_*} headers,
+ * the JSON payload as the record value, the case id as the key.
+ */
+public final class CloudEventRecords {
+
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CloudEventRecords() {
+    }
+
+    public static ProducerRecord<String, String> toRecord(String topic, CaseEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(), event.data());
+        Headers headers = record.headers();
+        add(headers, SPEC_VERSION, CaseEvent.SPEC_VERSION);
+        add(headers, ID, event.id().toString());
+        add(headers, SOURCE, event.source());
+        add(headers, TYPE, event.type());
+        add(headers, SUBJECT, event.subject());
+        add(headers, TIME, event.time().toString());
+        add(headers, CONTENT_TYPE, CaseEvent.DATA_CONTENT_TYPE);
+        return record;
+    }
+
+    /** The event carried by a record, or {@link MalformedEventException} saying what is wrong with it. */
+    public static CaseEvent fromRecord(ConsumerRecord<String, String> record) {
+        Headers headers = record.headers();
+        String specVersion = header(headers, SPEC_VERSION);
+        if (!CaseEvent.SPEC_VERSION.equals(specVersion)) {
+            throw new MalformedEventException("not a CloudEvents " + CaseEvent.SPEC_VERSION + " record (ce_specversion: " + specVersion + ")");
+        }
+        UUID id = parseId(header(headers, ID));
+        String subject = header(headers, SUBJECT);
+        if (subject == null || !subject.equals(record.key())) {
+            throw new MalformedEventException("event " + id + ": ce_subject must be the case id and equal the record key");
+        }
+        String value = record.value();
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("event " + id + " has no payload");
+        }
+        try {
+            JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("event " + id + ": payload is not JSON: " + e.getOriginalMessage());
+        }
+        return new CaseEvent(id, header(headers, SOURCE), header(headers, TYPE), subject,
+                parseTime(id, header(headers, TIME)), value);
+    }
+
+    private static UUID parseId(String id) {
+        if (id == null) {
+            throw new MalformedEventException("CloudEvents attribute 'id' is missing");
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("CloudEvents attribute 'id' is not a UUID: " + id);
+        }
+    }
+
+    private static Instant parseTime(UUID id, String time) {
+        if (time == null) {
+            throw new MalformedEventException("event " + id + ": CloudEvents attribute 'time' is missing");
+        }
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("event " + id + ": CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + time);
+        }
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

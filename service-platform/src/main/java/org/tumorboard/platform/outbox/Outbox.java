@@ -1,0 +1,71 @@
+package org.tumorboard.platform.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.EventType;
+
+/**
+ * The transactional outbox. An event is written as a row in the same transaction as the state change it
+ * describes, so both commit or neither does; {@link OutboxRelay} publishes committed rows to Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "tumorboard.event-source")
+    String source;
+
+    @Transactional(TxType.MANDATORY)
+    public <T> CaseEvent publish(EventType<T> type, String caseId, T payload) {
+        CaseEvent event = CaseEvent.create(type, source, caseId, payload, clock.instant());
+        em.createNativeQuery("""
+                insert into outbox_event (id, topic, type, source, subject, occurred_at, payload)
+                values (:id, :topic, :type, :source, :subject, :time, :payload)""")
+                .setParameter("id", event.id())
+                .setParameter("topic", type.topic())
+                .setParameter("type", event.type())
+                .setParameter("source", event.source())
+                .setParameter("subject", event.subject())
+                .setParameter("time", Timestamp.from(event.time()))
+                .setParameter("payload", event.data())
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        return event;
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.tumorboard.platform.problem;
+
+import java.util.List;
+
+import org.tumorboard.platform.problem.Problem.FieldError;
+
+/** Thrown by resources and services to answer with a problem; nothing they started is committed. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(400, "Invalid request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not found", what + " was not found", List.of());
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "Unauthorized", detail, List.of());
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail, List.of());
+    }
+
+    public Problem toProblem() {
+        return new Problem(ProblemMappers.typeFor(status), title, status, getMessage(), errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,16 @@
+package org.tumorboard.platform.security;
+
+/** Realm roles of the Keycloak realm {@code tumorboard} (architecture.md, Security). */
+public final class Roles {
+
+    public static final String COORDINATOR = "coordinator";
+    public static final String PATHOLOGIST = "pathologist";
+    public static final String BOARD_MEMBER = "board-member";
+    public static final String BOARD_CHAIR = "board-chair";
+    public static final String SURGEON = "surgeon";
+    public static final String NURSE = "nurse";
+    public static final String AUDITOR = "auditor";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,43 @@
+package org.tumorboard.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.platform.problem.ProblemException;
+
+/**
+ * The caller's site, taken only from the validated token's {@code site} claim. Hub users see every case;
+ * spoke users only their own site's, and another site's case must look exactly like one that does not exist.
+ */
+@RequestScoped
+public class SiteScope {
+
+    public static final String HUB = "HUB";
+    public static final String SITE_CLAIM = "site";
+
+    @Inject
+    JsonWebToken token;
+
+    public String site() {
+        Object claim = token.getClaim(SITE_CLAIM);
+        String site = claim == null ? null : claim.toString();
+        if (site == null || site.isBlank()) {
+            throw ProblemException.unauthorized("the access token carries no 'site' claim");
+        }
+        return site;
+    }
+
+    public boolean isHub() {
+        return HUB.equals(site());
+    }
+
+    public boolean canSee(String caseSite) {
+        return isHub() || site().equals(caseSite);
+    }
+
+    /** Hub: every site, as asked; spoke: only its own, whatever was asked. */
+    public String restrictFilter(String requestedSite) {
+        return isHub() ? requestedSite : site();
+    }
+}

@@ -1,0 +1,93 @@
+package org.tumorboard.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server from the binaries in the zonky Maven jar, started once per test JVM.
+ * Each service gets its own database on it, as each service has its own database in production.
+ */
+public final class EmbeddedPostgres {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static EmbeddedPostgres instance;
+
+    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private final Path dataDir;
+
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static synchronized EmbeddedPostgres get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-postgres-stop"));
+        }
+        return instance;
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            long started = System.nanoTime();
+            Path dataDir = Files.createTempDirectory("pg-data-");
+            Path extractDir = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+            Files.createDirectories(extractDir);
+            var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .setOverrideWorkingDirectory(extractDir.toFile())
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .start();
+            System.out.printf("Embedded PostgreSQL ready on port %d in %d ms%n", server.getPort(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new EmbeddedPostgres(server, dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates the database if it does not exist yet and returns its JDBC URL. */
+    public synchronized String createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be a plain identifier: " + database);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + database);
+                }
+            }
+            return jdbcUrl(database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    private synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            System.err.println("could not stop embedded PostgreSQL: " + e.getMessage());
+        }
+        TempFiles.deleteRecursively(dataDir);
+    }
+}
