@@ -1,0 +1,164 @@
+package org.tumorboard.intake.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.Topics;
+import org.tumorboard.intake.Referrals;
+import org.tumorboard.intake.rest.ReferralRequest;
+import org.tumorboard.intake.service.ReferralService;
+import org.tumorboard.platform.outbox.OutboxRelay;
+import org.tumorboard.testsupport.TopicReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The transactional outbox against the real PostgreSQL and the real broker. */
+@QuarkusTest
+class OutboxTest {
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aRolledBackTransactionLeavesNeitherTheCaseNorAnEvent() {
+        AtomicReference<UUID> caseId = new AtomicReference<>();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            caseId.set(referrals.refer(request("HUB"), "test").caseId);
+            throw new IllegalStateException("the coordinator's transaction fails after the referral was written");
+        }));
+
+        assertEquals(0, count("select count(*) from intake_case where case_id = '" + caseId.get() + "'"));
+        assertEquals(0, count("select count(*) from outbox_event where subject = '" + caseId.get() + "'"));
+        // A committed marker after it: once the marker is on the broker, the relay has passed where the rolled-back event would be.
+        UUID marker = commitReferral();
+        assertEquals(1, TopicReader.forCase(Topics.INTAKE, marker.toString(), 1, Duration.ofSeconds(30)).size());
+        assertEquals(0, TopicReader.forCase(Topics.INTAKE, caseId.get().toString(), 1, Duration.ofSeconds(3)).size());
+    }
+
+    @Test
+    void aCommittedTransactionProducesExactlyOneEvent() {
+        UUID caseId = commitReferral();
+        List<ConsumerRecord<String, String>> records = TopicReader.forCase(Topics.INTAKE, caseId.toString(), 1, Duration.ofSeconds(30));
+        assertEquals(1, records.size());
+        awaitAllSent();
+        assertEquals(1, count("select count(*) from outbox_event where subject = '" + caseId + "' and sent_at is not null"));
+    }
+
+    @Test
+    void eventsCommittedWhileTheRelayIsDownAreAllPublishedAfterItRestarts() {
+        relay.stop();
+        List<UUID> cases = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                cases.add(commitReferral());
+            }
+            assertEquals(12, count("select count(*) from outbox_event where sent_at is null and subject in (" + inList(cases) + ")"));
+        } finally {
+            relay.start();
+        }
+        Set<String> ids = caseIds(cases);
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.INTAKE, r -> ids.contains(r.key()), 12,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(ids, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()), "nothing lost");
+        assertEquals(12, records.size(), "nothing published twice");
+    }
+
+    @Test
+    void aRelayRestartedMidBatchLosesNothingAndItsRepublishedEventsKeepTheirIds() {
+        List<UUID> cases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cases.add(commitReferral());
+        }
+        awaitAllSent();
+        List<UUID> outboxIds = uuids("select id from outbox_event where subject in (" + inList(cases) + ")");
+        assertEquals(20, outboxIds.size());
+
+        // The crash window: the broker acknowledged half of the batch, the relay died before marking those rows sent.
+        relay.stop();
+        try {
+            int reset = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "update outbox_event set sent_at = null where subject in (" + inList(cases.subList(0, 10)) + ")")
+                    .executeUpdate());
+            assertEquals(10, reset);
+        } finally {
+            relay.start();
+        }
+        awaitAllSent();
+
+        Set<String> ids = caseIds(cases);
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.INTAKE, r -> ids.contains(r.key()), 30,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(30, records.size(), "the 10 unmarked events are published again, at least once in all");
+        Set<String> eventIds = records.stream().map(r -> TopicReader.header(r, "ce_id")).collect(Collectors.toSet());
+        assertEquals(outboxIds.stream().map(UUID::toString).collect(Collectors.toSet()), eventIds,
+                "every event is on the broker, and a republished one carries the same id, so consumers drop it");
+    }
+
+    private UUID commitReferral() {
+        return referrals.refer(request("HUB"), "test").caseId;
+    }
+
+    private ReferralRequest request(String site) {
+        return json.convertValue(Referrals.valid(site), ReferralRequest.class);
+    }
+
+    private void awaitAllSent() {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (count("select count(*) from outbox_event where sent_at is null") > 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the relay did not publish every pending row within 30 s");
+            sleep(100);
+        }
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> uuids(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<UUID>) em.createNativeQuery(sql).getResultList());
+    }
+
+    private static String inList(List<UUID> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+    }
+
+    private static Set<String> caseIds(List<UUID> cases) {
+        return cases.stream().map(UUID::toString).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.tumorboard.pathology;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A case as pathology knows it: which report it awaits, since when. No patient identity. */
+@Entity
+@Table(name = "pathology_case")
+public class PathologyCase {
+
+    public enum Awaiting {
+        BIOPSY_REPORT, RESECTION_REPORT, NOTHING
+    }
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "referring_site", nullable = false)
+    public String referringSite;
+
+    @Column(name = "referred_at", nullable = false)
+    public Instant referredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "awaiting", nullable = false)
+    public Awaiting awaiting;
+
+    @Column(name = "awaiting_since", nullable = false)
+    public Instant awaitingSince;
+}

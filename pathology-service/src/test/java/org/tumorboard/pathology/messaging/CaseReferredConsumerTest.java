@@ -1,0 +1,153 @@
+package org.tumorboard.pathology.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.Topics;
+import org.tumorboard.platform.messaging.CaseEventProcessor;
+import org.tumorboard.platform.messaging.CloudEventRecords;
+import org.tumorboard.testsupport.TestEvents;
+import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
+import org.tumorboard.testsupport.TopicWriter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** pathology-service's consumer of intake's referred event, on the real broker and the real database. */
+@QuarkusTest
+class CaseReferredConsumerTest {
+
+    private static final String DEAD_LETTER = Topics.deadLetter("pathology-service");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseEventProcessor processor;
+
+    @Test
+    void aReferredCaseAppearsOnTheBiopsyWorklist() {
+        String caseId = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, "SPOKE-NORTH", 22.0));
+
+        TestEvents.await("case on the worklist", 30_000, () -> onWorklist(caseId) == 1);
+        given().auth().oauth2(Tokens.pathologist())
+                .when().get("/api/worklist")
+                .then().statusCode(200)
+                .body("find { it.caseId == '" + caseId + "' }.awaiting", equalTo("BIOPSY_REPORT"))
+                .body("find { it.caseId == '" + caseId + "' }.referringSite", equalTo("SPOKE-NORTH"));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceOnTheBrokerHasOneEffect() {
+        String caseId = TestEvents.newCaseId();
+        CaseEvent event = TestEvents.caseReferred(caseId, "HUB", 8.0);
+        TopicWriter.send(Topics.INTAKE, event);
+        TopicWriter.send(Topics.INTAKE, event);
+        // A later event of the same case, hence the same partition: once it is processed, both deliveries were.
+        CaseEvent later = TestEvents.caseReferred(caseId, "HUB", 8.0);
+        TopicWriter.send(Topics.INTAKE, later);
+
+        TestEvents.await("the later event processed", 30_000, () -> inInbox(later.id()) == 1);
+        assertEquals(1, inInbox(event.id()));
+        assertEquals(1, onWorklist(caseId));
+    }
+
+    @Test
+    void theInboxAppliesAnEffectOnceForTheSameEventId() {
+        CaseEvent event = TestEvents.caseReferred(TestEvents.newCaseId(), "HUB", 3.0);
+        ConsumerRecord<String, String> record = asConsumerRecord(event);
+        AtomicInteger effects = new AtomicInteger();
+        processor.process(record, e -> effects.incrementAndGet());
+        processor.process(record, e -> effects.incrementAndGet());
+        assertEquals(1, effects.get());
+    }
+
+    @Test
+    void anEffectThatFailsRollsBackItsInboxEntrySoTheEventCanBeRetried() {
+        CaseEvent event = TestEvents.caseReferred(TestEvents.newCaseId(), "HUB", 3.0);
+        ConsumerRecord<String, String> record = asConsumerRecord(event);
+        try {
+            processor.process(record, e -> {
+                throw new IllegalStateException("rule failed");
+            });
+        } catch (RuntimeException expected) {
+            assertTrue(expected.getMessage().contains("rule failed"), expected.getMessage());
+        }
+        assertEquals(0, inInbox(event.id()), "the failed effect left no inbox entry");
+        AtomicInteger effects = new AtomicInteger();
+        processor.process(record, e -> effects.incrementAndGet());
+        assertEquals(1, effects.get());
+    }
+
+    @Test
+    void malformedMessagesGoToTheDeadLetterTopicWithTheirReasonAndTheNextGoodOneIsProcessed() {
+        String poisonKey = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, poisonKey, "this is not JSON", Map.of());
+
+        String badPayloadCase = TestEvents.newCaseId();
+        CaseEvent valid = TestEvents.caseReferred(badPayloadCase, "HUB", 5.0);
+        CaseEvent missingSite = new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+                valid.data().replace("\"referringSite\":\"HUB\",", ""));
+        TopicWriter.send(Topics.INTAKE, missingSite);
+
+        String goodCase = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(goodCase, "HUB", 5.0));
+
+        List<ConsumerRecord<String, String>> dead = TopicReader.forCase(DEAD_LETTER, poisonKey, 1, Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertEquals("this is not JSON", dead.get(0).value());
+        assertTrue(TopicReader.header(dead.get(0), "dead-letter-reason").contains("not a CloudEvents 1.0 record"),
+                TopicReader.header(dead.get(0), "dead-letter-reason"));
+        assertEquals(Topics.INTAKE, TopicReader.header(dead.get(0), "dead-letter-topic"));
+
+        List<ConsumerRecord<String, String>> badPayload = TopicReader.forCase(DEAD_LETTER, badPayloadCase, 1, Duration.ofSeconds(30));
+        assertEquals(1, badPayload.size());
+        assertTrue(TopicReader.header(badPayload.get(0), "dead-letter-reason").contains("referringSite is missing"),
+                TopicReader.header(badPayload.get(0), "dead-letter-reason"));
+
+        TestEvents.await("the good case after the poison ones", 30_000, () -> onWorklist(goodCase) == 1);
+        assertEquals(0, onWorklist(badPayloadCase));
+    }
+
+    @Test
+    void worklistNeedsAPathologistToken() {
+        given().when().get("/api/worklist").then().statusCode(401);
+        given().auth().oauth2(Tokens.hubCoordinator()).when().get("/api/worklist")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private static ConsumerRecord<String, String> asConsumerRecord(CaseEvent event) {
+        var produced = CloudEventRecords.toRecord(Topics.INTAKE, event);
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INTAKE, 0, 0L, event.subject(), event.data());
+        produced.headers().forEach(h -> record.headers().add(h));
+        return record;
+    }
+
+    private long onWorklist(String caseId) {
+        return count("select count(*) from pathology_case where case_id = '" + caseId + "'");
+    }
+
+    private long inInbox(UUID eventId) {
+        return count("select count(*) from inbox_event where event_id = '" + eventId + "'");
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
