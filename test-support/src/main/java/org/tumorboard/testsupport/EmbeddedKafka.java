@@ -49,7 +49,13 @@ public final class EmbeddedKafka {
         return bootstrapServers;
     }
 
+    /** Held so the levels stay set: the broker's INFO output (its whole configuration, every topic change) drowns the test log. */
+    private static final java.util.List<java.util.logging.Logger> QUIET_LOGGERS = java.util.stream.Stream
+            .of("kafka", "org.apache.kafka", "state.change.logger")
+            .map(java.util.logging.Logger::getLogger).toList();
+
     private static EmbeddedKafka start() {
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         try {
             long started = System.nanoTime();
             int brokerPort = freePort();
