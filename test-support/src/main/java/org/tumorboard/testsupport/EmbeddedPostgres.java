@@ -21,17 +21,16 @@ public final class EmbeddedPostgres {
     private static EmbeddedPostgres instance;
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
-    private final Path dataDir;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDir) {
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
         this.server = server;
-        this.dataDir = dataDir;
     }
 
     public static synchronized EmbeddedPostgres get() {
         if (instance == null) {
+            // zonky registers its own shutdown hook, which stops the server and then deletes the data directory.
+            // A second hook of ours raced it once, deleted the PID file under pg_ctl and left the server running.
             instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-postgres-stop"));
         }
         return instance;
     }
@@ -48,10 +47,12 @@ public final class EmbeddedPostgres {
                     .setOverrideWorkingDirectory(extractDir.toFile())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
+                    // TCP only: no Unix socket left in /tmp.
+                    .setServerConfig("unix_socket_directories", "")
                     .start();
             System.out.printf("Embedded PostgreSQL ready on port %d in %d ms%n", server.getPort(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new EmbeddedPostgres(server, dataDir);
+            return new EmbeddedPostgres(server);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL", e);
         }
@@ -80,14 +81,5 @@ public final class EmbeddedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database, e);
         }
-    }
-
-    private synchronized void stop() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            System.err.println("could not stop embedded PostgreSQL: " + e.getMessage());
-        }
-        TempFiles.deleteRecursively(dataDir);
     }
 }
