@@ -39,6 +39,17 @@ public class IntakeCase {
     @Column(name = "status", nullable = false)
     public CaseStatus status;
 
+    /** When the event that set the current status happened; an event older than this does not move the status. */
+    @Column(name = "status_since", nullable = false)
+    public Instant statusSince;
+
+    /** The FNCLCC grade pathology last reported (G1, G2, G3, GX), null before any report. */
+    @Column(name = "known_grade")
+    public String knownGrade;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     @Column(name = "clinical_question", nullable = false)
     public String clinicalQuestion;
 
@@ -57,6 +68,29 @@ public class IntakeCase {
     @OneToMany(mappedBy = "intakeCase", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("occurredAt, id")
     public List<TimelineEntry> timeline = new ArrayList<>();
+
+    /** Moves the status if the pathway rules allow it; returns whether it moved. */
+    public boolean moveStatus(java.util.Optional<CaseStatus> target, Instant eventTime) {
+        java.util.Optional<CaseStatus> next = target.flatMap(
+                t -> org.tumorboard.intake.rules.CaseStatusRules.next(status, statusSince, t, eventTime));
+        next.ifPresent(s -> {
+            status = s;
+            statusSince = eventTime;
+        });
+        return next.isPresent();
+    }
+
+    public boolean isOpen() {
+        return status != CaseStatus.WITHDRAWN && status != CaseStatus.DISCHARGED && status != CaseStatus.NOT_SARCOMA;
+    }
+
+    public boolean hasTimelineEntry(UUID eventId) {
+        return timeline.stream().anyMatch(t -> t.eventId.equals(eventId));
+    }
+
+    public boolean highGradeKnown() {
+        return "G2".equals(knownGrade) || "G3".equals(knownGrade);
+    }
 
     public void addTimelineEntry(UUID eventId, String type, Instant occurredAt, String summary) {
         TimelineEntry entry = new TimelineEntry();

@@ -22,6 +22,12 @@ public final class TestEvents {
         return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, payload, Instant.now());
     }
 
+    /** Any event of the contract, stamped with the given time (to deliver events out of order). */
+    public static <T> CaseEvent event(org.tumorboard.events.EventType<T> type, String caseId, T payload, Instant time) {
+        String source = "/tumorboard/" + type.name().split("\\.")[1] + "-service";
+        return CaseEvent.create(type, source, caseId, payload, time);
+    }
+
     public static String newCaseId() {
         return UUID.randomUUID().toString();
     }

@@ -26,7 +26,8 @@ public record ReferralRequest(
         @NotNull @Valid PatientIdentity patient,
         @NotBlank @Size(max = 2000) String clinicalQuestion,
         @NotNull Boolean neoadjuvantConsidered,
-        @NotNull @Valid Imaging imaging) {
+        @NotNull @Valid Imaging imaging,
+        Boolean confirmSecondOpenCase) {
 
     public record PatientIdentity(
             @NotBlank @Size(max = 40) String mrn,

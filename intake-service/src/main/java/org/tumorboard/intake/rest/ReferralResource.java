@@ -41,10 +41,11 @@ public class ReferralResource {
         if (!siteScope.canSee(request.referringSite())) {
             throw ProblemException.forbidden("a spoke coordinator can refer only for their own site");
         }
-        IntakeCase c = referrals.refer(request, caller.getName());
+        ReferralService.Referral referral = referrals.refer(request, caller.getName());
+        IntakeCase c = referral.created();
         BiopsyIndication.Result biopsy = BiopsyIndication.evaluate(c.neoadjuvantConsidered, c.imaging.suspectedNonSarcoma);
         ReferralResponse body = new ReferralResponse(c.caseId, c.status, biopsy.indicated(), biopsy.reasons(),
-                referrals.missingWorkup(c));
+                referrals.missingWorkup(c), referral.otherOpenCases());
         return Response.created(URI.create("/api/cases/" + c.caseId)).entity(body).build();
     }
 }

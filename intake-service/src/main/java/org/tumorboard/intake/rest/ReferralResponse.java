@@ -12,5 +12,6 @@ public record ReferralResponse(
         CaseStatus status,
         boolean biopsyIndicated,
         List<BiopsyIndication.Reason> biopsyReasons,
-        List<WorkupChecklist.Item> missingWorkup) {
+        List<WorkupChecklist.Item> missingWorkup,
+        List<UUID> otherOpenCases) {
 }

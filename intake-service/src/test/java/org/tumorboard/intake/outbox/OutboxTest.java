@@ -50,7 +50,7 @@ class OutboxTest {
     void aRolledBackTransactionLeavesNeitherTheCaseNorAnEvent() {
         AtomicReference<UUID> caseId = new AtomicReference<>();
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            caseId.set(referrals.refer(request("HUB"), "test").caseId);
+            caseId.set(referrals.refer(request("HUB"), "test").created().caseId);
             throw new IllegalStateException("the coordinator's transaction fails after the referral was written");
         }));
 
@@ -58,17 +58,19 @@ class OutboxTest {
         assertEquals(0, count("select count(*) from outbox_event where subject = '" + caseId.get() + "'"));
         // A committed marker after it: once the marker is on the broker, the relay has passed where the rolled-back event would be.
         UUID marker = commitReferral();
-        assertEquals(1, TopicReader.forCase(Topics.INTAKE, marker.toString(), 1, Duration.ofSeconds(30)).size());
+        assertEquals(2, TopicReader.forCase(Topics.INTAKE, marker.toString(), 2, Duration.ofSeconds(30)).size());
         assertEquals(0, TopicReader.forCase(Topics.INTAKE, caseId.get().toString(), 1, Duration.ofSeconds(3)).size());
     }
 
     @Test
     void aCommittedTransactionProducesExactlyOneEvent() {
         UUID caseId = commitReferral();
-        List<ConsumerRecord<String, String>> records = TopicReader.forCase(Topics.INTAKE, caseId.toString(), 1, Duration.ofSeconds(30));
-        assertEquals(1, records.size());
+        // A complete referral commits two rows (referred, work-up completed): each is one record on the broker.
+        List<ConsumerRecord<String, String>> records = TopicReader.forCase(Topics.INTAKE, caseId.toString(), 2, Duration.ofSeconds(30));
+        assertEquals(2, records.size());
+        assertEquals(2, records.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count());
         awaitAllSent();
-        assertEquals(1, count("select count(*) from outbox_event where subject = '" + caseId + "' and sent_at is not null"));
+        assertEquals(2, count("select count(*) from outbox_event where subject = '" + caseId + "' and sent_at is not null"));
     }
 
     @Test
@@ -79,15 +81,15 @@ class OutboxTest {
             for (int i = 0; i < 12; i++) {
                 cases.add(commitReferral());
             }
-            assertEquals(12, count("select count(*) from outbox_event where sent_at is null and subject in (" + inList(cases) + ")"));
+            assertEquals(24, count("select count(*) from outbox_event where sent_at is null and subject in (" + inList(cases) + ")"));
         } finally {
             relay.start();
         }
         Set<String> ids = caseIds(cases);
-        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.INTAKE, r -> ids.contains(r.key()), 12,
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.INTAKE, r -> ids.contains(r.key()), 24,
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertEquals(ids, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()), "nothing lost");
-        assertEquals(12, records.size(), "nothing published twice");
+        assertEquals(24, records.size(), "nothing published twice");
     }
 
     @Test
@@ -98,7 +100,7 @@ class OutboxTest {
         }
         awaitAllSent();
         List<UUID> outboxIds = uuids("select id from outbox_event where subject in (" + inList(cases) + ")");
-        assertEquals(20, outboxIds.size());
+        assertEquals(40, outboxIds.size());
 
         // The crash window: the broker acknowledged half of the batch, the relay died before marking those rows sent.
         relay.stop();
@@ -106,23 +108,23 @@ class OutboxTest {
             int reset = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "update outbox_event set sent_at = null where subject in (" + inList(cases.subList(0, 10)) + ")")
                     .executeUpdate());
-            assertEquals(10, reset);
+            assertEquals(20, reset);
         } finally {
             relay.start();
         }
         awaitAllSent();
 
         Set<String> ids = caseIds(cases);
-        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.INTAKE, r -> ids.contains(r.key()), 30,
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.INTAKE, r -> ids.contains(r.key()), 60,
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
-        assertEquals(30, records.size(), "the 10 unmarked events are published again, at least once in all");
+        assertEquals(60, records.size(), "the 20 unmarked events are published again, every event at least once");
         Set<String> eventIds = records.stream().map(r -> TopicReader.header(r, "ce_id")).collect(Collectors.toSet());
         assertEquals(outboxIds.stream().map(UUID::toString).collect(Collectors.toSet()), eventIds,
                 "every event is on the broker, and a republished one carries the same id, so consumers drop it");
     }
 
     private UUID commitReferral() {
-        return referrals.refer(request("HUB"), "test").caseId;
+        return referrals.refer(request("HUB"), "test").created().caseId;
     }
 
     private ReferralRequest request(String site) {

@@ -78,7 +78,7 @@ class ReferralResourceTest {
                 .when().post("/api/referrals")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/cases/"))
-                .body("status", equalTo("REFERRED"))
+                .body("status", equalTo("BIOPSY"))
                 .body("biopsyIndicated", equalTo(true))
                 .body("biopsyReasons", contains("NEOADJUVANT_THERAPY_CONSIDERED"))
                 .body("missingWorkup", empty())
@@ -86,8 +86,8 @@ class ReferralResourceTest {
         String caseId = created.path("caseId");
         String location = created.header("Location");
 
-        List<ConsumerRecord<String, String>> records = TopicReader.forCase(Topics.INTAKE, caseId, 1, Duration.ofSeconds(30));
-        assertEquals(1, records.size(), "exactly one referred event for the case");
+        List<ConsumerRecord<String, String>> records = TopicReader.forCase(Topics.INTAKE, caseId, 2, Duration.ofSeconds(30));
+        assertEquals(2, records.size(), "the referred event and the work-up completed event, once each");
         ConsumerRecord<String, String> record = records.get(0);
         assertTrue(location.endsWith("/api/cases/" + caseId), location);
         assertEquals(caseId, record.key());
@@ -110,7 +110,7 @@ class ReferralResourceTest {
                 .body("referringSite", equalTo("SPOKE-NORTH"))
                 .body("patient.mrn", equalTo("N-100234"))
                 .body("imaging.greatestDimensionCm", equalTo(22.0f))
-                .body("timeline.type", contains(CaseEventTypes.CASE_REFERRED.name()));
+                .body("timeline.type", contains(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.WORKUP_COMPLETED.name()));
     }
 
     @Test
@@ -151,6 +151,14 @@ class ReferralResourceTest {
                 Arguments.of("malformed birth date", Referrals.with(valid, "patient.birthDate", "02/04/1961"), "patient.birthDate"),
                 Arguments.of("birth date in the future", Referrals.with(valid, "patient.birthDate", LocalDate.now().plusDays(2).toString()),
                         "patient.birthDate"),
+                Arguments.of("CT before birth", Referrals.with(valid, "imaging.ctAbdomenPelvisDate", "1960-01-01"),
+                        "imaging.ctAbdomenPelvisDate"),
+                Arguments.of("chest imaging in the future", Referrals.with(valid, "imaging.chestImaging",
+                        Map.of("modality", "CT", "date", LocalDate.now().plusDays(3).toString())), "imaging.chestImaging.date"),
+                Arguments.of("unknown chest modality", Referrals.with(valid, "imaging.chestImaging",
+                        Map.of("modality", "PET", "date", "2026-11-02")), "imaging.chestImaging.modality"),
+                Arguments.of("unknown suspected non-sarcoma", Referrals.with(valid, "imaging.suspectedNonSarcoma", "MELANOMA"),
+                        "imaging.suspectedNonSarcoma"),
                 Arguments.of("unknown site", Referrals.with(valid, "referringSite", "SPOKE-EAST"), "referringSite"),
                 Arguments.of("neoadjuvant flag missing", Referrals.with(valid, "neoadjuvantConsidered", Referrals.REMOVE),
                         "neoadjuvantConsidered"));

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.MalformedEventException;
 import org.tumorboard.platform.inbox.Inbox;
@@ -21,6 +22,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * the service's dead-letter topic with the reason, and the partition keeps flowing;</li>
  * <li>a transient failure (database down) is retried with back-off, holding the partition: the consumer pauses
  * rather than skips;</li>
+ * <li>{@link RetryLaterException} (the case is not known yet) is retried with back-off a bounded number of times,
+ * then dead-lettered;</li>
  * <li>any other failure is retried a few times, then dead-lettered with its reason.</li>
  * </ul>
  */
@@ -33,26 +36,54 @@ public class CaseEventProcessor {
     @Inject
     Inbox inbox;
 
+    @ConfigProperty(name = "tumorboard.inbox.retry-later.attempts", defaultValue = "8")
+    int retryLaterAttempts;
+
+    @ConfigProperty(name = "tumorboard.inbox.retry-later.initial-backoff-ms", defaultValue = "250")
+    long retryLaterInitialBackoffMs;
+
     public void process(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
         CaseEvent event = CloudEventRecords.fromRecord(record);
+        int notYet = 0;
+        long backoffMs = retryLaterInitialBackoffMs;
+        while (true) {
+            try {
+                applyWithRetries(event, effect);
+                return;
+            } catch (RuntimeException e) {
+                MalformedEventException malformed = causeOf(e, MalformedEventException.class);
+                if (malformed != null) {
+                    throw malformed;
+                }
+                RetryLaterException later = causeOf(e, RetryLaterException.class);
+                if (later == null) {
+                    throw e;
+                }
+                notYet++;
+                if (notYet >= retryLaterAttempts) {
+                    throw new EventProcessingException("event " + event.id() + " (" + event.type() + ") still cannot be applied after "
+                            + notYet + " attempts: " + later.getMessage(), later);
+                }
+                Log.infof("event %s (%s) cannot be applied yet (attempt %d), retrying in %d ms: %s", event.id(), event.type(),
+                        notYet, backoffMs, later.getMessage());
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+    }
+
+    /** Transient failures are retried until they pass; other failures a few times. */
+    private void applyWithRetries(CaseEvent event, Consumer<CaseEvent> effect) {
         int failures = 0;
         long backoffMs = 100;
         while (true) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.recordFirstDelivery(event)) {
-                        return false;
-                    }
-                    effect.accept(event);
-                    return true;
-                });
-                if (!applied) {
-                    Log.debugf("event %s (%s) already processed; redelivery skipped", event.id(), event.type());
-                }
+                applyOnce(event, effect);
                 return;
-            } catch (MalformedEventException e) {
-                throw e;
             } catch (RuntimeException e) {
+                if (causeOf(e, MalformedEventException.class) != null || causeOf(e, RetryLaterException.class) != null) {
+                    throw e;
+                }
                 boolean transientFailure = TransientFailures.isTransient(e);
                 failures++;
                 if (!transientFailure && failures >= ATTEMPTS_FOR_NON_TRANSIENT) {
@@ -65,6 +96,29 @@ public class CaseEventProcessor {
                 backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
             }
         }
+    }
+
+    /** The inbox entry and the effect in one transaction; a redelivered event changes nothing. */
+    private void applyOnce(CaseEvent event, Consumer<CaseEvent> effect) {
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+            if (!inbox.recordFirstDelivery(event)) {
+                return false;
+            }
+            effect.accept(event);
+            return true;
+        });
+        if (!applied) {
+            Log.debugf("event %s (%s) already processed; redelivery skipped", event.id(), event.type());
+        }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

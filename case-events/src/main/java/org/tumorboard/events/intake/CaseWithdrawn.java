@@ -1,0 +1,5 @@
+package org.tumorboard.events.intake;
+
+/** A coordinator withdrew the case; the reason is free text written by staff, never patient identity. */
+public record CaseWithdrawn(String caseId, String reason) {
+}

@@ -1,0 +1,37 @@
+package org.tumorboard.intake.rest;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.tumorboard.intake.config.SitesConfig;
+import org.tumorboard.platform.security.Roles;
+import org.tumorboard.platform.security.SiteScope;
+
+/** The referring sites a referral may name. */
+@Path("/api/sites")
+@Produces(MediaType.APPLICATION_JSON)
+public class SiteResource {
+
+    public record SiteView(String code, String name, boolean hub) {
+    }
+
+    @Inject
+    SitesConfig sites;
+
+    @GET
+    @RolesAllowed({ Roles.COORDINATOR, Roles.PATHOLOGIST, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.NURSE,
+            Roles.AUDITOR })
+    public List<SiteView> list() {
+        return sites.sites().entrySet().stream()
+                .map(e -> new SiteView(e.getKey(), e.getValue().name(), SiteScope.HUB.equals(e.getKey())))
+                .sorted(Comparator.comparing((SiteView s) -> !s.hub()).thenComparing(SiteView::code))
+                .toList();
+    }
+}

@@ -1,0 +1,112 @@
+package org.tumorboard.intake.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.Topics;
+import org.tumorboard.events.board.CaseScheduled;
+import org.tumorboard.events.board.PlanDecided;
+import org.tumorboard.events.board.RecurrenceRecorded;
+import org.tumorboard.events.pathology.BiopsyReported;
+import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.intake.IntakeApi;
+import org.tumorboard.intake.Referrals;
+import org.tumorboard.testsupport.TestEvents;
+import org.tumorboard.testsupport.TopicReader;
+import org.tumorboard.testsupport.TopicWriter;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Intake's status and timeline fed by the other services' topics on the real broker: out of order, twice, late. */
+@QuarkusTest
+class CaseRegistryTest {
+
+    @Test
+    void statusFollowsThePathwayWhateverTheOrderAndDuplicatesOfArrival() {
+        String caseId = IntakeApi.refer("SPOKE-NORTH");
+        Instant t = Instant.now();
+        CaseEvent biopsy = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3"), t.plusSeconds(10));
+        CaseEvent staged = TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
+                new CaseStaged(caseId, "c", "T4", "N0", "M0", "G3", "IIIB"), t.plusSeconds(20));
+        CaseEvent scheduled = TestEvents.event(CaseEventTypes.CASE_SCHEDULED, caseId,
+                new CaseScheduled(caseId, "m1", LocalDate.now().plusDays(3)), t.plusSeconds(30));
+
+        // The board's event first, staging's next, pathology's last and twice: status must end at BOARD_SCHEDULED.
+        TopicWriter.send(Topics.BOARD, scheduled);
+        TopicWriter.send(Topics.STAGING, staged);
+        TopicWriter.send(Topics.PATHOLOGY, biopsy);
+        TopicWriter.send(Topics.PATHOLOGY, biopsy);
+        TopicWriter.send(Topics.STAGING, staged);
+
+        TestEvents.await("three events on the timeline", 30_000, () -> IntakeApi.getCase(caseId).getList("timeline").size() == 5);
+        JsonPath view = IntakeApi.getCase(caseId);
+        assertEquals("BOARD_SCHEDULED", view.getString("status"));
+        assertEquals(List.of(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.WORKUP_COMPLETED.name(),
+                CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.CASE_STAGED.name(), CaseEventTypes.CASE_SCHEDULED.name()),
+                view.getList("timeline.type"), "each step once, oldest first");
+        assertEquals("Biopsy reported: DEDIFFERENTIATED_LIPOSARCOMA, grade G3", view.getString("timeline[2].summary"));
+    }
+
+    @Test
+    void aRecurrenceSendsTheCaseBackToTheBoardAndALateEventDoesNotUndoIt() {
+        String caseId = IntakeApi.refer("HUB");
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.PLAN_DECIDED, caseId,
+                new PlanDecided(caseId, "UPFRONT_RESECTION"), t.plusSeconds(10)));
+        TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.RECURRENCE_RECORDED, caseId,
+                new RecurrenceRecorded(caseId, "LOCAL_RECURRENCE", LocalDate.now()), t.plusSeconds(100)));
+        TestEvents.await("recurrence", 30_000, () -> "RECURRENCE".equals(IntakeApi.status(caseId)));
+
+        // A redelivered old scheduling (before the recurrence) must not move the case; the new round's does.
+        TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.CASE_SCHEDULED, caseId,
+                new CaseScheduled(caseId, "m-old", LocalDate.now()), t.plusSeconds(5)));
+        CaseEvent newRound = TestEvents.event(CaseEventTypes.CASE_SCHEDULED, caseId,
+                new CaseScheduled(caseId, "m-new", LocalDate.now().plusDays(7)), t.plusSeconds(200));
+        TopicWriter.send(Topics.BOARD, newRound);
+        TestEvents.await("new round scheduled", 30_000, () -> "BOARD_SCHEDULED".equals(IntakeApi.status(caseId)));
+        assertEquals(6, IntakeApi.getCase(caseId).getList("timeline").size(), "the late event is on the timeline all the same");
+    }
+
+    @Test
+    void aHighGradeMakesAChestRadiographInsufficient() {
+        Map<String, Object> body = Referrals.with(Referrals.valid("HUB"), "imaging.chestImaging",
+                Map.of("modality", "RADIOGRAPH", "date", "2026-11-02"));
+        String caseId = IntakeApi.refer(body);
+        assertEquals(List.of(), IntakeApi.getCase(caseId).getList("workup.missing"));
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G3"), Instant.now()));
+        TestEvents.await("chest CT asked for", 30_000,
+                () -> IntakeApi.getCase(caseId).getList("workup.missing").equals(List.of("CHEST_CT")));
+    }
+
+    @Test
+    void anEventForAnUnknownCaseIsRetriedThenDeadLetteredWithItsReason() {
+        String unknown = TestEvents.newCaseId();
+        TopicWriter.send(Topics.STAGING, TestEvents.event(CaseEventTypes.CASE_STAGED, unknown,
+                new CaseStaged(unknown, "c", "T1", "N0", "M0", "G1", "IA"), Instant.now()));
+        List<ConsumerRecord<String, String>> dead = TopicReader.forCase(Topics.deadLetter("intake-service"), unknown, 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        String reason = TopicReader.header(dead.get(0), "dead-letter-reason");
+        assertTrue(reason.contains("is not known to intake-service") && reason.contains("after 3 attempts"), reason);
+
+        // The partition flows on: a known case's event after it is applied.
+        String known = IntakeApi.refer("HUB");
+        TopicWriter.send(Topics.STAGING, TestEvents.event(CaseEventTypes.CASE_STAGED, known,
+                new CaseStaged(known, "c", "T1", "N0", "M0", "G1", "IA"), Instant.now()));
+        TestEvents.await("known case staged", 30_000, () -> "STAGED".equals(IntakeApi.status(known)));
+    }
+}

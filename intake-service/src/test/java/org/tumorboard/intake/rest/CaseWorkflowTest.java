@@ -1,0 +1,215 @@
+package org.tumorboard.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.Topics;
+import org.tumorboard.intake.IntakeApi;
+import org.tumorboard.intake.Referrals;
+import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A coordinator's day: incomplete work-up completed later, a second referral, withdrawal, the case list. */
+@QuarkusTest
+class CaseWorkflowTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void incompleteWorkupIsListedAndCompletedByAnImagingUpdate() {
+        Map<String, Object> body = Referrals.with(Referrals.with(Referrals.valid("SPOKE-NORTH"), "imaging.chestImaging", null),
+                "imaging.ctAbdomenPelvisDate", null);
+        String caseId = given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/referrals")
+                .then().statusCode(201)
+                .body("status", equalTo("WORKUP"))
+                .body("missingWorkup", contains("CT_ABDOMEN_PELVIS", "CHEST_IMAGING"))
+                .extract().path("caseId");
+
+        Map<String, Object> imaging = Referrals.valid("SPOKE-NORTH");
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(imaging.get("imaging"))
+                .when().put("/api/cases/" + caseId + "/imaging")
+                .then().statusCode(200)
+                .body("status", equalTo("BIOPSY"))
+                .body("workup.complete", equalTo(true))
+                .body("workup.missing", empty());
+
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.INTAKE, caseId, 3, Duration.ofSeconds(30));
+        assertEquals(List.of(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.IMAGING_UPDATED.name(),
+                CaseEventTypes.WORKUP_COMPLETED.name()), events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        assertNoIdentity(events, "Ana", "Silva", "1961-04-02");
+    }
+
+    @Test
+    void imagingUpdateIsValidatedSiteScopedAndChangesNothingWhenRefused() {
+        String caseId = IntakeApi.refer("SPOKE-SOUTH");
+        long events = count("outbox_event");
+        Map<String, Object> imaging = Referrals.valid("SPOKE-SOUTH");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> before1961 = Referrals.with(imaging, "imaging.ctAbdomenPelvisDate", "1950-01-01");
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(before1961.get("imaging"))
+                .when().put("/api/cases/" + caseId + "/imaging")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("ctAbdomenPelvisDate"));
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON)
+                .body(Referrals.with(imaging, "imaging.greatestDimensionCm", -1).get("imaging"))
+                .when().put("/api/cases/" + caseId + "/imaging")
+                .then().statusCode(400).body("errors.field", contains("greatestDimensionCm"));
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(imaging.get("imaging"))
+                .when().put("/api/cases/" + caseId + "/imaging")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(imaging.get("imaging"))
+                .when().put("/api/cases/" + caseId + "/imaging")
+                .then().statusCode(403);
+        assertEquals(events, count("outbox_event"));
+    }
+
+    @Test
+    void aSecondOpenCaseForTheSamePatientIsFlaggedAndNeedsConfirmation() {
+        String mrn = "MRN-" + UUID.randomUUID();
+        String first = IntakeApi.refer(Referrals.valid("HUB", mrn));
+        long cases = count("intake_case");
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(Referrals.valid("HUB", mrn))
+                .when().post("/api/referrals")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", contains("confirmSecondOpenCase"))
+                .body("detail", org.hamcrest.Matchers.containsString(first));
+        assertEquals(cases, count("intake_case"), "not silently created");
+
+        String second = given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON)
+                .body(Referrals.with(Referrals.valid("HUB", mrn), "confirmSecondOpenCase", true))
+                .when().post("/api/referrals")
+                .then().statusCode(201)
+                .body("otherOpenCases", contains(first))
+                .extract().path("caseId");
+        assertEquals(1, count("patient where mrn = '" + mrn + "'"), "one patient with two cases");
+        assertEquals(2, count("intake_case c join patient p on p.id = c.patient_id where p.mrn = '" + mrn + "'"));
+
+        // Once the first is withdrawn, a referral for the patient needs no confirmation.
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(Map.of("reason", "duplicate referral"))
+                .when().post("/api/cases/" + first + "/withdrawal")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(Map.of("reason", "duplicate referral"))
+                .when().post("/api/cases/" + second + "/withdrawal")
+                .then().statusCode(200);
+        IntakeApi.refer(Referrals.valid("HUB", mrn));
+    }
+
+    @Test
+    void withdrawalNeedsAReasonEmitsItsEventAndHappensOnce() {
+        String caseId = IntakeApi.refer("SPOKE-NORTH");
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .when().post("/api/cases/" + caseId + "/withdrawal")
+                .then().statusCode(400).body("errors.field", contains("reason"));
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "patient moved"))
+                .when().post("/api/cases/" + caseId + "/withdrawal")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "patient chose treatment closer to home"))
+                .when().post("/api/cases/" + caseId + "/withdrawal")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "again"))
+                .when().post("/api/cases/" + caseId + "/withdrawal")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.INTAKE, caseId, 3, Duration.ofSeconds(30));
+        assertEquals(CaseEventTypes.CASE_WITHDRAWN.name(), TopicReader.header(events.get(events.size() - 1), "ce_type"));
+        assertEquals(1, events.stream().filter(r -> CaseEventTypes.CASE_WITHDRAWN.name().equals(TopicReader.header(r, "ce_type"))).count());
+        assertEquals("Withdrawn: patient chose treatment closer to home",
+                IntakeApi.getCase(caseId).getString("timeline[-1].summary"));
+    }
+
+    @Test
+    void theCaseListPagesFiltersAndKeepsSpokesToTheirOwnSite() {
+        for (int i = 0; i < 3; i++) {
+            IntakeApi.refer("SPOKE-SOUTH");
+        }
+        IntakeApi.refer("SPOKE-NORTH");
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH"))
+                .when().get("/api/cases?size=2&page=0")
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.referringSite", everyItem(equalTo("SPOKE-SOUTH")))
+                .body("size", equalTo(2));
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH"))
+                .when().get("/api/cases?site=SPOKE-NORTH")
+                .then().statusCode(200).body("items", empty()).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.hubCoordinator())
+                .when().get("/api/cases?site=SPOKE-NORTH&status=BIOPSY")
+                .then().statusCode(200)
+                .body("items.referringSite", everyItem(equalTo("SPOKE-NORTH")))
+                .body("items.status", everyItem(equalTo("BIOPSY")))
+                .body("items", not(empty()));
+        given().auth().oauth2(Tokens.hubCoordinator())
+                .when().get("/api/cases?status=ALMOST_DONE")
+                .then().statusCode(400).body("errors.field", contains("status"));
+        given().auth().oauth2(Tokens.hubCoordinator())
+                .when().get("/api/cases?size=1000")
+                .then().statusCode(400).body("errors.field", contains("size"));
+    }
+
+    @Test
+    void sitesAreListedHubFirst() {
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH"))
+                .when().get("/api/sites")
+                .then().statusCode(200)
+                .body("code", contains("HUB", "SPOKE-NORTH", "SPOKE-SOUTH"))
+                .body("[0].hub", equalTo(true));
+    }
+
+    @Test
+    void aBodyOver64KbIs413AndStoresNothing() {
+        long cases = count("intake_case");
+        String huge = "x".repeat(70 * 1024);
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON)
+                .body(Referrals.with(Referrals.valid("HUB"), "clinicalQuestion", huge))
+                .when().post("/api/referrals")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("body"));
+        assertEquals(cases, count("intake_case"));
+    }
+
+    private static void assertNoIdentity(List<ConsumerRecord<String, String>> events, String... identity) {
+        for (ConsumerRecord<String, String> event : events) {
+            for (String value : identity) {
+                assertFalse(event.value().contains(value), TopicReader.header(event, "ce_type") + " carries " + value);
+            }
+            for (String field : Set.of("mrn", "givenName", "familyName", "birthDate")) {
+                assertFalse(event.value().contains("\"" + field + "\""), TopicReader.header(event, "ce_type") + " has " + field);
+            }
+        }
+    }
+
+    private long count(String fromWhere) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from " + fromWhere).getSingleResult()).longValue());
+    }
+}

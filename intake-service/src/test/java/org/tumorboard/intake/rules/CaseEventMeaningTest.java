@@ -1,0 +1,108 @@
+package org.tumorboard.intake.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.EventType;
+import org.tumorboard.events.board.CaseDischarged;
+import org.tumorboard.events.board.CaseScheduled;
+import org.tumorboard.events.board.PlanDecided;
+import org.tumorboard.events.board.RecurrenceRecorded;
+import org.tumorboard.events.board.SurveillanceScheduled;
+import org.tumorboard.events.board.TreatmentRecorded;
+import org.tumorboard.events.intake.CaseReferred;
+import org.tumorboard.events.intake.CaseWithdrawn;
+import org.tumorboard.events.intake.ImagingUpdated;
+import org.tumorboard.events.intake.WorkupCompleted;
+import org.tumorboard.events.pathology.BiopsyReported;
+import org.tumorboard.events.pathology.NonSarcomaFlagged;
+import org.tumorboard.events.pathology.ReportAmended;
+import org.tumorboard.events.pathology.ResectionReported;
+import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.intake.CaseStatus;
+
+/** Every event type of the contract has a status meaning and a summary a coordinator can read. */
+class CaseEventMeaningTest {
+
+    private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
+
+    static Stream<Arguments> events() {
+        return Stream.of(
+                row(CaseEventTypes.CASE_REFERRED, new CaseReferred("c", "SPOKE-NORTH", T, BigDecimal.TEN, false, false, true),
+                        CaseStatus.REFERRED, "Referred by SPOKE-NORTH"),
+                row(CaseEventTypes.IMAGING_UPDATED, new ImagingUpdated("c", BigDecimal.TEN, false, false, List.of("CHEST_IMAGING")),
+                        null, "Imaging findings updated; work-up still missing CHEST_IMAGING"),
+                row(CaseEventTypes.WORKUP_COMPLETED, new WorkupCompleted("c", T), CaseStatus.BIOPSY, "Work-up complete; awaiting pathology"),
+                row(CaseEventTypes.CASE_WITHDRAWN, new CaseWithdrawn("c", "treated elsewhere"), CaseStatus.WITHDRAWN,
+                        "Withdrawn: treated elsewhere"),
+                row(CaseEventTypes.BIOPSY_REPORTED, new BiopsyReported("c", "r", 1, "LEIOMYOSARCOMA", "G3"), CaseStatus.DIAGNOSED,
+                        "Biopsy reported: LEIOMYOSARCOMA, grade G3"),
+                row(CaseEventTypes.REPORT_AMENDED, new ReportAmended("c", "r", 2, "BIOPSY", "LEIOMYOSARCOMA", "G2"), null,
+                        "Pathology report amended (version 2): LEIOMYOSARCOMA, grade G2"),
+                row(CaseEventTypes.NON_SARCOMA_FLAGGED, new NonSarcomaFlagged("c", "r", List.of("CD45 positive: lymphoma")),
+                        CaseStatus.NOT_SARCOMA, "Not a sarcoma: CD45 positive: lymphoma"),
+                row(CaseEventTypes.RESECTION_REPORTED, new ResectionReported("c", "r", 1, "R0"), null, "Resection reported: margin R0"),
+                row(CaseEventTypes.CASE_STAGED, new CaseStaged("c", "c", "T4", "N0", "M0", "G2", "IIIB"), CaseStatus.STAGED,
+                        "Staged cT4 N0 M0 G2: stage IIIB"),
+                row(CaseEventTypes.CASE_SCHEDULED, new CaseScheduled("c", "m", LocalDate.parse("2026-11-10")),
+                        CaseStatus.BOARD_SCHEDULED, "On the tumor board of 2026-11-10"),
+                row(CaseEventTypes.PLAN_DECIDED, new PlanDecided("c", "UPFRONT_RESECTION"), CaseStatus.PLAN_DECIDED,
+                        "Board decided: UPFRONT_RESECTION"),
+                row(CaseEventTypes.PLAN_DECIDED, new PlanDecided("c", "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC"), CaseStatus.UNRESECTABLE,
+                        "Board decided: DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC"),
+                row(CaseEventTypes.TREATMENT_RECORDED, new TreatmentRecorded("c", "NEOADJUVANT_CHEMOTHERAPY_STARTED",
+                        LocalDate.parse("2026-11-20")), CaseStatus.NEOADJUVANT,
+                        "Treatment recorded: NEOADJUVANT_CHEMOTHERAPY_STARTED on 2026-11-20"),
+                row(CaseEventTypes.TREATMENT_RECORDED, new TreatmentRecorded("c", "SURGERY", LocalDate.parse("2026-12-01")),
+                        CaseStatus.SURGERY, "Treatment recorded: SURGERY on 2026-12-01"),
+                row(CaseEventTypes.TREATMENT_RECORDED, new TreatmentRecorded("c", "NOT_IMPLEMENTED", null), null,
+                        "Treatment recorded: NOT_IMPLEMENTED"),
+                row(CaseEventTypes.SURVEILLANCE_SCHEDULED, new SurveillanceScheduled("c", LocalDate.parse("2027-03-01")),
+                        CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due 2027-03-01"),
+                row(CaseEventTypes.RECURRENCE_RECORDED, new RecurrenceRecorded("c", "LOCAL_RECURRENCE", LocalDate.parse("2027-03-02")),
+                        CaseStatus.RECURRENCE, "Recurrence found (LOCAL_RECURRENCE); back to the board"),
+                row(CaseEventTypes.CASE_DISCHARGED, new CaseDischarged("c"), CaseStatus.DISCHARGED, "Discharged from surveillance"));
+    }
+
+    private static <T> Arguments row(EventType<T> type, T payload, CaseStatus target, String summary) {
+        return Arguments.of(type.name(), CaseEvent.create(type, "/test", "c", payload, T), target, summary);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("events")
+    void meaning(String type, CaseEvent event, CaseStatus target, String summary) {
+        CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
+        assertEquals(Optional.ofNullable(target), meaning.target());
+        assertEquals(summary, meaning.summary());
+    }
+
+    @Test
+    void everyTypeOfTheContractIsCovered() {
+        List<String> covered = events().map(a -> (String) a.get()[0]).toList();
+        for (EventType<?> type : CaseEventTypes.ALL) {
+            assertTrue(covered.contains(type.name()), "no meaning tested for " + type.name());
+        }
+    }
+
+    @Test
+    void anUnknownTypeMovesNothing() {
+        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), "/x", "tumorboard.board.something-new.v1", "c", T, "{}");
+        CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
+        assertFalse(meaning.target().isPresent());
+        assertEquals("Event tumorboard.board.something-new.v1", meaning.summary());
+    }
+}

@@ -1,0 +1,62 @@
+package org.tumorboard.intake.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tumorboard.intake.CaseStatus;
+
+/** rps-reference.md section 1: the pathway moves forward; late events do not move it back; the loops go to the board. */
+class CaseStatusRulesTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
+    @ParameterizedTest(name = "{0} + {1} (event {2} s after) -> {3}")
+    @CsvSource(nullValues = "stays", value = {
+            // forward along the pathway, including skipped steps
+            "REFERRED,        WORKUP,          1, WORKUP",
+            "WORKUP,          BIOPSY,          1, BIOPSY",
+            "BIOPSY,          DIAGNOSED,       1, DIAGNOSED",
+            "DIAGNOSED,       STAGED,          1, STAGED",
+            "BIOPSY,          STAGED,          1, STAGED",
+            "STAGED,          BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "BOARD_SCHEDULED, PLAN_DECIDED,    1, PLAN_DECIDED",
+            "PLAN_DECIDED,    NEOADJUVANT,     1, NEOADJUVANT",
+            "PLAN_DECIDED,    SURGERY,         1, SURGERY",
+            "NEOADJUVANT,     SURGERY,         1, SURGERY",
+            "SURGERY,         SURVEILLANCE,    1, SURVEILLANCE",
+            "SURVEILLANCE,    RECURRENCE,      1, RECURRENCE",
+            "SURVEILLANCE,    DISCHARGED,      1, DISCHARGED",
+            // never backwards, even for an event that is newer
+            "STAGED,          DIAGNOSED,       1, stays",
+            "SURGERY,         STAGED,          1, stays",
+            "BOARD_SCHEDULED, BOARD_SCHEDULED, 1, stays",
+            "BIOPSY,          REFERRED,        1, stays",
+            // a late event: it happened before the current status was set
+            "DIAGNOSED,       STAGED,         -1, stays",
+            "BOARD_SCHEDULED, PLAN_DECIDED,   -5, stays",
+            // the loops back to the board (recurrence, unresectable re-evaluated)
+            "RECURRENCE,      BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "RECURRENCE,      PLAN_DECIDED,    1, PLAN_DECIDED",
+            "RECURRENCE,      STAGED,          1, stays",
+            "RECURRENCE,      DIAGNOSED,       1, stays",
+            "BOARD_SCHEDULED, UNRESECTABLE,    1, UNRESECTABLE",
+            "UNRESECTABLE,    BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "UNRESECTABLE,    STAGED,          1, stays",
+            // side exits from anywhere, and they are final
+            "WORKUP,          WITHDRAWN,       1, WITHDRAWN",
+            "SURVEILLANCE,    WITHDRAWN,       1, WITHDRAWN",
+            "DIAGNOSED,       NOT_SARCOMA,     1, NOT_SARCOMA",
+            "WITHDRAWN,       BOARD_SCHEDULED, 1, stays",
+            "NOT_SARCOMA,     STAGED,          1, stays",
+            "DISCHARGED,      RECURRENCE,      1, stays",
+            "WITHDRAWN,       NOT_SARCOMA,     1, stays",
+    })
+    void next(CaseStatus current, CaseStatus target, long secondsAfter, CaseStatus expected) {
+        assertEquals(Optional.ofNullable(expected),
+                CaseStatusRules.next(current, T0, target, T0.plusSeconds(secondsAfter)));
+    }
+}
