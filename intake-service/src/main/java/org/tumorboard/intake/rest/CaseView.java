@@ -14,6 +14,7 @@ import org.tumorboard.intake.ImagingFindings;
 import org.tumorboard.intake.Patient;
 import org.tumorboard.intake.Side;
 import org.tumorboard.intake.SuspectedNonSarcoma;
+import org.tumorboard.intake.rules.BiopsyIndication;
 import org.tumorboard.intake.rules.WorkupChecklist;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -28,6 +29,7 @@ public record CaseView(
         Instant referredAt,
         ImagingView imaging,
         WorkupView workup,
+        BiopsyView biopsy,
         @JsonInclude(JsonInclude.Include.NON_NULL) PatientView patient,
         List<TimelineView> timeline) {
 
@@ -42,10 +44,18 @@ public record CaseView(
     public record WorkupView(boolean complete, List<WorkupChecklist.Item> missing) {
     }
 
+    /** Decision support only: shown with its reasons, never blocking. */
+    public record BiopsyView(boolean indicated, List<BiopsyIndication.Reason> reasons) {
+    }
+
     public record PatientView(String mrn, String givenName, String familyName, LocalDate birthDate, Patient.Sex sex) {
     }
 
     public record TimelineView(String type, Instant time, String summary) {
+    }
+
+    private static BiopsyView biopsyView(BiopsyIndication.Result result) {
+        return new BiopsyView(result.indicated(), result.reasons());
     }
 
     public static CaseView of(IntakeCase c, List<WorkupChecklist.Item> missingWorkup, boolean withIdentity) {
@@ -56,6 +66,7 @@ public record CaseView(
                 new ImagingView(i.ctAbdomenPelvisDate, chest, i.greatestDimensionCm, i.side, i.compartment, i.macroscopicFat,
                         i.solidEnhancingComponent, i.suspiciousNodes, i.distantLesions, i.suspectedNonSarcoma),
                 new WorkupView(missingWorkup.isEmpty(), missingWorkup),
+                biopsyView(BiopsyIndication.evaluate(c.neoadjuvantConsidered, i.suspectedNonSarcoma)),
                 withIdentity ? new PatientView(p.mrn, p.givenName, p.familyName, p.birthDate, p.sex) : null,
                 c.timeline.stream().map(t -> new TimelineView(t.type, t.occurredAt, t.summary)).toList());
     }

@@ -126,11 +126,22 @@ public class ReferralService {
         if (!c.isOpen()) {
             throw ProblemException.conflict("case " + c.caseId + " is already " + c.status);
         }
+        if (mentionsIdentity(reason, c.patient)) {
+            // The reason travels in the withdrawn event; patient identity must never leave intake.
+            throw ProblemException.invalidField("reason", "must not contain the patient's name or MRN");
+        }
         c.withdrawalReason = reason;
         record(c, outbox.publish(CaseEventTypes.CASE_WITHDRAWN, c.caseId.toString(),
                 new org.tumorboard.events.intake.CaseWithdrawn(c.caseId.toString(), reason)));
         Log.infof("case %s withdrawn", c.caseId);
         return c;
+    }
+
+    static boolean mentionsIdentity(String text, Patient patient) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of(patient.mrn, patient.givenName, patient.familyName)
+                .filter(v -> v != null && v.length() >= 2)
+                .anyMatch(v -> lower.contains(v.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public List<WorkupChecklist.Item> missingWorkup(IntakeCase c) {

@@ -131,6 +131,11 @@ class CaseWorkflowTest {
                 .when().post("/api/cases/" + caseId + "/withdrawal")
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Mrs SILVA prefers to be treated elsewhere"))
+                .when().post("/api/cases/" + caseId + "/withdrawal")
+                .then().statusCode(400).body("errors.field", contains("reason"))
+                .body("detail", not(org.hamcrest.Matchers.containsString("SILVA")));
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "patient chose treatment closer to home"))
                 .when().post("/api/cases/" + caseId + "/withdrawal")
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
@@ -195,6 +200,16 @@ class CaseWorkflowTest {
                 .contentType("application/problem+json")
                 .body("errors.field", contains("body"));
         assertEquals(cases, count("intake_case"));
+    }
+
+    @Test
+    void noEventOnTheIntakeTopicCarriesPatientIdentity() {
+        IntakeApi.refer(Referrals.valid("SPOKE-NORTH", "N-555001"));
+        // Every record on the topic so far, from every test of this JVM: all referrals are of Ana Silva, born 1961-04-02.
+        List<ConsumerRecord<String, String>> all = TopicReader.read(Topics.INTAKE, r -> true, Integer.MAX_VALUE,
+                Duration.ofSeconds(6), Duration.ZERO);
+        org.junit.jupiter.api.Assertions.assertTrue(all.size() >= 2, "the topic was read");
+        assertNoIdentity(all, "Ana", "Silva", "1961-04-02", "N-555001", "MRN-");
     }
 
     private static void assertNoIdentity(List<ConsumerRecord<String, String>> events, String... identity) {

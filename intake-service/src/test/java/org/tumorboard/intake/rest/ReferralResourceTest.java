@@ -110,7 +110,9 @@ class ReferralResourceTest {
                 .body("referringSite", equalTo("SPOKE-NORTH"))
                 .body("patient.mrn", equalTo("N-100234"))
                 .body("imaging.greatestDimensionCm", equalTo(22.0f))
-                .body("timeline.type", contains(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.WORKUP_COMPLETED.name()));
+                .body("timeline.type", contains(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.WORKUP_COMPLETED.name()))
+                .body("biopsy.indicated", equalTo(true))
+                .body("biopsy.reasons", contains("NEOADJUVANT_THERAPY_CONSIDERED"));
     }
 
     @Test
