@@ -1,0 +1,5 @@
+package org.tumorboard.pathology;
+
+public enum MarkerResult {
+    POSITIVE, NEGATIVE, EQUIVOCAL
+}

@@ -1,0 +1,105 @@
+package org.tumorboard.pathology.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tumorboard.pathology.Histology;
+import org.tumorboard.pathology.Marker;
+import org.tumorboard.pathology.MarkerResult;
+
+/**
+ * rps-reference.md section 3, IHC table and discordance alerts. Alerts never block a report; they are part of it.
+ * A positive "not sarcoma" marker or a NOT_SARCOMA histology flags the case out of the sarcoma pathway.
+ */
+public final class PathologyAlerts {
+
+    public enum Severity {
+        CRITICAL, WARNING
+    }
+
+    public enum Code {
+        NOT_SARCOMA_HISTOLOGY,
+        CARCINOMA_MARKER_POSITIVE,
+        LYMPHOMA_MARKER_POSITIVE,
+        PARAGANGLIOMA_MARKER_POSITIVE,
+        GIST_MARKER_POSITIVE,
+        GERM_CELL_MARKER_POSITIVE,
+        SARCOMA_WITH_NON_SARCOMA_MARKER,
+        LIPOSARCOMA_WITHOUT_MDM2_CDK4_TEST,
+        LIPOSARCOMA_WITHOUT_MDM2_CDK4_AMPLIFICATION,
+        NOT_RECOMMENDED_BIOPSY_ROUTE
+    }
+
+    public record Alert(Code code, Severity severity, String message) {
+    }
+
+    /** {@code nonSarcoma}: the case leaves the sarcoma pathway; {@code findings} says why, for the event. */
+    public record Result(List<Alert> alerts, boolean nonSarcoma, List<String> findings) {
+    }
+
+    private record NonSarcomaRule(Set<Marker> markers, Code code, String points, String consequence) {
+    }
+
+    private static final List<NonSarcomaRule> NON_SARCOMA_MARKERS = List.of(
+            new NonSarcomaRule(Set.of(Marker.PAN_CYTOKERATIN, Marker.PAX8), Code.CARCINOMA_MARKER_POSITIVE,
+                    "carcinoma (PAX8: renal cell carcinoma)", "not sarcoma: no sarcoma resection"),
+            new NonSarcomaRule(Set.of(Marker.CD45), Code.LYMPHOMA_MARKER_POSITIVE,
+                    "lymphoma", "not sarcoma: hematology pathway"),
+            new NonSarcomaRule(Set.of(Marker.CHROMOGRANIN, Marker.SYNAPTOPHYSIN), Code.PARAGANGLIOMA_MARKER_POSITIVE,
+                    "paraganglioma", "not sarcoma: pre-operative blockade needed"),
+            new NonSarcomaRule(Set.of(Marker.KIT, Marker.DOG1), Code.GIST_MARKER_POSITIVE,
+                    "GIST", "not sarcoma in this pathway"),
+            new NonSarcomaRule(Set.of(Marker.SALL4, Marker.OCT3_4), Code.GERM_CELL_MARKER_POSITIVE,
+                    "germ cell tumor", "not sarcoma"));
+
+    private PathologyAlerts() {
+    }
+
+    /**
+     * @param ihc           each marker's result (a marker appears once)
+     * @param mdm2Amplified MDM2 amplification by FISH or equivalent, null when not tested
+     * @param cdk4Amplified CDK4 amplification, null when not tested
+     * @param openBiopsy    the specimen came from an open or excisional biopsy
+     */
+    public static Result evaluate(Histology histology, Map<Marker, MarkerResult> ihc, Boolean mdm2Amplified,
+            Boolean cdk4Amplified, boolean openBiopsy) {
+        List<Alert> alerts = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        if (histology == Histology.NOT_SARCOMA) {
+            alerts.add(new Alert(Code.NOT_SARCOMA_HISTOLOGY, Severity.CRITICAL, "Histology is not sarcoma: route to the appropriate pathway"));
+            findings.add("histology: not sarcoma");
+        }
+        List<Marker> nonSarcomaPositive = new ArrayList<>();
+        for (NonSarcomaRule rule : NON_SARCOMA_MARKERS) {
+            List<Marker> positive = rule.markers().stream().filter(m -> ihc.get(m) == MarkerResult.POSITIVE).sorted().toList();
+            if (!positive.isEmpty()) {
+                nonSarcomaPositive.addAll(positive);
+                String markers = String.join(", ", positive.stream().map(Enum::name).toList());
+                alerts.add(new Alert(rule.code(), Severity.CRITICAL, markers + " positive points to " + rule.points() + "; "
+                        + rule.consequence()));
+                findings.add(markers + " positive: " + rule.points());
+            }
+        }
+        if (histology != null && histology != Histology.NOT_SARCOMA && !nonSarcomaPositive.isEmpty()) {
+            alerts.add(new Alert(Code.SARCOMA_WITH_NON_SARCOMA_MARKER, Severity.WARNING, "A sarcoma diagnosis ("
+                    + histology + ") with a not-sarcoma marker positive: review the diagnosis"));
+        }
+        if (histology != null && histology.isLiposarcoma()) {
+            if (mdm2Amplified == null && cdk4Amplified == null) {
+                alerts.add(new Alert(Code.LIPOSARCOMA_WITHOUT_MDM2_CDK4_TEST, Severity.WARNING,
+                        "Liposarcoma diagnosed without MDM2/CDK4 amplification tested"));
+            } else if (!Boolean.TRUE.equals(mdm2Amplified) && !Boolean.TRUE.equals(cdk4Amplified)) {
+                alerts.add(new Alert(Code.LIPOSARCOMA_WITHOUT_MDM2_CDK4_AMPLIFICATION, Severity.WARNING,
+                        "Liposarcoma diagnosed but MDM2/CDK4 amplification tested negative"));
+            }
+        }
+        if (openBiopsy) {
+            alerts.add(new Alert(Code.NOT_RECOMMENDED_BIOPSY_ROUTE, Severity.WARNING,
+                    "Open or excisional biopsy is not the recommended route; image-guided core needle biopsy is"));
+        }
+        boolean nonSarcoma = histology == Histology.NOT_SARCOMA || !nonSarcomaPositive.isEmpty();
+        return new Result(List.copyOf(alerts), nonSarcoma, List.copyOf(findings));
+    }
+}
