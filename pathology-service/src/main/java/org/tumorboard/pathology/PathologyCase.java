@@ -35,4 +35,30 @@ public class PathologyCase {
 
     @Column(name = "awaiting_since", nullable = false)
     public Instant awaitingSince;
+
+    /** A biopsy report is in: the case leaves the biopsy worklist. */
+    public void biopsyReported(Instant at) {
+        if (awaiting == Awaiting.BIOPSY_REPORT) {
+            awaiting = Awaiting.NOTHING;
+            awaitingSince = at;
+        }
+    }
+
+    /** The board recorded the surgery: the specimen is coming, the case awaits its resection report. */
+    public void surgeryRecorded(Instant at) {
+        awaiting = Awaiting.RESECTION_REPORT;
+        awaitingSince = at;
+    }
+
+    public void resectionReported(Instant at) {
+        if (awaiting == Awaiting.RESECTION_REPORT) {
+            awaiting = Awaiting.NOTHING;
+            awaitingSince = at;
+        }
+    }
+
+    public void withdrawn(Instant at) {
+        awaiting = Awaiting.NOTHING;
+        awaitingSince = at;
+    }
 }

@@ -1,8 +1,15 @@
 package org.tumorboard.events.pathology;
 
+import java.util.List;
+
 /**
- * A biopsy report was posted. {@code grade} is the FNCLCC grade (G1, G2, G3 or GX); {@code histology} one of the
- * contract's histology values. pathology-service owns this payload and may add optional fields.
+ * A biopsy report was posted. {@code grade} is the FNCLCC grade (G1, G2, G3 or GX; {@code score} null for GX);
+ * {@code histology} one of the contract's histology values; {@code alerts} the alert codes raised with the report.
  */
-public record BiopsyReported(String caseId, String reportId, int version, String histology, String grade) {
+public record BiopsyReported(String caseId, String reportId, int version, String histology, String grade, Integer score,
+        List<String> alerts) {
+
+    public BiopsyReported(String caseId, String reportId, int version, String histology, String grade) {
+        this(caseId, reportId, version, histology, grade, null, List.of());
+    }
 }

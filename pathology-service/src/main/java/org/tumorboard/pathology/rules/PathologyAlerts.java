@@ -29,7 +29,8 @@ public final class PathologyAlerts {
         SARCOMA_WITH_NON_SARCOMA_MARKER,
         LIPOSARCOMA_WITHOUT_MDM2_CDK4_TEST,
         LIPOSARCOMA_WITHOUT_MDM2_CDK4_AMPLIFICATION,
-        NOT_RECOMMENDED_BIOPSY_ROUTE
+        NOT_RECOMMENDED_BIOPSY_ROUTE,
+        RESECTION_WITHOUT_BIOPSY
     }
 
     public record Alert(Code code, Severity severity, String message) {

@@ -8,22 +8,37 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.intake.CaseReferred;
 import org.tumorboard.pathology.PathologyCase;
 import org.tumorboard.pathology.PathologyCase.Awaiting;
 import org.tumorboard.pathology.repository.PathologyCaseRepository;
+import org.tumorboard.platform.messaging.RetryLaterException;
 
 import io.quarkus.logging.Log;
 
+/** The worklist follows the case: referred -> biopsy report awaited; surgery recorded -> resection report awaited. */
 @ApplicationScoped
 public class WorklistService {
 
     @Inject
     PathologyCaseRepository cases;
 
-    /** A referred case awaits its biopsy report. Runs inside the consumer's inbox transaction. */
+    /** Runs inside the consumer's inbox transaction. */
     @Transactional(TxType.MANDATORY)
-    public void caseReferred(CaseEvent event, CaseReferred referred) {
+    public void apply(CaseEvent event) {
+        if (event.is(CaseEventTypes.CASE_REFERRED)) {
+            caseReferred(event, event.payload(CaseEventTypes.CASE_REFERRED));
+        } else if (event.is(CaseEventTypes.TREATMENT_RECORDED)
+                && "SURGERY".equals(event.payload(CaseEventTypes.TREATMENT_RECORDED).type())) {
+            known(event).surgeryRecorded(event.time());
+            Log.infof("case %s on the resection worklist", event.caseId());
+        } else if (event.is(CaseEventTypes.CASE_WITHDRAWN)) {
+            known(event).withdrawn(event.time());
+        }
+    }
+
+    private void caseReferred(CaseEvent event, CaseReferred referred) {
         UUID caseId = UUID.fromString(event.caseId());
         if (cases.findByIdOptional(caseId).isPresent()) {
             return;
@@ -36,5 +51,10 @@ public class WorklistService {
         c.awaitingSince = event.time();
         cases.persist(c);
         Log.infof("case %s on the biopsy worklist", caseId);
+    }
+
+    private PathologyCase known(CaseEvent event) {
+        return cases.findByIdOptional(UUID.fromString(event.caseId()))
+                .orElseThrow(() -> new RetryLaterException("case " + event.caseId() + " is not known to pathology-service"));
     }
 }

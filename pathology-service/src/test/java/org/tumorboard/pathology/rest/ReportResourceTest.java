@@ -1,0 +1,273 @@
+package org.tumorboard.pathology.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.Topics;
+import org.tumorboard.events.board.TreatmentRecorded;
+import org.tumorboard.events.pathology.BiopsyReported;
+import org.tumorboard.events.pathology.ReportAmended;
+import org.tumorboard.events.pathology.ResectionReported;
+import org.tumorboard.testsupport.TestEvents;
+import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
+import org.tumorboard.testsupport.TopicWriter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The pathologist's reports against the real broker and database. */
+@QuarkusTest
+class ReportResourceTest {
+
+    @Inject
+    EntityManager em;
+
+    static Map<String, Object> biopsy() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("specimenType", "CORE_NEEDLE");
+        body.put("histology", "DEDIFFERENTIATED_LIPOSARCOMA");
+        body.put("ihc", List.of(Map.of("marker", "MDM2", "result", "POSITIVE"), Map.of("marker", "CD45", "result", "NEGATIVE")));
+        body.put("molecular", Map.of("mdm2Amplified", true, "cdk4Amplified", true, "method", "FISH"));
+        body.put("fnclcc", Map.of("differentiation", 3, "mitosesPer10Hpf", 12, "necrosisPercent", 30));
+        return body;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
+    static Map<String, Object> resection() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("margin", "R0");
+        body.put("blocksSampled", 40);
+        body.put("greatestDimensionCm", 21.5);
+        body.put("nodesExamined", 2);
+        body.put("nodesPositive", 0);
+        return body;
+    }
+
+    @Test
+    void aBiopsyReportIsGradedTakesTheCaseOffTheWorklistAndIsPublished() {
+        String caseId = referredCase("SPOKE-NORTH");
+        String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
+                .when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(201)
+                .body("version", equalTo(1))
+                .body("grade.grade", equalTo("G3"))
+                .body("grade.score", equalTo(6))
+                .body("grade.differentiationScore", equalTo(3))
+                .body("grade.mitosisScore", equalTo(2))
+                .body("grade.necrosisScore", equalTo(1))
+                .body("alerts", org.hamcrest.Matchers.empty())
+                .body("nonSarcoma", equalTo(false))
+                .extract().path("reportId");
+
+        given().auth().oauth2(Tokens.pathologist()).when().get("/api/worklist")
+                .then().statusCode(200).body("caseId", not(hasItem(caseId)));
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 1, Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+        BiopsyReported reported = EventCodec.fromJson(events.get(0).value(), BiopsyReported.class);
+        assertEquals(new BiopsyReported(caseId, reportId, 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), reported);
+    }
+
+    @Test
+    void aMissingComponentGivesGxNamingItAndALymphomaMarkerFlagsNonSarcoma() {
+        String caseId = referredCase("HUB");
+        Map<String, Object> body = with(with(biopsy(), "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 4)),
+                "ihc", List.of(Map.of("marker", "CD45", "result", "POSITIVE")));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(with(body, "histology", "NOT_SARCOMA"))
+                .when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(201)
+                .body("grade.grade", equalTo("GX"))
+                .body("grade.score", nullValue())
+                .body("grade.missing", contains("necrosisPercent"))
+                .body("alerts.code", contains("NOT_SARCOMA_HISTOLOGY", "LYMPHOMA_MARKER_POSITIVE"))
+                .body("alerts.severity", hasItem("CRITICAL"))
+                .body("nonSarcoma", equalTo(true));
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 2, Duration.ofSeconds(30));
+        assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name()),
+                events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        assertTrue(events.get(1).value().contains("CD45 positive: lymphoma"), events.get(1).value());
+    }
+
+    @Test
+    void aResectionReportShowsTheSamplingMissChanceAndIsFlaggedWithoutABiopsy() {
+        String caseId = referredCase("HUB");
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(resection())
+                .when().post("/api/cases/" + caseId + "/resection-reports")
+                .then().statusCode(201)
+                .body("margin", equalTo("R0"))
+                .body("assumedInvolvedFraction", equalTo(0.01f))
+                .body("marginMissProbability", equalTo(0.669f))
+                .body("blocksForFivePercentMiss", equalTo(299))
+                .body("alerts.code", contains("RESECTION_WITHOUT_BIOPSY"));
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 1, Duration.ofSeconds(30));
+        ResectionReported reported = EventCodec.fromJson(events.get(0).value(), ResectionReported.class);
+        assertEquals("R0", reported.margin());
+        assertEquals(0, new java.math.BigDecimal("21.5").compareTo(reported.greatestDimensionCm()));
+        assertEquals(0, reported.nodesPositive());
+    }
+
+    @Test
+    void surgeryPutsTheCaseOnTheResectionWorklistUntilItsReportArrives() {
+        String caseId = referredCase("HUB");
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
+                .when().post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
+        CaseEvent surgery = TestEvents.event(CaseEventTypes.TREATMENT_RECORDED, caseId,
+                new TreatmentRecorded(caseId, "SURGERY", LocalDate.now()), Instant.now());
+        TopicWriter.send(Topics.BOARD, surgery);
+        TopicWriter.send(Topics.BOARD, surgery);
+        TestEvents.await("resection awaited", 30_000, () -> given().auth().oauth2(Tokens.pathologist()).get("/api/worklist")
+                .jsonPath().getList("findAll { it.awaiting == 'RESECTION_REPORT' }.caseId").contains(caseId));
+
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(with(resection(), "assumedInvolvedFraction", 0.05))
+                .when().post("/api/cases/" + caseId + "/resection-reports")
+                .then().statusCode(201)
+                .body("marginMissProbability", equalTo(0.129f))
+                .body("blocksForFivePercentMiss", equalTo(59))
+                .body("alerts", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(Tokens.pathologist()).when().get("/api/worklist")
+                .then().body("caseId", not(hasItem(caseId)));
+    }
+
+    @Test
+    void anAmendmentIsANewVersionWithWhoAndWhyAndCarriesTheNewValues() {
+        String caseId = referredCase("HUB");
+        String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
+                .when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(201).extract().path("reportId");
+        Map<String, Object> corrected = with(biopsy(), "fnclcc", Map.of("differentiation", 3, "mitosesPer10Hpf", 25, "necrosisPercent", 60));
+        given().auth().oauth2(Tokens.token("patho2", "HUB", "pathologist")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "mitoses recounted on deeper levels", "biopsy", corrected))
+                .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
+                .then().statusCode(201)
+                .body("currentVersion", equalTo(2))
+                .body("versions.version", contains(1, 2));
+
+        given().auth().oauth2(Tokens.boardMember("chair", "HUB", "SURGERY", "board-chair"))
+                .when().get("/api/cases/" + caseId + "/reports")
+                .then().statusCode(200)
+                .body("[0].versions[0].result.grade.grade", equalTo("G3"))
+                .body("[0].versions[0].result.grade.score", equalTo(6))
+                .body("[0].versions[1].result.grade.score", equalTo(8))
+                .body("[0].versions[1].recordedBy", equalTo("patho2"))
+                .body("[0].versions[1].amendmentReason", equalTo("mitoses recounted on deeper levels"))
+                .body("[0].versions[0].report.fnclcc.mitosesPer10Hpf", equalTo(12));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 2, Duration.ofSeconds(30));
+        ReportAmended amended = EventCodec.fromJson(events.get(1).value(), ReportAmended.class);
+        assertEquals(2, amended.version());
+        assertEquals("G3", amended.grade());
+        assertEquals("BIOPSY", amended.reportKind());
+
+        // The amendment must be of the report's kind.
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "wrong kind", "resection", resection()))
+                .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
+                .then().statusCode(400).body("errors.field", contains("biopsy"));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(Map.of("biopsy", corrected))
+                .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
+                .then().statusCode(400).body("errors.field", contains("reason"));
+    }
+
+    static Stream<Arguments> invalidReports() {
+        return Stream.of(
+                Arguments.of("biopsy-reports", with(biopsy(), "fnclcc", Map.of("differentiation", 0, "mitosesPer10Hpf", 1, "necrosisPercent", 0)),
+                        "fnclcc.differentiation"),
+                Arguments.of("biopsy-reports", with(biopsy(), "fnclcc", Map.of("differentiation", 4, "mitosesPer10Hpf", 1, "necrosisPercent", 0)),
+                        "fnclcc.differentiation"),
+                Arguments.of("biopsy-reports", with(biopsy(), "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", -1, "necrosisPercent", 0)),
+                        "fnclcc.mitosesPer10Hpf"),
+                Arguments.of("biopsy-reports", with(biopsy(), "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 1, "necrosisPercent", -1)),
+                        "fnclcc.necrosisPercent"),
+                Arguments.of("biopsy-reports", with(biopsy(), "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 1, "necrosisPercent", 101)),
+                        "fnclcc.necrosisPercent"),
+                Arguments.of("biopsy-reports", with(biopsy(), "histology", "LIPOMA"), "histology"),
+                Arguments.of("biopsy-reports", with(biopsy(), "ihc", List.of(Map.of("marker", "CD45", "result", "WEAK"))), "ihc[0].result"),
+                Arguments.of("biopsy-reports", with(biopsy(), "ihc", List.of(Map.of("marker", "CD45", "result", "NEGATIVE"),
+                        Map.of("marker", "CD45", "result", "POSITIVE"))), "ihc[1]"),
+                Arguments.of("biopsy-reports", with(biopsy(), "fnclcc", null), "fnclcc"),
+                Arguments.of("resection-reports", with(resection(), "assumedInvolvedFraction", 0), "assumedInvolvedFraction"),
+                Arguments.of("resection-reports", with(resection(), "assumedInvolvedFraction", 1), "assumedInvolvedFraction"),
+                Arguments.of("resection-reports", with(resection(), "blocksSampled", 0), "blocksSampled"),
+                Arguments.of("resection-reports", with(resection(), "margin", "R3"), "margin"),
+                Arguments.of("resection-reports", with(resection(), "nodesPositive", 3), "nodesPositive"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("invalidReports")
+    void invalidReportsAre400NamingTheFieldAndStoreNothing(String endpoint, Map<String, Object> body, String field) {
+        String caseId = referredCase("HUB");
+        long reports = count("pathology_report");
+        long events = count("outbox_event");
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/cases/" + caseId + "/" + endpoint)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems(field));
+        assertEquals(reports, count("pathology_report"));
+        assertEquals(events, count("outbox_event"));
+    }
+
+    @Test
+    void reportsForAnUnknownCaseAre404AndRolesAreEnforced() {
+        String unknown = TestEvents.newCaseId();
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
+                .when().post("/api/cases/" + unknown + "/biopsy-reports")
+                .then().statusCode(404).contentType("application/problem+json");
+        String caseId = referredCase("SPOKE-SOUTH");
+        given().contentType(ContentType.JSON).body(biopsy()).when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(401);
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(biopsy())
+                .when().post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(403);
+        given().auth().oauth2(Tokens.boardMember("surgeon", "HUB", "SURGERY", "surgeon", "board-member")).contentType(ContentType.JSON)
+                .body(resection()).when().post("/api/cases/" + caseId + "/resection-reports").then().statusCode(403);
+        given().auth().oauth2(Tokens.token("auditor", "HUB", "auditor")).when().get("/api/cases/" + caseId + "/reports")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).when().get("/api/cases/" + caseId + "/reports")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH")).when().get("/api/cases/" + caseId + "/reports")
+                .then().statusCode(200);
+    }
+
+    private String referredCase(String site) {
+        String caseId = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, site, 22.0));
+        TestEvents.await("case known to pathology", 30_000, () -> count("pathology_case where case_id = '" + caseId + "'") == 1);
+        return caseId;
+    }
+
+    private long count(String fromWhere) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from " + fromWhere).getSingleResult()).longValue());
+    }
+}
