@@ -36,9 +36,9 @@ public class PathologyCase {
     @Column(name = "awaiting_since", nullable = false)
     public Instant awaitingSince;
 
-    /** A biopsy report is in: the case leaves the biopsy worklist. */
-    public void biopsyReported(Instant at) {
-        if (awaiting == Awaiting.BIOPSY_REPORT) {
+    /** A report arrived: if it was the one awaited, the case leaves the worklist. */
+    public void reported(Awaiting report, Instant at) {
+        if (awaiting == report) {
             awaiting = Awaiting.NOTHING;
             awaitingSince = at;
         }
@@ -48,13 +48,6 @@ public class PathologyCase {
     public void surgeryRecorded(Instant at) {
         awaiting = Awaiting.RESECTION_REPORT;
         awaitingSince = at;
-    }
-
-    public void resectionReported(Instant at) {
-        if (awaiting == Awaiting.RESECTION_REPORT) {
-            awaiting = Awaiting.NOTHING;
-            awaitingSince = at;
-        }
     }
 
     public void withdrawn(Instant at) {

@@ -1,8 +1,7 @@
 package org.tumorboard.staging;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,50 +9,136 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The staging inputs known for one case, each from the event that brought it. */
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.staging.rules.CaseStagingRule.Facts;
+import org.tumorboard.staging.rules.CaseStagingRule.Sourced;
+
+/**
+ * What staging knows of one case, each group of inputs with the event it came from and that event's time: an older
+ * event never overwrites what a newer one set, so events may arrive in any order.
+ */
 @Entity
 @Table(name = "staging_case")
 public class StagingCase {
-
-    /** The inputs AJCC 8th retroperitoneal staging needs (rps-reference.md section 4). */
-    public enum Input {
-        TUMOR_SIZE, METASTATIC_STATUS, GRADE
-    }
 
     @Id
     @Column(name = "case_id")
     public UUID caseId;
 
-    @Column(name = "referring_site", nullable = false)
+    /** Null until the referral arrives; until then only hub users see the case. */
+    @Column(name = "referring_site")
     public String referringSite;
 
+    // Clinical inputs, from intake's referral and imaging updates.
     @Column(name = "greatest_dimension_cm", precision = 4, scale = 1)
     public BigDecimal greatestDimensionCm;
-
-    /** Null: not assessed, which AJCC groups as N0. */
     @Column(name = "suspicious_nodes")
     public Boolean suspiciousNodes;
-
     @Column(name = "distant_lesions")
     public Boolean distantLesions;
+    @Column(name = "clinical_event_id")
+    public UUID clinicalEventId;
+    @Column(name = "clinical_event_type")
+    public String clinicalEventType;
+    @Column(name = "clinical_at")
+    public Instant clinicalAt;
 
+    // Grade and histology, from pathology's biopsy report and its amendments.
     @Column(name = "grade")
     public String grade;
+    @Column(name = "histology")
+    public String histology;
+    @Column(name = "grade_event_id")
+    public UUID gradeEventId;
+    @Column(name = "grade_event_type")
+    public String gradeEventType;
+    @Column(name = "grade_at")
+    public Instant gradeAt;
 
-    @Column(name = "size_event_id")
-    public UUID sizeEventId;
+    // Pathologic inputs, from the resection report and its amendments.
+    @Column(name = "path_size_cm", precision = 4, scale = 1)
+    public BigDecimal pathSizeCm;
+    @Column(name = "path_nodes_examined")
+    public Integer pathNodesExamined;
+    @Column(name = "path_nodes_positive")
+    public Integer pathNodesPositive;
+    @Column(name = "resection_event_id")
+    public UUID resectionEventId;
+    @Column(name = "resection_event_type")
+    public String resectionEventType;
+    @Column(name = "resection_at")
+    public Instant resectionAt;
+    @Column(name = "resected", nullable = false)
+    public boolean resected;
 
-    public List<Input> missingInputs() {
-        List<Input> missing = new ArrayList<>();
-        if (greatestDimensionCm == null) {
-            missing.add(Input.TUMOR_SIZE);
+    // Neoadjuvant therapy, from the board's treatment milestones: makes the pathologic prefix yp.
+    @Column(name = "neoadjuvant")
+    public Boolean neoadjuvant;
+    @Column(name = "neoadjuvant_event_id")
+    public UUID neoadjuvantEventId;
+    @Column(name = "neoadjuvant_event_type")
+    public String neoadjuvantEventType;
+
+    public void clinical(CaseEvent source, BigDecimal sizeCm, Boolean nodes, Boolean distant) {
+        if (newer(clinicalAt, source)) {
+            greatestDimensionCm = sizeCm;
+            suspiciousNodes = nodes;
+            distantLesions = distant;
+            clinicalEventId = source.id();
+            clinicalEventType = source.type();
+            clinicalAt = source.time();
         }
-        if (distantLesions == null) {
-            missing.add(Input.METASTATIC_STATUS);
+    }
+
+    public void grading(CaseEvent source, String newGrade, String newHistology) {
+        if (newer(gradeAt, source)) {
+            grade = newGrade;
+            histology = newHistology;
+            gradeEventId = source.id();
+            gradeEventType = source.type();
+            gradeAt = source.time();
         }
-        if (grade == null) {
-            missing.add(Input.GRADE);
+    }
+
+    public void resection(CaseEvent source, BigDecimal sizeCm, Integer nodesExamined, Integer nodesPositive) {
+        resected = true;
+        if (newer(resectionAt, source)) {
+            pathSizeCm = sizeCm;
+            pathNodesExamined = nodesExamined;
+            pathNodesPositive = nodesPositive;
+            resectionEventId = source.id();
+            resectionEventType = source.type();
+            resectionAt = source.time();
         }
-        return missing;
+    }
+
+    public void neoadjuvantTherapy(CaseEvent source) {
+        if (neoadjuvant == null) {
+            neoadjuvant = true;
+            neoadjuvantEventId = source.id();
+            neoadjuvantEventType = source.type();
+        }
+    }
+
+    public Facts facts() {
+        Sourced<BigDecimal> clinicalSize = sourced(greatestDimensionCm, clinicalEventId, clinicalEventType);
+        return new Facts(clinicalSize,
+                sourced(suspiciousNodes, clinicalEventId, clinicalEventType),
+                sourced(distantLesions, clinicalEventId, clinicalEventType),
+                sourced(grade, gradeEventId, gradeEventType),
+                sourced(histology, gradeEventId, gradeEventType),
+                sourced(pathSizeCm, resectionEventId, resectionEventType),
+                sourced(pathNodesExamined, resectionEventId, resectionEventType),
+                sourced(pathNodesPositive, resectionEventId, resectionEventType),
+                resected,
+                sourced(neoadjuvant, neoadjuvantEventId, neoadjuvantEventType));
+    }
+
+    private static <V> Sourced<V> sourced(V value, UUID eventId, String eventType) {
+        return value == null ? Sourced.none() : new Sourced<>(value, eventId, eventType);
+    }
+
+    private static boolean newer(Instant current, CaseEvent source) {
+        return current == null || !source.time().isBefore(current);
     }
 }

@@ -1,5 +1,15 @@
 package org.tumorboard.events.staging;
 
-/** The case was staged or re-staged (AJCC 8th, retroperitoneum): prefix c, p or yp, categories and group. */
-public record CaseStaged(String caseId, String prefix, String t, String n, String m, String g, String group) {
+import java.util.List;
+
+/**
+ * The case was staged or re-staged (AJCC 8th, retroperitoneum): prefix c, p or yp, categories and group, the rule
+ * edition, the subtype's failure pattern, and which inputs changed since the previous staging.
+ */
+public record CaseStaged(String caseId, String prefix, String t, String n, String m, String g, String group, String edition,
+        String failurePattern, List<String> changed) {
+
+    public CaseStaged(String caseId, String prefix, String t, String n, String m, String g, String group) {
+        this(caseId, prefix, t, n, m, g, group, null, null, List.of());
+    }
 }

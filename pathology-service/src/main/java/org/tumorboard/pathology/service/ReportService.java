@@ -84,7 +84,7 @@ public class ReportService {
         BiopsyResult result = evaluate(request);
         PathologyReport report = newReport(c, Kind.BIOPSY);
         ReportVersion version = report.addVersion(clock.instant(), by, null, write(request), write(result));
-        c.biopsyReported(clock.instant());
+        c.reported(PathologyCase.Awaiting.BIOPSY_REPORT, clock.instant());
         emitBiopsy(c, report, version, request, result);
         Log.infof("biopsy report %s v%d for case %s: grade %s, %d alerts", report.reportId, version.version, caseId,
                 result.grade().grade(), result.alerts().size());
@@ -97,7 +97,7 @@ public class ReportService {
         ResectionResult result = evaluate(request, reports.hasBiopsy(caseId));
         PathologyReport report = newReport(c, Kind.RESECTION);
         ReportVersion version = report.addVersion(clock.instant(), by, null, write(request), write(result));
-        c.resectionReported(clock.instant());
+        c.reported(PathologyCase.Awaiting.RESECTION_REPORT, clock.instant());
         outbox.publish(CaseEventTypes.RESECTION_REPORTED, caseId.toString(), new ResectionReported(caseId.toString(),
                 report.reportId.toString(), version.version, request.margin().name(), request.greatestDimensionCm(),
                 request.nodesExamined(), request.nodesPositive(), result.marginMissProbability()));

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 import org.tumorboard.staging.service.StagingInputsService;
 
@@ -20,13 +19,10 @@ public class CaseEventsConsumer {
     @Inject
     StagingInputsService inputs;
 
-    @Incoming("intake-events")
+    /** intake's, pathology's and the board's topics (application.properties). */
+    @Incoming("case-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        processor.process(record, event -> {
-            if (event.is(CaseEventTypes.CASE_REFERRED)) {
-                inputs.caseReferred(event, event.payload(CaseEventTypes.CASE_REFERRED));
-            }
-        });
+    public void onCaseEvent(ConsumerRecord<String, String> record) {
+        processor.process(record, inputs::apply);
     }
 }

@@ -43,8 +43,9 @@ class CaseReferredConsumerTest {
                 .then().statusCode(200)
                 .body("complete", equalTo(false))
                 .body("missing", contains("GRADE"))
-                .body("inputs.greatestDimensionCm", equalTo(22.0f))
-                .body("inputs.distantLesions", equalTo(false));
+                .body("inputs.find { it.name == 'greatestDimensionCm' }.value", equalTo("22.0"))
+                .body("inputs.find { it.name == 'metastasis' }.value", equalTo("M0"))
+                .body("inputs.find { it.name == 'metastasis' }.eventId", equalTo(later.id().toString()));
     }
 
     @Test

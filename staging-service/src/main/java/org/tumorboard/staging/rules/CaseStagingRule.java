@@ -1,0 +1,120 @@
+package org.tumorboard.staging.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.G;
+import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.M;
+import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.N;
+
+/**
+ * From what is known of a case to its staging, rps-reference.md section 4: prefix c before treatment, p from the
+ * resection specimen, yp after neoadjuvant therapy. The specimen's size and nodes replace the clinical ones when
+ * the resection report gives them; N is N0 when nodes were not assessed ("no regional node metastasis, or unknown").
+ */
+public final class CaseStagingRule {
+
+    public enum Missing {
+        TUMOR_SIZE, METASTATIC_STATUS, GRADE
+    }
+
+    /** One input value and the event it came from. */
+    public record Input(String name, String value, UUID eventId, String eventType) {
+    }
+
+    /** A value known for the case, with its source event. */
+    public record Sourced<V>(V value, UUID eventId, String eventType) {
+        public static <V> Sourced<V> none() {
+            return new Sourced<>(null, null, null);
+        }
+
+        public boolean known() {
+            return value != null;
+        }
+    }
+
+    /** Everything the services told staging about a case. */
+    public record Facts(Sourced<BigDecimal> clinicalSizeCm, Sourced<Boolean> suspiciousNodes, Sourced<Boolean> distantLesions,
+            Sourced<String> grade, Sourced<String> histology, Sourced<BigDecimal> pathologicSizeCm,
+            Sourced<Integer> pathologicNodesExamined, Sourced<Integer> pathologicNodesPositive, boolean resected,
+            Sourced<Boolean> neoadjuvant) {
+    }
+
+    public record Evaluation(String prefix, Ajcc8Retroperitoneum.Stage stage, List<Missing> missing, List<Input> inputs,
+            FailurePattern.Result failurePattern) {
+
+        public boolean complete() {
+            return stage != null;
+        }
+    }
+
+    private CaseStagingRule() {
+    }
+
+    public static Evaluation evaluate(Facts f) {
+        String prefix = !f.resected() ? "c" : Boolean.TRUE.equals(f.neoadjuvant().value()) ? "yp" : "p";
+        List<Input> inputs = new ArrayList<>();
+        List<Missing> missing = new ArrayList<>();
+
+        Sourced<BigDecimal> size = f.resected() && f.pathologicSizeCm().known() ? f.pathologicSizeCm() : f.clinicalSizeCm();
+        if (size.known()) {
+            inputs.add(new Input("greatestDimensionCm", size.value().toPlainString(), size.eventId(), size.eventType()));
+        } else {
+            missing.add(Missing.TUMOR_SIZE);
+        }
+
+        N n;
+        if (f.resected() && f.pathologicNodesExamined().known() && f.pathologicNodesPositive().known()) {
+            n = f.pathologicNodesPositive().value() > 0 ? N.N1 : N.N0;
+            inputs.add(new Input("nodes", n.name(), f.pathologicNodesPositive().eventId(), f.pathologicNodesPositive().eventType()));
+        } else {
+            n = Boolean.TRUE.equals(f.suspiciousNodes().value()) ? N.N1 : N.N0;
+            inputs.add(new Input("nodes", n.name(), f.suspiciousNodes().eventId(), f.suspiciousNodes().eventType()));
+        }
+
+        M m = null;
+        if (f.distantLesions().known()) {
+            m = f.distantLesions().value() ? M.M1 : M.M0;
+            inputs.add(new Input("metastasis", m.name(), f.distantLesions().eventId(), f.distantLesions().eventType()));
+        } else {
+            missing.add(Missing.METASTATIC_STATUS);
+        }
+
+        G g = null;
+        if (f.grade().known()) {
+            g = G.valueOf(f.grade().value());
+            inputs.add(new Input("grade", g.name(), f.grade().eventId(), f.grade().eventType()));
+        } else {
+            missing.add(Missing.GRADE);
+        }
+        if (f.histology().known()) {
+            inputs.add(new Input("histology", f.histology().value(), f.histology().eventId(), f.histology().eventType()));
+        }
+        if (f.resected() && f.neoadjuvant().known()) {
+            // Before resection it changes nothing in the staging; after it, it is why the prefix is yp.
+            inputs.add(new Input("neoadjuvantTherapy", f.neoadjuvant().value().toString(), f.neoadjuvant().eventId(),
+                    f.neoadjuvant().eventType()));
+        }
+
+        Ajcc8Retroperitoneum.Stage stage = missing.isEmpty() ? Ajcc8Retroperitoneum.stage(size.value(), n, m, g) : null;
+        return new Evaluation(prefix, stage, List.copyOf(missing), List.copyOf(inputs), FailurePattern.of(f.histology().value()));
+    }
+
+    /** The names of the inputs (and the prefix) whose values differ between two evaluations. */
+    public static List<String> changed(String previousPrefix, List<Input> previous, String prefix, List<Input> current) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(previousPrefix, prefix)) {
+            changed.add("prefix");
+        }
+        for (Input input : current) {
+            String before = previous.stream().filter(p -> p.name().equals(input.name())).map(Input::value).findFirst().orElse(null);
+            if (!Objects.equals(before, input.value())) {
+                changed.add(input.name());
+            }
+        }
+        return changed;
+    }
+}

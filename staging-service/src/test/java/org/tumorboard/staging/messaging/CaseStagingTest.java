@@ -1,0 +1,162 @@
+package org.tumorboard.staging.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.Sources;
+import org.tumorboard.events.Topics;
+import org.tumorboard.events.board.TreatmentRecorded;
+import org.tumorboard.events.intake.CaseReferred;
+import org.tumorboard.events.pathology.BiopsyReported;
+import org.tumorboard.events.pathology.ReportAmended;
+import org.tumorboard.events.pathology.ResectionReported;
+import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.testsupport.TestEvents;
+import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
+import org.tumorboard.testsupport.TopicWriter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Staging from the other services' events on the real broker: any order, duplicates, amendments, c to p to yp. */
+@QuarkusTest
+class CaseStagingTest {
+
+    @Inject
+    EntityManager em;
+
+    private static final String CHAIR = Tokens.boardMember("chair", "HUB", "SURGERY", "board-chair", "board-member");
+
+    @Test
+    void theCaseIsStagedOnceEveryInputIsKnownWhateverTheOrderOfArrival() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        CaseEvent biopsy = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G2"), t.plusSeconds(60));
+        // Pathology's event first, twice; intake's referral after it.
+        TopicWriter.send(Topics.PATHOLOGY, biopsy);
+        TopicWriter.send(Topics.PATHOLOGY, biopsy);
+        CaseEvent referred = referral(caseId, "22.0", t);
+        TopicWriter.send(Topics.INTAKE, referred);
+
+        List<ConsumerRecord<String, String>> staged = TopicReader.forCase(Topics.STAGING, caseId, 1, Duration.ofSeconds(30));
+        assertEquals(1, staged.size(), "staged once: the duplicate changed nothing");
+        CaseStaged event = EventCodec.fromJson(staged.get(0).value(), CaseStaged.class);
+        assertEquals(new CaseStaged(caseId, "c", "T4", "N0", "M0", "G2", "IIIB", "AJCC8_RETROPERITONEUM", "LOCAL_AND_DISTANT",
+                List.of("initial")), event);
+
+        JsonPath view = staging(caseId);
+        assertEquals(true, view.getBoolean("complete"));
+        assertEquals("c", view.getString("prefix"));
+        assertEquals("IIIB", view.getString("group"));
+        assertEquals("AJCC8_RETROPERITONEUM", view.getString("edition"));
+        assertEquals("LOCAL_AND_DISTANT", view.getString("failurePattern.pattern"));
+        assertEquals(biopsy.id().toString(), view.getString("inputs.find { it.name == 'grade' }.eventId"));
+        assertEquals(referred.id().toString(), view.getString("inputs.find { it.name == 'greatestDimensionCm' }.eventId"));
+        assertEquals(1, history(caseId).size());
+    }
+
+    @Test
+    void anAmendedGradeReStagesAndALateOlderVersionDoesNotUndoIt() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "8.0", t));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G1"), t.plusSeconds(10)));
+        TestEvents.await("staged IB", 30_000, () -> "IB".equals(staging(caseId).getString("group")));
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.REPORT_AMENDED, caseId,
+                new ReportAmended(caseId, "r1", 2, "BIOPSY", "LEIOMYOSARCOMA", "G3"), t.plusSeconds(20)));
+        TestEvents.await("re-staged IIIA", 30_000, () -> "IIIA".equals(staging(caseId).getString("group")));
+        // An older version delivered late again: it must not bring G1 back.
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G1"), t.plusSeconds(10)));
+        CaseEvent sameGradeAgain = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r-other", 1, "LEIOMYOSARCOMA", "G3"), t.plusSeconds(30));
+        TopicWriter.send(Topics.PATHOLOGY, sameGradeAgain);
+        // Same partition as the late one: once this is in the inbox, both were processed.
+        TestEvents.await("the later event processed", 30_000, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from inbox_event where event_id = '" + sameGradeAgain.id() + "'")
+                .getSingleResult()).intValue() == 1));
+
+        List<Object> history = history(caseId);
+        assertEquals(2, history.size(), "an unchanged input makes no new staging");
+        JsonPath h = given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/staging/history").jsonPath();
+        assertEquals(List.of("IB", "IIIA"), h.getList("group"));
+        assertEquals(List.of("grade"), h.getList("[1].changed"));
+        assertEquals("DISTANT_DOMINANT", h.getString("[1].failurePattern.pattern"));
+    }
+
+    @Test
+    void theResectionReportReStagesPathologicallyAndNeoadjuvantTherapyMakesItYp() {
+        String plain = TestEvents.newCaseId();
+        String neo = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        for (String caseId : List.of(plain, neo)) {
+            TopicWriter.send(Topics.INTAKE, referral(caseId, "16.0", t));
+            TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                    new BiopsyReported(caseId, "b", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3"), t.plusSeconds(10)));
+        }
+        TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.TREATMENT_RECORDED, neo,
+                new TreatmentRecorded(neo, "NEOADJUVANT_RADIOTHERAPY_STARTED", LocalDate.now()), t.plusSeconds(20)));
+        for (String caseId : List.of(plain, neo)) {
+            TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId,
+                    new ResectionReported(caseId, "rs", 1, "R0", new BigDecimal("14.0"), 3, 1, new BigDecimal("0.669")),
+                    t.plusSeconds(30)));
+        }
+        TestEvents.await("p staging", 30_000, () -> "p".equals(staging(plain).getString("prefix")));
+        JsonPath p = staging(plain);
+        assertEquals(List.of("T3", "N1", "M0", "G3", "IIIB"), List.of(p.getString("t"), p.getString("n"), p.getString("m"),
+                p.getString("g"), p.getString("group")));
+        assertEquals(List.of("prefix", "greatestDimensionCm", "nodes"), p.getList("changed"));
+
+        TestEvents.await("yp staging", 30_000, () -> "yp".equals(staging(neo).getString("prefix")));
+        assertEquals(List.of("c", "yp"), given().auth().oauth2(CHAIR).get("/api/cases/" + neo + "/staging/history")
+                .jsonPath().getList("prefix"));
+    }
+
+    @Test
+    void whileAnInputIsMissingTheCaseSaysWhich() {
+        String caseId = TestEvents.newCaseId();
+        CaseReferred noDistantAssessment = new CaseReferred(caseId, "HUB", Instant.now(), new BigDecimal("4.0"), null, null, false);
+        TopicWriter.send(Topics.INTAKE, CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, noDistantAssessment,
+                Instant.now()));
+        TestEvents.await("case known", 30_000, () -> given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/staging").statusCode() == 200);
+        given().auth().oauth2(CHAIR).when().get("/api/cases/" + caseId + "/staging")
+                .then().body("complete", equalTo(false))
+                .body("missing", contains("METASTATIC_STATUS", "GRADE"));
+    }
+
+    private static CaseEvent referral(String caseId, String sizeCm, Instant time) {
+        return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
+                new CaseReferred(caseId, "HUB", time, new BigDecimal(sizeCm), false, false, true), time);
+    }
+
+    private static JsonPath staging(String caseId) {
+        return given().auth().oauth2(CHAIR).when().get("/api/cases/" + caseId + "/staging")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Object> history(String caseId) {
+        return given().auth().oauth2(CHAIR).when().get("/api/cases/" + caseId + "/staging/history")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+}
