@@ -1,8 +1,6 @@
 package org.tumorboard.board;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,24 +8,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A case as the tumor board sees it: what it still waits for before it can go on an agenda. */
+import org.tumorboard.board.rules.Readiness;
+
+/** A case as the tumor board sees it: what it waits for, where it is on the agenda, which round of discussion. */
 @Entity
 @Table(name = "board_case")
 public class BoardCase {
-
-    /** What must be in place before a case is ready for the agenda (rps-reference.md section 5, board rules). */
-    public enum Missing {
-        WORKUP, BIOPSY_REPORT, STAGING
-    }
 
     @Id
     @Column(name = "case_id")
     public UUID caseId;
 
-    @Column(name = "referring_site", nullable = false)
+    /** Null until the referral arrives; until then only hub users see the case. */
+    @Column(name = "referring_site")
     public String referringSite;
 
-    @Column(name = "referred_at", nullable = false)
+    @Column(name = "referred_at")
     public Instant referredAt;
 
     @Column(name = "workup_complete", nullable = false)
@@ -36,20 +32,69 @@ public class BoardCase {
     @Column(name = "biopsy_reported", nullable = false)
     public boolean biopsyReported;
 
+    @Column(name = "biopsy_waiver_reason")
+    public String biopsyWaiverReason;
+
+    @Column(name = "histology")
+    public String histology;
+
+    @Column(name = "grade")
+    public String grade;
+
+    @Column(name = "grade_at")
+    public Instant gradeAt;
+
+    /** Comma-separated alert codes from the latest biopsy report. */
+    @Column(name = "alerts")
+    public String alerts;
+
     @Column(name = "staged", nullable = false)
     public boolean staged;
 
-    public List<Missing> missing() {
-        List<Missing> missing = new ArrayList<>();
-        if (!workupComplete) {
-            missing.add(Missing.WORKUP);
-        }
-        if (!biopsyReported) {
-            missing.add(Missing.BIOPSY_REPORT);
-        }
-        if (!staged) {
-            missing.add(Missing.STAGING);
-        }
-        return missing;
+    @Column(name = "stage_group")
+    public String stageGroup;
+
+    @Column(name = "metastatic", nullable = false)
+    public boolean metastatic;
+
+    @Column(name = "failure_pattern")
+    public String failurePattern;
+
+    @Column(name = "staged_at")
+    public Instant stagedAt;
+
+    @Column(name = "non_sarcoma", nullable = false)
+    public boolean nonSarcoma;
+
+    @Column(name = "non_sarcoma_reason")
+    public String nonSarcomaReason;
+
+    @Column(name = "withdrawn", nullable = false)
+    public boolean withdrawn;
+
+    @Column(name = "discussion_round", nullable = false)
+    public int discussionRound = 1;
+
+    /** The meeting whose agenda the case is on, null while it waits. */
+    @Column(name = "meeting_id")
+    public UUID meetingId;
+
+    /** The option decided in the current round, null while undecided. */
+    @Column(name = "decided_option")
+    public String decidedOption;
+
+    public Readiness.Result readiness() {
+        return Readiness.evaluate(workupComplete, biopsyReported, biopsyWaiverReason != null, staged, nonSarcoma, withdrawn);
+    }
+
+    public boolean awaitsPlacement() {
+        return meetingId == null && decidedOption == null && readiness().ready();
+    }
+
+    /** A new round of discussion: earlier votes and decisions stay on the record under their round. */
+    public void reopen() {
+        discussionRound++;
+        decidedOption = null;
+        meetingId = null;
     }
 }

@@ -5,8 +5,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.tumorboard.board.service.BoardIntakeService;
-import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.board.service.BoardEventsService;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 
 import io.smallrye.common.annotation.Blocking;
@@ -18,15 +17,12 @@ public class CaseEventsConsumer {
     CaseEventProcessor processor;
 
     @Inject
-    BoardIntakeService intake;
+    BoardEventsService board;
 
-    @Incoming("intake-events")
+    /** intake's, pathology's and staging's topics (application.properties). */
+    @Incoming("case-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        processor.process(record, event -> {
-            if (event.is(CaseEventTypes.CASE_REFERRED)) {
-                intake.caseReferred(event, event.payload(CaseEventTypes.CASE_REFERRED));
-            }
-        });
+    public void onCaseEvent(ConsumerRecord<String, String> record) {
+        processor.process(record, board::apply);
     }
 }

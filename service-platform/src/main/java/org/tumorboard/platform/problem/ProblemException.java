@@ -10,12 +10,18 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private final java.util.Map<String, Object> extensions;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, java.util.Map.of());
+    }
+
+    public ProblemException(int status, String title, String detail, List<FieldError> errors, java.util.Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extensions = extensions == null ? java.util.Map.of() : java.util.Map.copyOf(extensions);
     }
 
     public static ProblemException invalidField(String field, String message) {
@@ -39,7 +45,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(ProblemMappers.typeFor(status), title, status, getMessage(), errors);
+        return new Problem(ProblemMappers.typeFor(status), title, status, getMessage(), errors, extensions);
     }
 
     public int status() {

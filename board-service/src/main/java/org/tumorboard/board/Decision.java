@@ -1,0 +1,39 @@
+package org.tumorboard.board;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "decision")
+public class Decision {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(name = "discussion_round", nullable = false)
+    public int round;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "option", nullable = false)
+    public PlanOption option;
+
+    /** JSON: every vote of the round as it stood, with dissent flagged. */
+    @Column(name = "votes", nullable = false)
+    public String votes;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    @Column(name = "decided_by", nullable = false)
+    public String decidedBy;
+}

@@ -1,0 +1,55 @@
+package org.tumorboard.board.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tumorboard.board.config.BoardConfig;
+import org.tumorboard.board.repository.MeetingRepository;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/** Keeps the weekly board meeting created ahead, on the configured weekday, so ready cases always have a place. */
+@ApplicationScoped
+public class WeeklyMeetings {
+
+    @Inject
+    BoardConfig config;
+
+    @Inject
+    MeetingRepository meetings;
+
+    @Inject
+    AgendaService agenda;
+
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent event) {
+        ensureAhead();
+    }
+
+    @Scheduled(cron = "0 0 5 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void ensureAhead() {
+        BoardConfig.WeeklyMeeting weekly = config.weeklyMeeting();
+        if (!weekly.enabled()) {
+            return;
+        }
+        LocalDate next = LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(weekly.day()));
+        for (int week = 0; week < weekly.weeksAhead(); week++) {
+            LocalDate date = next.plusWeeks(week);
+            if (!meetings.existsOn(date)) {
+                agenda.create(date, weekly.capacity(), "weekly-schedule");
+                Log.infof("weekly board meeting created for %s", date);
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.tumorboard.board.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.Sources;
+import org.tumorboard.events.Topics;
+import org.tumorboard.events.board.CaseScheduled;
+import org.tumorboard.events.intake.CaseReferred;
+import org.tumorboard.events.intake.WorkupCompleted;
+import org.tumorboard.events.pathology.BiopsyReported;
+import org.tumorboard.events.pathology.NonSarcomaFlagged;
+import org.tumorboard.events.pathology.ReportAmended;
+import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.testsupport.TestEvents;
+import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
+import org.tumorboard.testsupport.TopicWriter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The board from ready cases to decisions, on the real broker and database, with real tokens carrying disciplines. */
+@QuarkusTest
+class BoardFlowTest {
+
+    static final String CHAIR = Tokens.boardMember("chair", "HUB", "SURGERY", "board-chair", "board-member");
+    static final String SURGEON = Tokens.boardMember("surgeon", "HUB", "SURGERY", "surgeon", "board-member");
+    static final String RADIOLOGIST = Tokens.boardMember("radiologist", "HUB", "RADIOLOGY", "board-member");
+    static final String PATHOLOGIST = Tokens.boardMember("patho", "HUB", "PATHOLOGY", "pathologist", "board-member");
+    static final String MEDONC = Tokens.boardMember("medonc", "HUB", "MEDICAL_ONCOLOGY", "board-member");
+    static final String RADONC = Tokens.boardMember("radonc", "HUB", "RADIATION_ONCOLOGY", "board-member");
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void noOpenMeetings() {
+        // Meetings are shared by every case: each test starts with none open, so placement is what the test sets up.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update meeting set closed = true").executeUpdate());
+    }
+
+    @Test
+    void readyCasesWaitForAMeetingThenFillItOldestReferralFirstAndSpillOver() {
+        Instant now = Instant.now();
+        String oldest = readyCase("SPOKE-NORTH", now.minus(3, ChronoUnit.DAYS));
+        String middle = readyCase("HUB", now.minus(2, ChronoUnit.DAYS));
+        String newest = readyCase("HUB", now.minus(1, ChronoUnit.DAYS));
+        for (String caseId : List.of(oldest, middle, newest)) {
+            board(caseId).then().body("ready", equalTo(true)).body("missing", empty()).body("meetingId", nullValue());
+        }
+
+        String first = meeting(LocalDate.now().plusDays(7), 2);
+        assertEquals(List.of(oldest, middle), agendaCaseIds(first));
+        board(newest).then().body("meetingId", nullValue());
+        String second = meeting(LocalDate.now().plusDays(14), 5);
+        assertEquals(List.of(newest), agendaCaseIds(second));
+
+        List<ConsumerRecord<String, String>> scheduled = TopicReader.forCase(Topics.BOARD, oldest, 1, Duration.ofSeconds(30));
+        CaseScheduled event = EventCodec.fromJson(scheduled.get(0).value(), CaseScheduled.class);
+        assertEquals(first, event.meetingId());
+        given().auth().oauth2(CHAIR).get("/api/meetings/" + first + "/agenda").then().statusCode(200)
+                .body("cases[0].stageGroup", equalTo("IIIB"))
+                .body("cases[0].histology", equalTo("DEDIFFERENTIATED_LIPOSARCOMA"))
+                .body("cases[0].grade", equalTo("G2"))
+                .body("cases[0].failurePattern", equalTo("LOCAL_AND_DISTANT"))
+                .body("cases[0].daysSinceReferral", equalTo(3))
+                .body("meeting.scheduled", equalTo(2));
+        // A spoke user sees only its own site's line of the agenda.
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).get("/api/meetings/" + first + "/agenda").then()
+                .body("cases.caseId", contains(oldest));
+    }
+
+    @Test
+    void votesFromFiveDisciplinesWithQuorumAndAStrictMajorityDecideWithDissentOnRecord() {
+        String meetingId = meeting(LocalDate.now().plusDays(7), 10);
+        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+
+        vote(SURGEON, caseId, "UPFRONT_RESECTION").then().statusCode(201);
+        vote(RADIOLOGIST, caseId, "UPFRONT_RESECTION").then().statusCode(201);
+        vote(PATHOLOGIST, caseId, "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION").then().statusCode(201);
+        vote(MEDONC, caseId, "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION").then().statusCode(201);
+        decide(caseId).then().statusCode(409).contentType("application/problem+json")
+                .body("title", equalTo("No quorum"))
+                .body("missingDisciplines", contains("RADIATION_ONCOLOGY"));
+
+        vote(RADONC, caseId, "CLINICAL_TRIAL").then().statusCode(201);
+        decide(caseId).then().statusCode(409)
+                .body("title", equalTo("No majority"))
+                .body("counts.UPFRONT_RESECTION", equalTo(2))
+                .body("counts.NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION", equalTo(2))
+                .body("counts.CLINICAL_TRIAL", equalTo(1));
+
+        // The radiation oncologist changes their vote: one vote per member, the latest counts.
+        vote(RADONC, caseId, "UPFRONT_RESECTION").then().statusCode(201).body("votes", org.hamcrest.Matchers.hasSize(5));
+        decide(caseId).then().statusCode(201)
+                .body("option", equalTo("UPFRONT_RESECTION"))
+                .body("votes.findAll { it.dissent }.member", containsInAnyOrder("patho", "medonc"))
+                .body("votes.find { it.member == 'medonc' }.rationale", equalTo("rationale of medonc"));
+
+        board(caseId).then().body("decision.option", equalTo("UPFRONT_RESECTION"));
+        List<ConsumerRecord<String, String>> events = TopicReader.read(Topics.BOARD,
+                r -> caseId.equals(r.key()) && CaseEventTypes.PLAN_DECIDED.name().equals(TopicReader.header(r, "ce_type")), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(1, events.size());
+        vote(SURGEON, caseId, "CLINICAL_TRIAL").then().statusCode(409);
+        decide(caseId).then().statusCode(409);
+    }
+
+    @Test
+    void badVotesAndMeetingsAreRefusedAndStoreNothing() {
+        String notReady = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, referral(notReady, "HUB", Instant.now()));
+        TestEvents.await("case known", 30_000, () -> board(notReady).statusCode() == 200);
+        long votes = count("vote");
+        vote(SURGEON, notReady, "UPFRONT_RESECTION").then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.token("nurse-hub", "HUB", "nurse")).contentType(ContentType.JSON)
+                .body(Map.of("option", "UPFRONT_RESECTION", "rationale", "x"))
+                .post("/api/cases/" + notReady + "/votes").then().statusCode(403);
+        given().auth().oauth2(Tokens.token("member-without-discipline", "HUB", "board-member")).contentType(ContentType.JSON)
+                .body(Map.of("option", "UPFRONT_RESECTION", "rationale", "x"))
+                .post("/api/cases/" + notReady + "/votes").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("option", "SHELL_OUT", "rationale", "x"))
+                .post("/api/cases/" + notReady + "/votes").then().statusCode(400).body("errors.field", contains("option"));
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("option", "UPFRONT_RESECTION", "rationale", " "))
+                .post("/api/cases/" + notReady + "/votes").then().statusCode(400).body("errors.field", contains("rationale"));
+        decide(notReady).then().statusCode(409);
+        assertEquals(votes, count("vote"));
+
+        long meetings = count("meeting");
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now().minusDays(1).toString(), "capacity", 5))
+                .post("/api/meetings").then().statusCode(400).body("errors.field", contains("date"));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now().plusDays(1).toString(), "capacity", 0))
+                .post("/api/meetings").then().statusCode(400).body("errors.field", contains("capacity"));
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now().plusDays(1).toString(), "capacity", 5))
+                .post("/api/meetings").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("date", LocalDate.now().plusDays(1).toString(), "capacity", 5))
+                .post("/api/meetings").then().statusCode(401);
+        assertEquals(meetings, count("meeting"));
+    }
+
+    @Test
+    void closingAMeetingMovesItsUndecidedCasesToTheNextOne() {
+        String first = meeting(LocalDate.now().plusDays(1), 5);
+        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> first.equals(board(caseId).jsonPath().getString("meetingId")));
+        String next = meeting(LocalDate.now().plusDays(8), 5);
+        given().auth().oauth2(CHAIR).post("/api/meetings/" + first + "/close").then().statusCode(200).body("closed", equalTo(true));
+        board(caseId).then().body("meetingId", equalTo(next));
+        given().auth().oauth2(CHAIR).post("/api/meetings/" + first + "/close").then().statusCode(409);
+    }
+
+    @Test
+    void aNonSarcomaFlagTakesTheCaseOffTheAgendaWithItsReason() {
+        String meetingId = meeting(LocalDate.now().plusDays(7), 10);
+        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new NonSarcomaFlagged(caseId, "r", List.of("CD45 positive: lymphoma")), Instant.now()));
+        TestEvents.await("off the agenda", 30_000, () -> board(caseId).jsonPath().getString("meetingId") == null);
+        board(caseId).then()
+                .body("ready", equalTo(false))
+                .body("missing", contains("NOT_SARCOMA"))
+                .body("notSarcomaReason", equalTo("CD45 positive: lymphoma"))
+                .body("suggestedOptions.option", contains("NON_SARCOMA_PATHWAY"));
+    }
+
+    @Test
+    void anAmendedGradeAfterTheDecisionBringsTheCaseBackForANewRound() {
+        meeting(LocalDate.now().plusDays(7), 10);
+        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> board(caseId).jsonPath().getString("meetingId") != null);
+        for (String token : List.of(SURGEON, RADIOLOGIST, PATHOLOGIST, MEDONC, RADONC)) {
+            vote(token, caseId, "UPFRONT_RESECTION").then().statusCode(201);
+        }
+        decide(caseId).then().statusCode(201);
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.REPORT_AMENDED, caseId,
+                new ReportAmended(caseId, "b", 2, "BIOPSY", "DEDIFFERENTIATED_LIPOSARCOMA", "G3"), Instant.now().plusSeconds(60)));
+        TestEvents.await("round 2", 30_000, () -> board(caseId).jsonPath().getInt("round") == 2);
+        JsonPath view = board(caseId).jsonPath();
+        assertEquals(0, view.getList("votes").size(), "a new round starts without votes");
+        assertEquals((Object) null, view.get("decision"));
+        TestEvents.await("back on an agenda", 30_000, () -> board(caseId).jsonPath().getString("meetingId") != null);
+        assertEquals(5, count("vote where case_id = '" + caseId + "' and discussion_round = 1"), "the first round stays on record");
+    }
+
+    @Test
+    void theChairMovesACaseAndReopensADecidedOne() {
+        String first = meeting(LocalDate.now().plusDays(3), 5);
+        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> first.equals(board(caseId).jsonPath().getString("meetingId")));
+        String later = meeting(LocalDate.now().plusDays(10), 1);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("meetingId", later))
+                .put("/api/cases/" + caseId + "/meeting").then().statusCode(200).body("meetingId", equalTo(later));
+        String other = readyCase("HUB", Instant.now().minus(2, ChronoUnit.DAYS));
+        TestEvents.await("other scheduled", 30_000, () -> first.equals(board(other).jsonPath().getString("meetingId")));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("meetingId", later))
+                .put("/api/cases/" + other + "/meeting").then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("full"));
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("meetingId", first))
+                .put("/api/cases/" + caseId + "/meeting").then().statusCode(403);
+
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "new imaging"))
+                .post("/api/cases/" + caseId + "/reopen").then().statusCode(409);
+        for (String token : List.of(SURGEON, RADIOLOGIST, PATHOLOGIST, MEDONC, RADONC)) {
+            vote(token, caseId, "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION").then().statusCode(201);
+        }
+        decide(caseId).then().statusCode(201);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/api/cases/" + caseId + "/reopen").then().statusCode(400).body("errors.field", contains("reason"));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "new imaging shows vessel involvement"))
+                .post("/api/cases/" + caseId + "/reopen").then().statusCode(200)
+                .body("round", equalTo(2)).body("decision", nullValue()).body("votes", empty());
+    }
+
+    /** A case made ready by its events, delivered in reverse order and the staging twice. */
+    private String readyCase(String site, Instant referredAt) {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        CaseEvent staged = TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
+                new CaseStaged(caseId, "c", "T4", "N0", "M0", "G2", "IIIB", "AJCC8_RETROPERITONEUM", "LOCAL_AND_DISTANT", List.of("initial")),
+                t.plusSeconds(3));
+        TopicWriter.send(Topics.STAGING, staged);
+        TopicWriter.send(Topics.STAGING, staged);
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G2", 5, List.of()), t.plusSeconds(2)));
+        TopicWriter.send(Topics.INTAKE, TestEvents.event(CaseEventTypes.WORKUP_COMPLETED, caseId, new WorkupCompleted(caseId, t), t.plusSeconds(1)));
+        TopicWriter.send(Topics.INTAKE, referral(caseId, site, referredAt));
+        TestEvents.await("case ready", 30_000, () -> {
+            var response = given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/board");
+            return response.statusCode() == 200 && response.jsonPath().getBoolean("ready")
+                    && site.equals(QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                            "select referring_site from board_case where case_id = '" + caseId + "'").getSingleResult()));
+        });
+        return caseId;
+    }
+
+    private static CaseEvent referral(String caseId, String site, Instant referredAt) {
+        return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
+                new CaseReferred(caseId, site, referredAt, new BigDecimal("22.0"), false, false, true), referredAt);
+    }
+
+    private static String meeting(LocalDate date, int capacity) {
+        return given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("date", date.toString(), "capacity", capacity))
+                .post("/api/meetings").then().statusCode(201).extract().path("meetingId");
+    }
+
+    private static List<String> agendaCaseIds(String meetingId) {
+        return given().auth().oauth2(CHAIR).get("/api/meetings/" + meetingId + "/agenda").then().statusCode(200)
+                .extract().jsonPath().getList("cases.caseId");
+    }
+
+    private static io.restassured.response.Response board(String caseId) {
+        return given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/board");
+    }
+
+    private static io.restassured.response.Response vote(String token, String caseId, String option) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("option", option, "rationale", "rationale of " + memberOf(token)))
+                .post("/api/cases/" + caseId + "/votes");
+    }
+
+    private static String memberOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return EventCodec.fromJson(payload, Map.class).get("preferred_username").toString();
+    }
+
+    private static io.restassured.response.Response decide(String caseId) {
+        return given().auth().oauth2(CHAIR).post("/api/cases/" + caseId + "/decision");
+    }
+
+    private long count(String fromWhere) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from " + fromWhere).getSingleResult()).longValue());
+    }
+}
