@@ -31,6 +31,15 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
         return subject;
     }
 
+    /** The case id as a UUID; a subject that is not one makes the event malformed. */
+    public UUID caseUuid() {
+        try {
+            return UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("event " + id + ": subject is not a case id: " + subject);
+        }
+    }
+
     public boolean is(EventType<?> eventType) {
         return eventType.name().equals(type);
     }

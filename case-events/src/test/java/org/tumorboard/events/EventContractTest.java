@@ -70,6 +70,16 @@ class EventContractTest {
     }
 
     @Test
+    void aSubjectThatIsNotACaseIdIsMalformed() {
+        java.util.UUID caseId = java.util.UUID.randomUUID();
+        CaseEvent good = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(),
+                caseId.toString(), NOW, "{}");
+        assertEquals(caseId, good.caseUuid());
+        CaseEvent bad = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), "case-1", NOW, "{}");
+        assertThrows(MalformedEventException.class, bad::caseUuid);
+    }
+
+    @Test
     void anEnvelopeWithoutItsAttributesIsRefused() {
         assertThrows(MalformedEventException.class,
                 () -> new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), " ", NOW, "{}"));

@@ -13,7 +13,6 @@ import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.MalformedEventException;
 
 import io.quarkus.logging.Log;
 
@@ -96,12 +95,7 @@ public class BoardEventsService {
     }
 
     private BoardCase caseOf(CaseEvent event) {
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(event.caseId());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("event " + event.id() + ": subject is not a case id: " + event.caseId());
-        }
+        UUID caseId = event.caseUuid();
         return cases.findByIdOptional(caseId).orElseGet(() -> {
             BoardCase created = new BoardCase();
             created.caseId = caseId;

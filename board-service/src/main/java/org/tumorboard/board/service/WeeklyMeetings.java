@@ -1,8 +1,11 @@
 package org.tumorboard.board.service;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +35,12 @@ public class WeeklyMeetings {
     @Inject
     Clock clock;
 
+    /** The next {@code weeks} meeting dates on {@code day}, today included when it is that day. */
+    static List<LocalDate> datesAhead(LocalDate today, DayOfWeek day, int weeks) {
+        LocalDate next = today.with(TemporalAdjusters.nextOrSame(day));
+        return IntStream.range(0, weeks).mapToObj(next::plusWeeks).toList();
+    }
+
     void onStart(@Observes StartupEvent event) {
         ensureAhead();
     }
@@ -43,9 +52,7 @@ public class WeeklyMeetings {
         if (!weekly.enabled()) {
             return;
         }
-        LocalDate next = LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(weekly.day()));
-        for (int week = 0; week < weekly.weeksAhead(); week++) {
-            LocalDate date = next.plusWeeks(week);
+        for (LocalDate date : datesAhead(LocalDate.now(clock), weekly.day(), weekly.weeksAhead())) {
             if (!meetings.existsOn(date)) {
                 agenda.create(date, weekly.capacity(), "weekly-schedule");
                 Log.infof("weekly board meeting created for %s", date);

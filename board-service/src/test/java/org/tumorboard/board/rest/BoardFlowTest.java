@@ -241,6 +241,29 @@ class BoardFlowTest {
                 .body("round", equalTo(2)).body("decision", nullValue()).body("votes", empty());
     }
 
+    @Test
+    void theChairCanRecordWhyNoBiopsyIsNeededAndTheCaseBecomesReady() {
+        String meetingId = meeting(LocalDate.now().plusDays(7), 10);
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "HUB", t.minus(1, ChronoUnit.DAYS)));
+        TopicWriter.send(Topics.INTAKE, TestEvents.event(CaseEventTypes.WORKUP_COMPLETED, caseId, new WorkupCompleted(caseId, t), t));
+        TopicWriter.send(Topics.STAGING, TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
+                new CaseStaged(caseId, "c", "T2", "N0", "M0", "GX", "IB"), t.plusSeconds(1)));
+        TestEvents.await("waiting for the biopsy only", 30_000, () -> board(caseId).statusCode() == 200
+                && board(caseId).jsonPath().getList("missing").equals(List.of("BIOPSY_REPORT")));
+
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(403);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", ""))
+                .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(400).body("errors.field", contains("reason"));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("reason", "imaging typical of well-differentiated liposarcoma; no neoadjuvant therapy considered"))
+                .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(200)
+                .body("ready", equalTo(true))
+                .body("meetingId", equalTo(meetingId));
+    }
+
     /** A case made ready by its events, delivered in reverse order and the staging twice. */
     private String readyCase(String site, Instant referredAt) {
         String caseId = TestEvents.newCaseId();

@@ -26,12 +26,7 @@ public class CaseRegistry {
     /** Runs inside the consumer's inbox transaction. */
     @Transactional(TxType.MANDATORY)
     public void apply(CaseEvent event) {
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(event.caseId());
-        } catch (IllegalArgumentException e) {
-            throw new org.tumorboard.events.MalformedEventException("event " + event.id() + ": subject is not a case id: " + event.caseId());
-        }
+        UUID caseId = event.caseUuid();
         IntakeCase c = cases.findByIdOptional(caseId)
                 .orElseThrow(() -> new RetryLaterException("case " + caseId + " is not known to intake-service"));
         if (c.hasTimelineEntry(event.id())) {

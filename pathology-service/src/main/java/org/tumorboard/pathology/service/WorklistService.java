@@ -39,7 +39,7 @@ public class WorklistService {
     }
 
     private void caseReferred(CaseEvent event, CaseReferred referred) {
-        UUID caseId = UUID.fromString(event.caseId());
+        UUID caseId = event.caseUuid();
         if (cases.findByIdOptional(caseId).isPresent()) {
             return;
         }
@@ -54,7 +54,7 @@ public class WorklistService {
     }
 
     private PathologyCase known(CaseEvent event) {
-        return cases.findByIdOptional(UUID.fromString(event.caseId()))
+        return cases.findByIdOptional(event.caseUuid())
                 .orElseThrow(() -> new RetryLaterException("case " + event.caseId() + " is not known to pathology-service"));
     }
 }

@@ -14,7 +14,6 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.EventType;
 import org.tumorboard.events.staging.CaseStaged;
-import org.tumorboard.events.MalformedEventException;
 import org.tumorboard.platform.outbox.Outbox;
 import org.tumorboard.staging.Staging;
 import org.tumorboard.staging.StagingCase;
@@ -129,12 +128,7 @@ public class StagingInputsService {
 
     /** The case's record, created by whichever of its events arrives first: staging's inputs commute. */
     private StagingCase caseOf(CaseEvent event) {
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(event.caseId());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("event " + event.id() + ": subject is not a case id: " + event.caseId());
-        }
+        UUID caseId = event.caseUuid();
         return cases.findByIdOptional(caseId).orElseGet(() -> {
             StagingCase created = new StagingCase();
             created.caseId = caseId;
