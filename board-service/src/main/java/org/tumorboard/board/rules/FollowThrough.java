@@ -1,0 +1,62 @@
+package org.tumorboard.board.rules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tumorboard.board.PlanOption;
+
+/**
+ * A decided plan implies steps, each expected within a number of days of the step before it (the decision for the
+ * first). The defaults are a policy a hospital tunes: upfront resection means surgery within 28 days; neoadjuvant
+ * chemotherapy means starting it within 21. Options whose treatment happens outside these milestones (definitive
+ * or systemic therapy, another pathway, a trial) track no step. Recording the step, or that the plan was not
+ * implemented with a coded reason, clears it.
+ */
+public final class FollowThrough {
+
+    public record Step(String treatment, int withinDays) {
+    }
+
+    /** The next step and when it is due; {@code daysOverdue} is 0 while it is not late. */
+    public record Next(String treatment, LocalDate due, long daysOverdue) {
+        public boolean overdue() {
+            return daysOverdue > 0;
+        }
+    }
+
+    public static final Map<PlanOption, List<Step>> DEFAULT_STEPS = Map.of(
+            PlanOption.UPFRONT_RESECTION, List.of(new Step("SURGERY", 28)),
+            PlanOption.NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION, List.of(new Step("NEOADJUVANT_CHEMOTHERAPY_STARTED", 21),
+                    new Step("NEOADJUVANT_CHEMOTHERAPY_COMPLETED", 120), new Step("SURGERY", 42)),
+            PlanOption.NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION, List.of(new Step("NEOADJUVANT_RADIOTHERAPY_STARTED", 28),
+                    new Step("NEOADJUVANT_RADIOTHERAPY_COMPLETED", 56), new Step("SURGERY", 42)),
+            PlanOption.NEOADJUVANT_CHEMORADIATION_THEN_RESECTION, List.of(new Step("NEOADJUVANT_RADIOTHERAPY_STARTED", 28),
+                    new Step("NEOADJUVANT_RADIOTHERAPY_COMPLETED", 56), new Step("SURGERY", 42)));
+
+    private FollowThrough() {
+    }
+
+    /**
+     * @param recorded       treatment type -> date it was recorded for (the case's milestones so far)
+     * @param notImplemented the plan was recorded as not implemented, with a coded reason
+     */
+    public static Optional<Next> next(PlanOption option, LocalDate decidedOn, Map<String, LocalDate> recorded, boolean notImplemented,
+            LocalDate today, Map<PlanOption, List<Step>> policy) {
+        if (notImplemented) {
+            return Optional.empty();
+        }
+        LocalDate previous = decidedOn;
+        for (Step step : policy.getOrDefault(option, List.of())) {
+            LocalDate done = recorded.get(step.treatment());
+            if (done == null) {
+                LocalDate due = previous.plusDays(step.withinDays());
+                return Optional.of(new Next(step.treatment(), due, Math.max(0, ChronoUnit.DAYS.between(due, today))));
+            }
+            previous = done;
+        }
+        return Optional.empty();
+    }
+}
