@@ -83,6 +83,29 @@ public class BoardCase {
     @Column(name = "decided_option")
     public String decidedOption;
 
+    /** The day the current round's plan was decided: the start of its follow-through. */
+    @Column(name = "decided_on")
+    public java.time.LocalDate decidedOn;
+
+    @Column(name = "surgery_date")
+    public java.time.LocalDate surgeryDate;
+
+    /** The surgeon stated gross residual disease (R2). */
+    @Column(name = "gross_residual")
+    public Boolean grossResidual;
+
+    @Column(name = "not_implemented_reason")
+    public String notImplementedReason;
+
+    @Column(name = "surveillance_track")
+    public String surveillanceTrack;
+
+    @Column(name = "in_surveillance", nullable = false)
+    public boolean inSurveillance;
+
+    @Column(name = "discharged", nullable = false)
+    public boolean discharged;
+
     public Readiness.Result readiness() {
         return Readiness.evaluate(workupComplete, biopsyReported, biopsyWaiverReason != null, staged, nonSarcoma, withdrawn);
     }
@@ -95,6 +118,9 @@ public class BoardCase {
     public void reopen() {
         discussionRound++;
         decidedOption = null;
+        decidedOn = null;
+        notImplementedReason = null;
         meetingId = null;
+        inSurveillance = false;
     }
 }

@@ -26,4 +26,10 @@ public class BoardCaseRepository implements PanacheRepositoryBase<BoardCase, UUI
         return list("meetingId is null and decidedOption is null and workupComplete = true and staged = true"
                 + " and nonSarcoma = false and withdrawn = false", Sort.by("referredAt", Sort.NullPrecedence.NULLS_LAST).and("caseId"));
     }
+
+    /** Decided cases still on their plan (not withdrawn, not discharged, not reopened); {@code site} null for all. */
+    public List<BoardCase> decidedAndOpen(String site) {
+        String query = "decidedOption is not null and decidedOn is not null and withdrawn = false and discharged = false";
+        return site == null ? list(query) : list(query + " and referringSite = ?1", site);
+    }
 }

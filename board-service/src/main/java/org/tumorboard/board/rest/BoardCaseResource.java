@@ -2,6 +2,7 @@ package org.tumorboard.board.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,13 +28,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.Decision;
 import org.tumorboard.board.Discipline;
+import org.tumorboard.board.NotImplementedReason;
 import org.tumorboard.board.PlanOption;
+import org.tumorboard.board.Treatment;
+import org.tumorboard.board.TreatmentType;
+import org.tumorboard.board.VisitOutcome;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.board.repository.VoteRepository;
 import org.tumorboard.board.rules.PlanSuggestions;
 import org.tumorboard.board.rules.Readiness;
 import org.tumorboard.board.service.AgendaService;
+import org.tumorboard.board.service.SurveillanceService;
+import org.tumorboard.board.service.TreatmentService;
 import org.tumorboard.board.service.VotingService;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
@@ -67,6 +75,25 @@ public class BoardCaseResource {
     public record MoveRequest(@NotNull UUID meetingId) {
     }
 
+    public record TreatmentRequest(
+            @NotNull TreatmentType type,
+            @NotNull LocalDate date,
+            Boolean enBloc,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an organ code such as KIDNEY_LEFT") String> organsResected,
+            Boolean grossResidualDisease,
+            NotImplementedReason reasonCode) {
+    }
+
+    public record TreatmentView(UUID treatmentId, TreatmentType type, LocalDate date) {
+    }
+
+    public record Schedule(UUID caseId, String track, LocalDate surgeryDate, boolean inSurveillance, boolean discharged,
+            List<SurveillanceService.VisitView> visits) {
+    }
+
+    public record VisitRequest(@NotNull LocalDate date, @NotNull VisitOutcome outcome, @Size(max = 4000) String notes) {
+    }
+
     @Inject
     BoardCaseRepository cases;
 
@@ -81,6 +108,12 @@ public class BoardCaseResource {
 
     @Inject
     AgendaService agenda;
+
+    @Inject
+    TreatmentService treatments;
+
+    @Inject
+    SurveillanceService surveillance;
 
     @Inject
     SiteScope siteScope;
@@ -160,6 +193,38 @@ public class BoardCaseResource {
     @RolesAllowed(Roles.BOARD_CHAIR)
     public BoardView move(@PathParam("caseId") UUID caseId, @NotNull @Valid MoveRequest request) {
         return view(agenda.move(visibleCase(caseId), request.meetingId()));
+    }
+
+    @POST
+    @Path("treatments")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SURGEON, Roles.BOARD_CHAIR })
+    public Response recordTreatment(@PathParam("caseId") UUID caseId,
+            @NotNull(message = "a treatment body is required") @Valid TreatmentRequest r) {
+        Treatment t = treatments.record(visibleCase(caseId), new TreatmentService.Milestone(r.type(), r.date(), r.enBloc(),
+                r.organsResected(), r.grossResidualDisease(), r.reasonCode()), caller.getName());
+        return Response.created(URI.create("/api/cases/" + caseId + "/board")).entity(new TreatmentView(t.id, t.type, t.date)).build();
+    }
+
+    @GET
+    @Path("surveillance")
+    @Transactional
+    @RolesAllowed({ Roles.NURSE, Roles.COORDINATOR, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.PATHOLOGIST })
+    public Schedule surveillance(@PathParam("caseId") UUID caseId) {
+        BoardCase c = visibleCase(caseId);
+        return new Schedule(caseId, c.surveillanceTrack, c.surgeryDate, c.inSurveillance, c.discharged, surveillance.schedule(caseId));
+    }
+
+    @POST
+    @Path("surveillance-visits")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.NURSE)
+    public Response recordVisit(@PathParam("caseId") UUID caseId, @NotNull(message = "a visit body is required") @Valid VisitRequest r) {
+        SurveillanceService.VisitView visit = surveillance.recordVisit(visibleCase(caseId), r.date(), r.outcome(), r.notes(),
+                caller.getName());
+        return Response.created(URI.create("/api/cases/" + caseId + "/surveillance")).entity(visit).build();
     }
 
     private Discipline discipline() {

@@ -29,6 +29,9 @@ public class BoardEventsService {
     @Inject
     AgendaService agenda;
 
+    @Inject
+    SurveillanceService surveillance;
+
     /** Runs inside the consumer's inbox transaction. */
     @Transactional(TxType.MANDATORY)
     public void apply(CaseEvent event) {
@@ -54,6 +57,8 @@ public class BoardEventsService {
             if ("BIOPSY".equals(p.reportKind())) {
                 pathology(caseOf(event), event.time(), p.histology(), p.grade());
             }
+        } else if (event.is(CaseEventTypes.RESECTION_REPORTED)) {
+            surveillance.resectionReported(caseOf(event), event.payload(CaseEventTypes.RESECTION_REPORTED).margin(), event.time());
         } else if (event.is(CaseEventTypes.NON_SARCOMA_FLAGGED)) {
             var p = event.payload(CaseEventTypes.NON_SARCOMA_FLAGGED);
             BoardCase c = caseOf(event);

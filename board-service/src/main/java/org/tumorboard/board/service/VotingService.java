@@ -114,6 +114,7 @@ public class VotingService {
         d.decidedBy = chair;
         decisions.persist(d);
         c.decidedOption = d.option.name();
+        c.decidedOn = java.time.LocalDate.now(clock);
         outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name()));
         return d;
     }

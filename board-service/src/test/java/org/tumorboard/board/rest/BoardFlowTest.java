@@ -1,5 +1,7 @@
 package org.tumorboard.board.rest;
 
+import static org.tumorboard.board.BoardFixtures.*;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -48,13 +50,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class BoardFlowTest {
 
-    static final String CHAIR = Tokens.boardMember("chair", "HUB", "SURGERY", "board-chair", "board-member");
-    static final String SURGEON = Tokens.boardMember("surgeon", "HUB", "SURGERY", "surgeon", "board-member");
-    static final String RADIOLOGIST = Tokens.boardMember("radiologist", "HUB", "RADIOLOGY", "board-member");
-    static final String PATHOLOGIST = Tokens.boardMember("patho", "HUB", "PATHOLOGY", "pathologist", "board-member");
-    static final String MEDONC = Tokens.boardMember("medonc", "HUB", "MEDICAL_ONCOLOGY", "board-member");
-    static final String RADONC = Tokens.boardMember("radonc", "HUB", "RADIATION_ONCOLOGY", "board-member");
-
     @Inject
     EntityManager em;
 
@@ -67,9 +62,9 @@ class BoardFlowTest {
     @Test
     void readyCasesWaitForAMeetingThenFillItOldestReferralFirstAndSpillOver() {
         Instant now = Instant.now();
-        String oldest = readyCase("SPOKE-NORTH", now.minus(3, ChronoUnit.DAYS));
-        String middle = readyCase("HUB", now.minus(2, ChronoUnit.DAYS));
-        String newest = readyCase("HUB", now.minus(1, ChronoUnit.DAYS));
+        String oldest = readyCase(em, "SPOKE-NORTH", now.minus(3, ChronoUnit.DAYS));
+        String middle = readyCase(em, "HUB", now.minus(2, ChronoUnit.DAYS));
+        String newest = readyCase(em, "HUB", now.minus(1, ChronoUnit.DAYS));
         for (String caseId : List.of(oldest, middle, newest)) {
             board(caseId).then().body("ready", equalTo(true)).body("missing", empty()).body("meetingId", nullValue());
         }
@@ -98,7 +93,7 @@ class BoardFlowTest {
     @Test
     void votesFromFiveDisciplinesWithQuorumAndAStrictMajorityDecideWithDissentOnRecord() {
         String meetingId = meeting(LocalDate.now().plusDays(7), 10);
-        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
         TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
 
         vote(SURGEON, caseId, "UPFRONT_RESECTION").then().statusCode(201);
@@ -170,7 +165,7 @@ class BoardFlowTest {
     @Test
     void closingAMeetingMovesItsUndecidedCasesToTheNextOne() {
         String first = meeting(LocalDate.now().plusDays(1), 5);
-        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
         TestEvents.await("scheduled", 30_000, () -> first.equals(board(caseId).jsonPath().getString("meetingId")));
         String next = meeting(LocalDate.now().plusDays(8), 5);
         given().auth().oauth2(CHAIR).post("/api/meetings/" + first + "/close").then().statusCode(200).body("closed", equalTo(true));
@@ -181,7 +176,7 @@ class BoardFlowTest {
     @Test
     void aNonSarcomaFlagTakesTheCaseOffTheAgendaWithItsReason() {
         String meetingId = meeting(LocalDate.now().plusDays(7), 10);
-        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
         TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
         TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
                 new NonSarcomaFlagged(caseId, "r", List.of("CD45 positive: lymphoma")), Instant.now()));
@@ -196,7 +191,7 @@ class BoardFlowTest {
     @Test
     void anAmendedGradeAfterTheDecisionBringsTheCaseBackForANewRound() {
         meeting(LocalDate.now().plusDays(7), 10);
-        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
         TestEvents.await("scheduled", 30_000, () -> board(caseId).jsonPath().getString("meetingId") != null);
         for (String token : List.of(SURGEON, RADIOLOGIST, PATHOLOGIST, MEDONC, RADONC)) {
             vote(token, caseId, "UPFRONT_RESECTION").then().statusCode(201);
@@ -216,12 +211,12 @@ class BoardFlowTest {
     @Test
     void theChairMovesACaseAndReopensADecidedOne() {
         String first = meeting(LocalDate.now().plusDays(3), 5);
-        String caseId = readyCase("HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
         TestEvents.await("scheduled", 30_000, () -> first.equals(board(caseId).jsonPath().getString("meetingId")));
         String later = meeting(LocalDate.now().plusDays(10), 1);
         given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("meetingId", later))
                 .put("/api/cases/" + caseId + "/meeting").then().statusCode(200).body("meetingId", equalTo(later));
-        String other = readyCase("HUB", Instant.now().minus(2, ChronoUnit.DAYS));
+        String other = readyCase(em, "HUB", Instant.now().minus(2, ChronoUnit.DAYS));
         TestEvents.await("other scheduled", 30_000, () -> first.equals(board(other).jsonPath().getString("meetingId")));
         given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("meetingId", later))
                 .put("/api/cases/" + other + "/meeting").then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("full"));
@@ -262,63 +257,6 @@ class BoardFlowTest {
                 .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(200)
                 .body("ready", equalTo(true))
                 .body("meetingId", equalTo(meetingId));
-    }
-
-    /** A case made ready by its events, delivered in reverse order and the staging twice. */
-    private String readyCase(String site, Instant referredAt) {
-        String caseId = TestEvents.newCaseId();
-        Instant t = Instant.now();
-        CaseEvent staged = TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
-                new CaseStaged(caseId, "c", "T4", "N0", "M0", "G2", "IIIB", "AJCC8_RETROPERITONEUM", "LOCAL_AND_DISTANT", List.of("initial")),
-                t.plusSeconds(3));
-        TopicWriter.send(Topics.STAGING, staged);
-        TopicWriter.send(Topics.STAGING, staged);
-        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
-                new BiopsyReported(caseId, "b", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G2", 5, List.of()), t.plusSeconds(2)));
-        TopicWriter.send(Topics.INTAKE, TestEvents.event(CaseEventTypes.WORKUP_COMPLETED, caseId, new WorkupCompleted(caseId, t), t.plusSeconds(1)));
-        TopicWriter.send(Topics.INTAKE, referral(caseId, site, referredAt));
-        TestEvents.await("case ready", 30_000, () -> {
-            var response = given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/board");
-            return response.statusCode() == 200 && response.jsonPath().getBoolean("ready")
-                    && site.equals(QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                            "select referring_site from board_case where case_id = '" + caseId + "'").getSingleResult()));
-        });
-        return caseId;
-    }
-
-    private static CaseEvent referral(String caseId, String site, Instant referredAt) {
-        return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
-                new CaseReferred(caseId, site, referredAt, new BigDecimal("22.0"), false, false, true), referredAt);
-    }
-
-    private static String meeting(LocalDate date, int capacity) {
-        return given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
-                .body(Map.of("date", date.toString(), "capacity", capacity))
-                .post("/api/meetings").then().statusCode(201).extract().path("meetingId");
-    }
-
-    private static List<String> agendaCaseIds(String meetingId) {
-        return given().auth().oauth2(CHAIR).get("/api/meetings/" + meetingId + "/agenda").then().statusCode(200)
-                .extract().jsonPath().getList("cases.caseId");
-    }
-
-    private static io.restassured.response.Response board(String caseId) {
-        return given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/board");
-    }
-
-    private static io.restassured.response.Response vote(String token, String caseId, String option) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("option", option, "rationale", "rationale of " + memberOf(token)))
-                .post("/api/cases/" + caseId + "/votes");
-    }
-
-    private static String memberOf(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-        return EventCodec.fromJson(payload, Map.class).get("preferred_username").toString();
-    }
-
-    private static io.restassured.response.Response decide(String caseId) {
-        return given().auth().oauth2(CHAIR).post("/api/cases/" + caseId + "/decision");
     }
 
     private long count(String fromWhere) {

@@ -1,0 +1,6 @@
+package org.tumorboard.board;
+
+/** Treatment milestones (api-contract.md, board-service). */
+public enum TreatmentType {
+    NEOADJUVANT_CHEMOTHERAPY_STARTED, NEOADJUVANT_CHEMOTHERAPY_COMPLETED, NEOADJUVANT_RADIOTHERAPY_STARTED, NEOADJUVANT_RADIOTHERAPY_COMPLETED, SURGERY, NOT_IMPLEMENTED
+}

@@ -1,0 +1,35 @@
+package org.tumorboard.board.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.tumorboard.board.service.TreatmentService;
+import org.tumorboard.platform.security.Roles;
+import org.tumorboard.platform.security.SiteScope;
+
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    @Inject
+    TreatmentService treatments;
+
+    @Inject
+    SiteScope siteScope;
+
+    /** Decided plans whose next step is late, most overdue first. */
+    @GET
+    @Path("overdue")
+    @Transactional
+    @RolesAllowed({ Roles.BOARD_CHAIR, Roles.SURGEON, Roles.COORDINATOR, Roles.BOARD_MEMBER })
+    public List<TreatmentService.OverduePlan> overdue() {
+        return treatments.overdue(siteScope.restrictFilter(null));
+    }
+}

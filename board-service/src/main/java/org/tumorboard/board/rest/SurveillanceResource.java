@@ -1,0 +1,47 @@
+package org.tumorboard.board.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.tumorboard.board.service.SurveillanceService;
+import org.tumorboard.platform.problem.ProblemException;
+import org.tumorboard.platform.security.Roles;
+import org.tumorboard.platform.security.SiteScope;
+
+@Path("/api/surveillance")
+@Produces(MediaType.APPLICATION_JSON)
+public class SurveillanceResource {
+
+    @Inject
+    SurveillanceService surveillance;
+
+    @Inject
+    SiteScope siteScope;
+
+    /** The nurses' worklist: visits due within the window or overdue, overdue first, site-scoped for spokes. */
+    @GET
+    @Path("due")
+    @Transactional
+    @RolesAllowed(Roles.NURSE)
+    public List<SurveillanceService.DueVisit> due(@QueryParam("withinDays") @DefaultValue("30") String withinDays) {
+        int days;
+        try {
+            days = Integer.parseInt(withinDays);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("withinDays", "must be a whole number");
+        }
+        if (days < 0 || days > 366) {
+            throw ProblemException.invalidField("withinDays", "must be between 0 and 366");
+        }
+        return surveillance.due(days, siteScope.restrictFilter(null));
+    }
+}

@@ -1,0 +1,160 @@
+package org.tumorboard.board.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tumorboard.board.BoardCase;
+import org.tumorboard.board.SurveillanceVisit;
+import org.tumorboard.board.VisitOutcome;
+import org.tumorboard.board.repository.BoardCaseRepository;
+import org.tumorboard.board.repository.SurveillanceRepository;
+import org.tumorboard.board.rules.SurveillanceSchedule;
+import org.tumorboard.board.rules.VisitState;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.board.CaseDischarged;
+import org.tumorboard.events.board.RecurrenceRecorded;
+import org.tumorboard.events.board.SurveillanceScheduled;
+import org.tumorboard.platform.outbox.Outbox;
+import org.tumorboard.platform.problem.ProblemException;
+
+import io.quarkus.logging.Log;
+
+/** Surveillance after resection (rps-reference.md section 6): the schedule, the visits, recurrence, discharge. */
+@ApplicationScoped
+public class SurveillanceService {
+
+    public record VisitView(int number, int month, LocalDate due, List<String> exams, VisitState.State state, LocalDate doneOn,
+            VisitOutcome outcome) {
+    }
+
+    public record DueVisit(UUID caseId, String referringSite, int number, LocalDate due, List<String> exams, VisitState.State state,
+            long daysOverdue) {
+    }
+
+    @Inject
+    SurveillanceRepository visits;
+
+    @Inject
+    BoardCaseRepository cases;
+
+    @Inject
+    AgendaService agenda;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "tumorboard.board.surveillance.grace-days", defaultValue = "30")
+    int graceDays;
+
+    /**
+     * The resection is reported: routine surveillance from the surgery date, unless the margin is R2 or the surgeon
+     * stated gross residual disease, in which case the case goes back to the board.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void resectionReported(BoardCase c, String margin, Instant reportedAt) {
+        if (c.inSurveillance || c.discharged || !visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList().isEmpty()) {
+            return;
+        }
+        if ("R2".equals(margin) || Boolean.TRUE.equals(c.grossResidual)) {
+            Log.infof("case %s: gross residual disease after resection, back to the board", c.caseId);
+            c.reopen();
+            return;
+        }
+        LocalDate surgery = c.surgeryDate != null ? c.surgeryDate : LocalDate.ofInstant(reportedAt, ZoneOffset.UTC);
+        SurveillanceSchedule.Track track = SurveillanceSchedule.track(c.grade, c.histology);
+        List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, SurveillanceSchedule.DEFAULT_POLICY);
+        for (SurveillanceSchedule.Visit v : schedule) {
+            SurveillanceVisit visit = new SurveillanceVisit();
+            visit.id = UUID.randomUUID();
+            visit.caseId = c.caseId;
+            visit.number = v.number();
+            visit.month = v.month();
+            visit.due = v.due();
+            visit.exams = String.join(",", v.exams().stream().map(Enum::name).toList());
+            visits.persist(visit);
+        }
+        c.inSurveillance = true;
+        c.surveillanceTrack = track.name();
+        outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
+                new SurveillanceScheduled(c.caseId.toString(), schedule.get(0).due()));
+    }
+
+    /** The nurse records a visit: the earliest open one is done; a recurrence sends the case back to the board. */
+    @Transactional
+    public VisitView recordVisit(BoardCase c, LocalDate date, VisitOutcome outcome, String notes, String by) {
+        if (!c.inSurveillance) {
+            throw ProblemException.conflict("case " + c.caseId + " is not in surveillance");
+        }
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalidField("date", "must not be in the future");
+        }
+        if (c.surgeryDate != null && date.isBefore(c.surgeryDate)) {
+            throw ProblemException.invalidField("date", "must not be before the surgery of " + c.surgeryDate);
+        }
+        List<SurveillanceVisit> open = visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList();
+        SurveillanceVisit visit = open.get(0);
+        visit.doneOn = date;
+        visit.outcome = outcome;
+        visit.notes = notes;
+        visit.recordedBy = by;
+        if (outcome != VisitOutcome.NO_EVIDENCE_OF_DISEASE) {
+            outbox.publish(CaseEventTypes.RECURRENCE_RECORDED, c.caseId.toString(),
+                    new RecurrenceRecorded(c.caseId.toString(), outcome.name(), date));
+            visits.deleteOpen(c.caseId);
+            c.reopen();
+            cases.flush();
+            agenda.placeWaitingCases();
+            Log.infof("case %s: %s, back to the board", c.caseId, outcome);
+        } else if (open.size() == 1) {
+            c.inSurveillance = false;
+            c.discharged = true;
+            outbox.publish(CaseEventTypes.CASE_DISCHARGED, c.caseId.toString(), new CaseDischarged(c.caseId.toString()));
+        }
+        return view(visit, LocalDate.now(clock));
+    }
+
+    public List<VisitView> schedule(UUID caseId) {
+        LocalDate today = LocalDate.now(clock);
+        return visits.ofCase(caseId).stream().map(v -> view(v, today)).toList();
+    }
+
+    /** Open visits due within the window or overdue, overdue first; {@code site} null for every site. */
+    public List<DueVisit> due(int withinDays, String site) {
+        LocalDate today = LocalDate.now(clock);
+        return visits.openDueBy(today.plusDays(withinDays)).stream()
+                .map(v -> {
+                    BoardCase c = cases.findById(v.caseId);
+                    return c == null || (site != null && !site.equals(c.referringSite)) ? null
+                            : new DueVisit(v.caseId, c.referringSite, v.number, v.due, exams(v),
+                                    VisitState.of(v.due, false, today, graceDays),
+                                    Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(v.due.plusDays(graceDays), today)));
+                })
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing((DueVisit d) -> d.state() != VisitState.State.OVERDUE).thenComparing(DueVisit::due))
+                .toList();
+    }
+
+    private VisitView view(SurveillanceVisit v, LocalDate today) {
+        return new VisitView(v.number, v.month, v.due, exams(v), VisitState.of(v.due, v.doneOn != null, today, graceDays), v.doneOn,
+                v.outcome);
+    }
+
+    private static List<String> exams(SurveillanceVisit v) {
+        return Arrays.asList(v.exams.split(","));
+    }
+}

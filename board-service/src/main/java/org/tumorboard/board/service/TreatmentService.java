@@ -1,0 +1,113 @@
+package org.tumorboard.board.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tumorboard.board.BoardCase;
+import org.tumorboard.board.NotImplementedReason;
+import org.tumorboard.board.PlanOption;
+import org.tumorboard.board.Treatment;
+import org.tumorboard.board.TreatmentType;
+import org.tumorboard.board.repository.BoardCaseRepository;
+import org.tumorboard.board.repository.TreatmentRepository;
+import org.tumorboard.board.rules.FollowThrough;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.board.TreatmentRecorded;
+import org.tumorboard.platform.outbox.Outbox;
+import org.tumorboard.platform.problem.ProblemException;
+
+/** Treatment milestones of a decided plan, and which plans have a late next step. */
+@ApplicationScoped
+public class TreatmentService {
+
+    public record Milestone(TreatmentType type, LocalDate date, Boolean enBloc, List<String> organsResected,
+            Boolean grossResidualDisease, NotImplementedReason reasonCode) {
+    }
+
+    public record OverduePlan(UUID caseId, String referringSite, PlanOption option, LocalDate decidedOn, String nextStep,
+            LocalDate due, long daysOverdue) {
+    }
+
+    @Inject
+    TreatmentRepository treatments;
+
+    @Inject
+    BoardCaseRepository cases;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Treatment record(BoardCase c, Milestone m, String by) {
+        if (c.decidedOption == null) {
+            throw ProblemException.conflict("case " + c.caseId + " has no decided plan to carry out");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (m.date().isAfter(today)) {
+            throw ProblemException.invalidField("date", "must not be in the future");
+        }
+        if (c.decidedOn != null && m.date().isBefore(c.decidedOn)) {
+            throw ProblemException.invalidField("date", "must not be before the board's decision of " + c.decidedOn);
+        }
+        if (m.type() == TreatmentType.NOT_IMPLEMENTED && m.reasonCode() == null) {
+            throw ProblemException.invalidField("reasonCode", "is required when the plan is not implemented");
+        }
+        if (m.type() != TreatmentType.NOT_IMPLEMENTED && m.reasonCode() != null) {
+            throw ProblemException.invalidField("reasonCode", "is only for a plan that is not implemented");
+        }
+        Treatment t = new Treatment();
+        t.id = UUID.randomUUID();
+        t.caseId = c.caseId;
+        t.type = m.type();
+        t.date = m.date();
+        t.enBloc = m.enBloc();
+        t.organs = m.organsResected() == null || m.organsResected().isEmpty() ? null : String.join(",", m.organsResected());
+        t.grossResidual = m.grossResidualDisease();
+        t.reasonCode = m.reasonCode();
+        t.recordedAt = clock.instant();
+        t.recordedBy = by;
+        treatments.persist(t);
+        if (m.type() == TreatmentType.SURGERY) {
+            c.surgeryDate = m.date();
+            c.grossResidual = m.grossResidualDisease();
+        } else if (m.type() == TreatmentType.NOT_IMPLEMENTED) {
+            c.notImplementedReason = m.reasonCode().name();
+        }
+        outbox.publish(CaseEventTypes.TREATMENT_RECORDED, c.caseId.toString(), new TreatmentRecorded(c.caseId.toString(),
+                m.type().name(), m.date(), m.enBloc(), m.organsResected() == null ? List.of() : m.organsResected(),
+                m.grossResidualDisease(), m.reasonCode() == null ? null : m.reasonCode().name()));
+        return t;
+    }
+
+    /** Decided plans whose next step is late, most overdue first; {@code site} null for every site. */
+    public List<OverduePlan> overdue(String site) {
+        LocalDate today = LocalDate.now(clock);
+        return cases.decidedAndOpen(site).stream()
+                .map(c -> overdue(c, today))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparingLong(OverduePlan::daysOverdue).reversed())
+                .toList();
+    }
+
+    private Optional<OverduePlan> overdue(BoardCase c, LocalDate today) {
+        Map<String, LocalDate> recorded = new HashMap<>();
+        treatments.ofCase(c.caseId).forEach(t -> recorded.putIfAbsent(t.type.name(), t.date));
+        PlanOption option = PlanOption.valueOf(c.decidedOption);
+        return FollowThrough.next(option, c.decidedOn, recorded, c.notImplementedReason != null, today, FollowThrough.DEFAULT_STEPS)
+                .filter(FollowThrough.Next::overdue)
+                .map(n -> new OverduePlan(c.caseId, c.referringSite, option, c.decidedOn, n.treatment(), n.due(), n.daysOverdue()));
+    }
+}
