@@ -39,6 +39,19 @@ public final class FollowThrough {
     private FollowThrough() {
     }
 
+    /** A configured policy: {@code TYPE:days} pairs in order, e.g. {@code SURGERY:28}. */
+    public static List<Step> parse(String steps) {
+        List<Step> parsed = new java.util.ArrayList<>();
+        for (String pair : steps.split(",")) {
+            String[] kv = pair.trim().split(":");
+            if (kv.length != 2 || !kv[0].matches("[A-Z_]+") || !kv[1].matches("[0-9]{1,4}")) {
+                throw new IllegalArgumentException("a follow-through step is TYPE:days, not '" + pair.trim() + "'");
+            }
+            parsed.add(new Step(kv[0], Integer.parseInt(kv[1])));
+        }
+        return List.copyOf(parsed);
+    }
+
     /**
      * @param recorded       treatment type -> date it was recorded for (the case's milestones so far)
      * @param notImplemented the plan was recorded as not implemented, with a coded reason

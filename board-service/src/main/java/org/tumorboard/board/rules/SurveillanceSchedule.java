@@ -43,6 +43,25 @@ public final class SurveillanceSchedule {
     private SurveillanceSchedule() {
     }
 
+    /** A configured track: {@code untilMonth:everyMonths} phases in order, e.g. {@code 36:3,60:6,120:12}. */
+    public static List<Phase> parse(String phases) {
+        List<Phase> parsed = new ArrayList<>();
+        int previous = 0;
+        for (String pair : phases.split(",")) {
+            String[] kv = pair.trim().split(":");
+            if (kv.length != 2 || !kv[0].matches("[0-9]{1,3}") || !kv[1].matches("[0-9]{1,3}")) {
+                throw new IllegalArgumentException("a surveillance phase is untilMonth:everyMonths, not '" + pair.trim() + "'");
+            }
+            Phase phase = new Phase(Integer.parseInt(kv[0]), Integer.parseInt(kv[1]));
+            if (phase.untilMonth() <= previous) {
+                throw new IllegalArgumentException("surveillance phases must end later and later: " + phases);
+            }
+            previous = phase.untilMonth();
+            parsed.add(phase);
+        }
+        return List.copyOf(parsed);
+    }
+
     public static Track track(String grade, String histology) {
         if ("WELL_DIFFERENTIATED_LIPOSARCOMA".equals(histology) || "G1".equals(grade)) {
             return Track.LOW_GRADE;

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.SurveillanceVisit;
 import org.tumorboard.board.VisitOutcome;
@@ -58,8 +57,9 @@ public class SurveillanceService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "tumorboard.board.surveillance.grace-days", defaultValue = "30")
-    int graceDays;
+    @Inject
+    org.tumorboard.board.config.BoardPolicies policies;
+
 
     /**
      * The resection is reported: routine surveillance from the surgery date, unless the margin is R2 or the surgeon
@@ -77,7 +77,7 @@ public class SurveillanceService {
         }
         LocalDate surgery = c.surgeryDate != null ? c.surgeryDate : LocalDate.ofInstant(reportedAt, ZoneOffset.UTC);
         SurveillanceSchedule.Track track = SurveillanceSchedule.track(c.grade, c.histology);
-        List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, SurveillanceSchedule.DEFAULT_POLICY);
+        List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
         for (SurveillanceSchedule.Visit v : schedule) {
             SurveillanceVisit visit = new SurveillanceVisit();
             visit.id = UUID.randomUUID();
@@ -141,8 +141,8 @@ public class SurveillanceService {
                     BoardCase c = cases.findById(v.caseId);
                     return c == null || (site != null && !site.equals(c.referringSite)) ? null
                             : new DueVisit(v.caseId, c.referringSite, v.number, v.due, exams(v),
-                                    VisitState.of(v.due, false, today, graceDays),
-                                    Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(v.due.plusDays(graceDays), today)));
+                                    VisitState.of(v.due, false, today, policies.graceDays()),
+                                    Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(v.due.plusDays(policies.graceDays()), today)));
                 })
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing((DueVisit d) -> d.state() != VisitState.State.OVERDUE).thenComparing(DueVisit::due))
@@ -150,7 +150,7 @@ public class SurveillanceService {
     }
 
     private VisitView view(SurveillanceVisit v, LocalDate today) {
-        return new VisitView(v.number, v.month, v.due, exams(v), VisitState.of(v.due, v.doneOn != null, today, graceDays), v.doneOn,
+        return new VisitView(v.number, v.month, v.due, exams(v), VisitState.of(v.due, v.doneOn != null, today, policies.graceDays()), v.doneOn,
                 v.outcome);
     }
 

@@ -50,6 +50,9 @@ public class TreatmentService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.tumorboard.board.config.BoardPolicies policies;
+
     @Transactional
     public Treatment record(BoardCase c, Milestone m, String by) {
         if (c.decidedOption == null) {
@@ -106,7 +109,7 @@ public class TreatmentService {
         Map<String, LocalDate> recorded = new HashMap<>();
         treatments.ofCase(c.caseId).forEach(t -> recorded.putIfAbsent(t.type.name(), t.date));
         PlanOption option = PlanOption.valueOf(c.decidedOption);
-        return FollowThrough.next(option, c.decidedOn, recorded, c.notImplementedReason != null, today, FollowThrough.DEFAULT_STEPS)
+        return FollowThrough.next(option, c.decidedOn, recorded, c.notImplementedReason != null, today, policies.followThrough())
                 .filter(FollowThrough.Next::overdue)
                 .map(n -> new OverduePlan(c.caseId, c.referringSite, option, c.decidedOn, n.treatment(), n.due(), n.daysOverdue()));
     }

@@ -81,6 +81,17 @@ class SurveillanceRulesTest {
         assertThrows(IllegalArgumentException.class, () -> new SurveillanceSchedule.Phase(2, 3));
     }
 
+    @Test
+    void configuredPoliciesAreParsedAndBadOnesRefused() {
+        assertEquals(SurveillanceSchedule.DEFAULT_POLICY.highGrade(), SurveillanceSchedule.parse("36:3, 60:6, 120:12"));
+        assertEquals(SurveillanceSchedule.DEFAULT_POLICY.lowGrade(), SurveillanceSchedule.parse("60:6,120:12,180:12"));
+        assertThrows(IllegalArgumentException.class, () -> SurveillanceSchedule.parse("36:3,30:6"));
+        assertThrows(IllegalArgumentException.class, () -> SurveillanceSchedule.parse("36-3"));
+        assertEquals(FollowThrough.DEFAULT_STEPS.get(PlanOption.NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION),
+                FollowThrough.parse("NEOADJUVANT_CHEMOTHERAPY_STARTED:21,NEOADJUVANT_CHEMOTHERAPY_COMPLETED:120,SURGERY:42"));
+        assertThrows(IllegalArgumentException.class, () -> FollowThrough.parse("SURGERY:soon"));
+    }
+
     @ParameterizedTest(name = "due 2027-03-01, today {0}, done {1}, grace {2} -> {3}")
     @CsvSource({
             "2027-02-28, false, 30, UPCOMING",
