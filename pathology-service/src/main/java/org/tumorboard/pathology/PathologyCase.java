@@ -23,10 +23,11 @@ public class PathologyCase {
     @Column(name = "case_id")
     public UUID caseId;
 
-    @Column(name = "referring_site", nullable = false)
+    /** Null until the referral arrives; until then only hub users see the case. */
+    @Column(name = "referring_site")
     public String referringSite;
 
-    @Column(name = "referred_at", nullable = false)
+    @Column(name = "referred_at")
     public Instant referredAt;
 
     @Enumerated(EnumType.STRING)

@@ -1,5 +1,6 @@
 package org.tumorboard.pathology.service;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import org.tumorboard.events.intake.CaseReferred;
 import org.tumorboard.pathology.PathologyCase;
 import org.tumorboard.pathology.PathologyCase.Awaiting;
 import org.tumorboard.pathology.repository.PathologyCaseRepository;
-import org.tumorboard.platform.messaging.RetryLaterException;
 
 import io.quarkus.logging.Log;
 
@@ -28,33 +28,34 @@ public class WorklistService {
     @Transactional(TxType.MANDATORY)
     public void apply(CaseEvent event) {
         if (event.is(CaseEventTypes.CASE_REFERRED)) {
-            caseReferred(event, event.payload(CaseEventTypes.CASE_REFERRED));
+            CaseReferred referred = event.payload(CaseEventTypes.CASE_REFERRED);
+            PathologyCase c = cases.findByIdOptional(event.caseUuid()).orElse(null);
+            if (c == null) {
+                c = newCase(event.caseUuid(), Awaiting.BIOPSY_REPORT, event.time());
+                Log.infof("case %s on the biopsy worklist", c.caseId);
+            }
+            // A case first seen through a later event keeps what that event set; the referral adds who and when.
+            c.referringSite = referred.referringSite();
+            c.referredAt = referred.referredAt();
         } else if (event.is(CaseEventTypes.TREATMENT_RECORDED)
                 && "SURGERY".equals(event.payload(CaseEventTypes.TREATMENT_RECORDED).type())) {
-            known(event).surgeryRecorded(event.time());
-            Log.infof("case %s on the resection worklist", event.caseId());
+            PathologyCase c = cases.findByIdOptional(event.caseUuid())
+                    .orElseGet(() -> newCase(event.caseUuid(), Awaiting.RESECTION_REPORT, event.time()));
+            c.surgeryRecorded(event.time());
+            Log.infof("case %s on the resection worklist", c.caseId);
         } else if (event.is(CaseEventTypes.CASE_WITHDRAWN)) {
-            known(event).withdrawn(event.time());
+            cases.findByIdOptional(event.caseUuid())
+                    .orElseGet(() -> newCase(event.caseUuid(), Awaiting.NOTHING, event.time()))
+                    .withdrawn(event.time());
         }
     }
 
-    private void caseReferred(CaseEvent event, CaseReferred referred) {
-        UUID caseId = event.caseUuid();
-        if (cases.findByIdOptional(caseId).isPresent()) {
-            return;
-        }
+    private PathologyCase newCase(UUID caseId, Awaiting awaiting, Instant since) {
         PathologyCase c = new PathologyCase();
         c.caseId = caseId;
-        c.referringSite = referred.referringSite();
-        c.referredAt = referred.referredAt();
-        c.awaiting = Awaiting.BIOPSY_REPORT;
-        c.awaitingSince = event.time();
+        c.awaiting = awaiting;
+        c.awaitingSince = since;
         cases.persist(c);
-        Log.infof("case %s on the biopsy worklist", caseId);
-    }
-
-    private PathologyCase known(CaseEvent event) {
-        return cases.findByIdOptional(event.caseUuid())
-                .orElseThrow(() -> new RetryLaterException("case " + event.caseId() + " is not known to pathology-service"));
+        return c;
     }
 }

@@ -161,6 +161,21 @@ class ReportResourceTest {
     }
 
     @Test
+    void aSurgeryEventThatArrivesBeforeTheReferralStillPutsTheCaseOnTheResectionWorklist() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.TREATMENT_RECORDED, caseId,
+                new TreatmentRecorded(caseId, "SURGERY", LocalDate.now()), t.plusSeconds(60)));
+        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, "SPOKE-NORTH", 12.0));
+        TestEvents.await("referral applied after the surgery", 30_000, () -> count("pathology_case where case_id = '" + caseId
+                + "' and referring_site = 'SPOKE-NORTH' and awaiting = 'RESECTION_REPORT'") == 1);
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH")).when().get("/api/cases/" + caseId + "/reports")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.pathologist()).when().get("/api/worklist")
+                .then().body("find { it.caseId == '" + caseId + "' }.awaiting", equalTo("RESECTION_REPORT"));
+    }
+
+    @Test
     void anAmendmentIsANewVersionWithWhoAndWhyAndCarriesTheNewValues() {
         String caseId = referredCase("HUB");
         String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
