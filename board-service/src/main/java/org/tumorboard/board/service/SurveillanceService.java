@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.tumorboard.board.BoardCase;
+import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.SurveillanceVisit;
 import org.tumorboard.board.VisitOutcome;
 import org.tumorboard.board.repository.BoardCaseRepository;
@@ -70,8 +71,9 @@ public class SurveillanceService {
         if (c.inSurveillance || c.discharged || !visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList().isEmpty()) {
             return;
         }
-        if ("R2".equals(margin) || Boolean.TRUE.equals(c.grossResidual)) {
-            Log.infof("case %s: gross residual disease after resection, back to the board", c.caseId);
+        if ("R2".equals(margin) || Boolean.TRUE.equals(c.grossResidual)
+                || PlanOption.DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC.name().equals(c.decidedOption)) {
+            Log.infof("case %s: gross residual disease, or a resection under an unresectable plan: back to the board", c.caseId);
             c.reopen();
             return;
         }

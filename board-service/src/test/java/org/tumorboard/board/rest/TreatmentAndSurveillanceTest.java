@@ -165,6 +165,19 @@ class TreatmentAndSurveillanceTest {
     }
 
     @Test
+    void anUnresectableCaseIsDueForReEvaluationAndNeverEntersRoutineSurveillance() {
+        String caseId = decidedCase(em, "HUB", "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC");
+        MovableClock.moveBy(Duration.ofDays(91));
+        given().auth().oauth2(CHAIR).get("/api/plans/overdue").then()
+                .body("find { it.caseId == '" + caseId + "' }.nextStep", equalTo("BOARD_REEVALUATION"))
+                .body("find { it.caseId == '" + caseId + "' }.daysOverdue", equalTo(1));
+        resection(caseId, "R0");
+        TestEvents.await("back on the board", 30_000, () -> board(caseId).jsonPath().getInt("round") == 2);
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then().body("visits.size()", equalTo(0));
+        given().auth().oauth2(CHAIR).get("/api/plans/overdue").then().body("caseId", not(hasItem(caseId)));
+    }
+
+    @Test
     void theLastVisitWithoutDiseaseDischargesTheCase() {
         String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
         treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(201);

@@ -117,6 +117,7 @@ class SurveillanceRulesTest {
             "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION, none,                                        false, 2026-11-30, NEOADJUVANT_CHEMOTHERAPY_STARTED, 2026-11-23, 7",
             "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION, NEOADJUVANT_CHEMOTHERAPY_STARTED=2026-11-20, false, 2026-12-01, NEOADJUVANT_CHEMOTHERAPY_COMPLETED, 2027-03-20, 0",
             "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION, NEOADJUVANT_RADIOTHERAPY_STARTED=2026-11-20 NEOADJUVANT_RADIOTHERAPY_COMPLETED=2027-01-10, false, 2027-03-01, SURGERY, 2027-02-21, 8",
+            "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC,     none,                                        false, 2027-02-01, BOARD_REEVALUATION, 2027-01-31, 1",
             "SYSTEMIC_THERAPY,                        none,                                        false, 2027-05-01, none,    none,       0",
             "CLINICAL_TRIAL,                          none,                                        false, 2027-05-01, none,    none,       0",
     })
