@@ -55,12 +55,22 @@ public final class EmbeddedKafka {
             .map(java.util.logging.Logger::getLogger).toList();
 
     private static EmbeddedKafka start() {
+        try {
+            return start(Files.createTempDirectory("kafka-"), freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A broker on fixed ports with its log in {@code logDir}, formatted only the first time, so its topics survive a
+     * restart (the local stack uses this; tests use {@link #get()}).
+     */
+    public static EmbeddedKafka start(Path logDir, int brokerPort, int controllerPort) {
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         try {
             long started = System.nanoTime();
-            int brokerPort = freePort();
-            int controllerPort = freePort();
-            Path logDir = Files.createTempDirectory("kafka-");
+            Files.createDirectories(logDir);
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
@@ -84,7 +94,8 @@ public final class EmbeddedKafka {
             props.put("log.flush.interval.messages", "1");
 
             KafkaConfig config = KafkaConfig.fromProps(props, false);
-            new Formatter()
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                new Formatter()
                     .setNodeId(1)
                     .setClusterId(Uuid.randomUuid().toString())
                     .setControllerListenerName("CONTROLLER")
@@ -92,6 +103,7 @@ public final class EmbeddedKafka {
                     .addDirectory(logDir.toString())
                     .setPrintStream(System.out)
                     .run();
+            }
 
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
@@ -128,6 +140,12 @@ public final class EmbeddedKafka {
         server.shutdown();
         server.awaitShutdown();
         TempFiles.deleteRecursively(logDir);
+    }
+
+    /** Stops the broker and keeps its log (the local stack's data survives a restart). */
+    public synchronized void stopKeepingData() {
+        server.shutdown();
+        server.awaitShutdown();
     }
 
     static int freePort() {

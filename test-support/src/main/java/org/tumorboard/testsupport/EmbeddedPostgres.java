@@ -58,6 +58,48 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** A server on a fixed port whose data stays in {@code dataDir} across restarts (the local stack). */
+    public static EmbeddedPostgres start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            Path extractDir = dataDir.getParent().resolve("postgres-binaries");
+            Files.createDirectories(extractDir);
+            var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setOverrideWorkingDirectory(extractDir.toFile())
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("unix_socket_directories", "")
+                    .start();
+            return new EmbeddedPostgres(server);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start PostgreSQL on port " + port, e);
+        }
+    }
+
+    /** A database and a login role of the same name (password = name), for one service; idempotent. */
+    public synchronized String createServiceDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be a plain identifier: " + name);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("create role " + name + " login password '" + name + "'");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + name + " owner " + name);
+                }
+            }
+            return jdbcUrl(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
     public int port() {
         return server.getPort();
     }

@@ -1,0 +1,43 @@
+package org.tumorboard.testsupport;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The broker and the database server of the local stack (bin/run): a KRaft broker and PostgreSQL on fixed ports with
+ * their data under one folder, so data survives a restart. One database and role per service. Prints READY when both
+ * accept connections, then runs until stopped (SIGTERM or Ctrl-C), keeping its data.
+ *
+ * Environment: TUMORBOARD_DATA (folder), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), POSTGRES_PORT (5432).
+ */
+public final class LocalInfrastructure {
+
+    private LocalInfrastructure() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path data = Path.of(env("TUMORBOARD_DATA", ".run/data")).toAbsolutePath();
+        int kafkaPort = Integer.parseInt(env("KAFKA_PORT", "9092"));
+        int controllerPort = Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093"));
+        int postgresPort = Integer.parseInt(env("POSTGRES_PORT", "5432"));
+
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(data.resolve("postgres"), postgresPort);
+        for (String service : List.of("intake", "pathology", "staging", "board")) {
+            postgres.createServiceDatabase(service);
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stopKeepingData();
+            stopped.countDown();
+        }, "local-infrastructure-stop"));
+        System.out.printf("READY kafka=%s postgres=127.0.0.1:%d data=%s%n", kafka.bootstrapServers(), postgres.port(), data);
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
