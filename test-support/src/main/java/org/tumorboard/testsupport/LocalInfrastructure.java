@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * their data under one folder, so data survives a restart. One database and role per service. Prints READY when both
  * accept connections, then runs until stopped (SIGTERM or Ctrl-C), keeping its data.
  *
- * Environment: TUMORBOARD_DATA (folder), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), POSTGRES_PORT (5432).
+ * Environment: TUMORBOARD_DATA (folder), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), POSTGRES_PORT (5432),
+ * TUMORBOARD_COMPONENTS ({@code kafka,postgres}; the system tests run each in its own process so that a fault test
+ * can stop one), TUMORBOARD_DATABASES ({@code intake,pathology,staging,board}).
  */
 public final class LocalInfrastructure {
 
@@ -22,17 +24,29 @@ public final class LocalInfrastructure {
         int controllerPort = Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093"));
         int postgresPort = Integer.parseInt(env("POSTGRES_PORT", "5432"));
 
-        EmbeddedPostgres postgres = EmbeddedPostgres.start(data.resolve("postgres"), postgresPort);
-        for (String service : List.of("intake", "pathology", "staging", "board")) {
-            postgres.createServiceDatabase(service);
+        List<String> components = List.of(env("TUMORBOARD_COMPONENTS", "kafka,postgres").split(","));
+        StringBuilder ready = new StringBuilder("READY");
+        if (components.contains("postgres")) {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start(data.resolve("postgres"), postgresPort);
+            for (String database : env("TUMORBOARD_DATABASES", "intake,pathology,staging,board").split(",")) {
+                postgres.createServiceDatabase(database.strip());
+            }
+            ready.append(" postgres=127.0.0.1:").append(postgres.port());
         }
-        EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+        EmbeddedKafka kafka = null;
+        if (components.contains("kafka")) {
+            kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+            ready.append(" kafka=").append(kafka.bootstrapServers());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedKafka broker = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.stopKeepingData();
+            if (broker != null) {
+                broker.stopKeepingData();
+            }
             stopped.countDown();
         }, "local-infrastructure-stop"));
-        System.out.printf("READY kafka=%s postgres=127.0.0.1:%d data=%s%n", kafka.bootstrapServers(), postgres.port(), data);
+        System.out.println(ready.append(" data=").append(data));
         stopped.await();
     }
 

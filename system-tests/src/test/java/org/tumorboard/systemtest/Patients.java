@@ -1,0 +1,68 @@
+package org.tumorboard.systemtest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Patients of the system tests with identities no event, log line or other service could hold by chance (unusual
+ * names with a random suffix, an MRN of their own, a birth date no workflow date comes near), so that the identity
+ * sweep ({@link NoPatientIdentityTest}) knows exactly what to look for.
+ */
+final class Patients {
+
+    record Identity(String mrn, String givenName, String familyName, LocalDate birthDate) {
+        List<String> values() {
+            return List.of(mrn, givenName, familyName, birthDate.toString());
+        }
+    }
+
+    private static final List<Identity> CREATED = new CopyOnWriteArrayList<>();
+
+    private Patients() {
+    }
+
+    static Identity next() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String suffix = letters(random, 6);
+        Identity identity = new Identity("SYS-" + (1_000_000 + random.nextInt(9_000_000)), "Zelinda" + suffix,
+                "Quarteira" + suffix, LocalDate.of(1931 + random.nextInt(20), 1 + random.nextInt(12), 1 + random.nextInt(28)));
+        CREATED.add(identity);
+        return identity;
+    }
+
+    static List<Identity> created() {
+        return List.copyOf(CREATED);
+    }
+
+    /** A referral of the contract's shape for this patient: complete work-up (CT chest), a fat-containing mass. */
+    static Map<String, Object> referral(String site, Identity patient, double greatestDimensionCm) {
+        LocalDate today = LocalDate.now();
+        return Map.of(
+                "referringSite", site,
+                "patient", Map.of("mrn", patient.mrn(), "givenName", patient.givenName(), "familyName", patient.familyName(),
+                        "birthDate", patient.birthDate().toString(), "sex", "FEMALE"),
+                "clinicalQuestion", "Large left retroperitoneal mass, fat-containing",
+                "neoadjuvantConsidered", true,
+                "imaging", Map.ofEntries(
+                        Map.entry("ctAbdomenPelvisDate", today.minusDays(10).toString()),
+                        Map.entry("chestImaging", Map.of("modality", "CT", "date", today.minusDays(9).toString())),
+                        Map.entry("greatestDimensionCm", greatestDimensionCm),
+                        Map.entry("side", "LEFT"),
+                        Map.entry("compartment", "PERIRENAL"),
+                        Map.entry("macroscopicFat", true),
+                        Map.entry("solidEnhancingComponent", true),
+                        Map.entry("suspiciousNodes", false),
+                        Map.entry("distantLesions", false)));
+    }
+
+    private static String letters(ThreadLocalRandom random, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
+        }
+        return s.toString();
+    }
+}

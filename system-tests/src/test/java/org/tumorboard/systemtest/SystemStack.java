@@ -1,0 +1,226 @@
+package org.tumorboard.systemtest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.tumorboard.testsupport.TempFiles;
+
+/**
+ * The whole system as {@code bin/run} starts it, for the system tests: a Kafka broker (KRaft) and PostgreSQL (one
+ * database per service), each in its own process ({@code LocalInfrastructure}, the launcher bin/run uses), Keycloak
+ * through {@code bin/keycloak} with the demo realm, and the four packaged services ({@code quarkus-run.jar}) in prod
+ * mode. Every process listens on a free port, keeps its files under {@code system-tests/target/stack} and logs to
+ * {@code target/stack/logs/<process>.log}. Started once per test JVM, from empty, and stopped when the JVM exits.
+ */
+public final class SystemStack {
+
+    public enum Service {
+        INTAKE, PATHOLOGY, STAGING, BOARD;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static SystemStack instance;
+
+    private final Path root;
+    private final Path dir;
+    private final String javaCommand;
+    private final int kafkaPort = freePort();
+    private final int postgresPort = freePort();
+    private final int keycloakPort = freePort();
+    private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+    private final Map<String, StackProcess> processes = new LinkedHashMap<>();
+    private final Duration startup;
+
+    /** The stack of this JVM, started on first use. */
+    public static synchronized SystemStack get() {
+        if (instance == null) {
+            instance = new SystemStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "system-stack-stop"));
+        }
+        return instance;
+    }
+
+    private SystemStack() {
+        long started = System.nanoTime();
+        root = Path.of(property("stack.root")).toAbsolutePath().normalize();
+        dir = Path.of(property("stack.dir")).toAbsolutePath();
+        javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        TempFiles.deleteRecursively(dir);
+        for (Service s : Service.values()) {
+            servicePorts.put(s, freePort());
+        }
+        try {
+            startInfrastructure();
+            startServices();
+        } catch (RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+        startup = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("System stack ready in %d s: services %s, Keycloak %s, Kafka %s, PostgreSQL 127.0.0.1:%d; logs in %s%n",
+                startup.toSeconds(), servicePorts, keycloakUrl(), kafkaBootstrap(), postgresPort, dir.resolve("logs"));
+    }
+
+    private void startInfrastructure() {
+        String classpath = Path.of("target", "test-classes").toAbsolutePath() + File.pathSeparator
+                + read(Path.of(property("stack.classpath")));
+        Map<String, String> common = Map.of("TUMORBOARD_DATA", dir.resolve("data").toString(),
+                "KAFKA_PORT", String.valueOf(kafkaPort), "KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
+                "POSTGRES_PORT", String.valueOf(postgresPort));
+        for (String component : List.of("kafka", "postgres")) {
+            Map<String, String> env = new LinkedHashMap<>(common);
+            env.put("TUMORBOARD_COMPONENTS", component);
+            Path log = dir.resolve("logs").resolve(component + ".log");
+            mkdirs(dir.resolve("tmp-" + component));
+            define(new StackProcess(component, List.of(javaCommand, "-Xmx512m", "-XX:-UsePerfData",
+                    "-Djava.io.tmpdir=" + dir.resolve("tmp-" + component),
+                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
+                    "org.tumorboard.testsupport.LocalInfrastructure"), env, root, log,
+                    () -> read(log).contains("READY"))).start();
+        }
+        define(new StackProcess("keycloak", List.of("bin/keycloak"),
+                Map.of("KEYCLOAK_PORT", String.valueOf(keycloakPort), "KEYCLOAK_DIR", property("keycloak.dir"),
+                        "JAVA_HOME", System.getProperty("java.home")),
+                root, dir.resolve("logs").resolve("keycloak.log"),
+                () -> httpOk(keycloakUrl() + "/realms/tumorboard/.well-known/openid-configuration"))).start();
+        awaitAll(List.of("kafka", "postgres", "keycloak"));
+    }
+
+    private void startServices() {
+        for (Service s : Service.values()) {
+            String upper = s.name();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(servicePorts.get(s)));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+            env.put(upper + "_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + s.id());
+            env.put(upper + "_DB_USER", s.id());
+            env.put(upper + "_DB_PASSWORD", s.id());
+            env.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/tumorboard");
+            Path jar = root.resolve(s.id() + "-service/target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: the services are packaged before this module ("
+                        + "run the reactor, e.g. bin/test, or ./mvnw install -DskipTests first)");
+            }
+            define(new StackProcess(s.id() + "-service", List.of(javaCommand, "-Xmx384m", "-XX:-UsePerfData",
+                    "-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp-" + s.id())), "-jar", jar.toString()), env, root,
+                    dir.resolve("logs").resolve(s.id() + "-service.log"),
+                    () -> httpOk(url(s) + "/q/health/ready"))).start();
+        }
+        awaitAll(List.of(Service.values()).stream().map(s -> s.id() + "-service").toList());
+    }
+
+    private StackProcess define(StackProcess process) {
+        processes.put(process.name(), process);
+        return process;
+    }
+
+    private void awaitAll(List<String> names) {
+        List<CompletableFuture<StackProcess>> waits = new ArrayList<>();
+        for (String name : names) {
+            waits.add(CompletableFuture.supplyAsync(() -> processes.get(name).awaitReady(START_TIMEOUT)));
+        }
+        CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Every process, services first, then Keycloak, the broker and the database. */
+    private synchronized void stopAll() {
+        List<StackProcess> reversed = new ArrayList<>(processes.values());
+        Collections.reverse(reversed);
+        for (StackProcess p : reversed) {
+            p.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public StackProcess process(String name) {
+        StackProcess p = processes.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no process " + name + "; known: " + processes.keySet());
+        }
+        return p;
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    static boolean httpOk(String url) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set (the module's pom sets it for surefire)");
+        }
+        return value;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path mkdirs(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
