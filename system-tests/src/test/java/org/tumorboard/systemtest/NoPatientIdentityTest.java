@@ -7,23 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.Topics;
@@ -32,12 +22,12 @@ import org.tumorboard.events.Topics;
  * After every other system test: no record on any topic of the broker (keys, headers, values, dead letters included)
  * and no line of any service's log carries a name, MRN or birth date of a patient the tests referred.
  */
-@Order(3)
+@Order(100)
 class NoPatientIdentityTest {
 
     @Test
     void noTopicCarriesPatientIdentity() throws Exception {
-        SystemStack stack = SystemStack.get();
+        SystemStack.get();
         List<Patients.Identity> patients = Patients.created();
         if (patients.isEmpty()) {
             // Run on its own (e.g. -Dtest=NoPatientIdentityTest): refer one patient so there is something to look for.
@@ -45,19 +35,14 @@ class NoPatientIdentityTest {
                     .post("/api/referrals").then().statusCode(201);
             patients = Patients.created();
         }
-        Set<String> topics;
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        try (Admin admin = Admin.create(props)) {
-            topics = new TreeSet<>(admin.listTopics().names().get());
-        }
+        Set<String> topics = Broker.topics();
         assertTrue(topics.containsAll(List.of(Topics.INTAKE, Topics.PATHOLOGY, Topics.STAGING, Topics.BOARD)), "topics: " + topics);
 
         int records = 0;
         java.util.Map<String, Integer> perTopic = new java.util.TreeMap<>();
         List<String> findings = new ArrayList<>();
         for (String topic : topics) {
-            for (ConsumerRecord<String, String> r : everyRecord(stack.kafkaBootstrap(), topic)) {
+            for (ConsumerRecord<String, String> r : Broker.everyRecord(topic)) {
                 records++;
                 perTopic.merge(topic, 1, Integer::sum);
                 StringBuilder text = new StringBuilder().append(r.key()).append('\n').append(r.value());
@@ -86,29 +71,6 @@ class NoPatientIdentityTest {
             assertFalse(Files.size(log) == 0, service + " wrote a log");
         }
         assertTrue(findings.isEmpty(), "patient identity in a service log: " + findings);
-    }
-
-    /** Every record on the topic now, from the first offset to the end of each partition. */
-    private static List<ConsumerRecord<String, String>> everyRecord(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end within 30 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     private static java.util.Optional<String> identityIn(String text, List<Patients.Identity> patients) {

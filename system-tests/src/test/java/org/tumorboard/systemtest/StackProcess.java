@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * One process of the stack (the broker, the database server, Keycloak or a service), started as bin/run starts it, with
@@ -21,11 +21,12 @@ public final class StackProcess {
     private final Map<String, String> environment;
     private final Path workingDir;
     private final Path log;
-    private final BooleanSupplier ready;
+    private final Predicate<StackProcess> ready;
+    private int starts;
     private Process process;
 
     StackProcess(String name, List<String> command, Map<String, String> environment, Path workingDir, Path log,
-            BooleanSupplier ready) {
+            Predicate<StackProcess> ready) {
         this.name = name;
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
@@ -42,7 +43,17 @@ public final class StackProcess {
         return log;
     }
 
+    /** How many times it was started (its log keeps every run, one after the other). */
+    public synchronized int starts() {
+        return starts;
+    }
+
     public synchronized StackProcess start() {
+        return start(Map.of());
+    }
+
+    /** Starts it with extra environment (a fault test restarts a service with its outbox relay off, say). */
+    public synchronized StackProcess start(Map<String, String> extraEnvironment) {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -52,7 +63,9 @@ public final class StackProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(extraEnvironment);
             process = builder.start();
+            starts++;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -65,7 +78,7 @@ public final class StackProcess {
 
     public boolean isReady() {
         try {
-            return isAlive() && ready.getAsBoolean();
+            return isAlive() && ready.test(this);
         } catch (RuntimeException e) {
             return false;
         }

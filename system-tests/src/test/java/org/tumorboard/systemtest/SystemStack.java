@@ -46,7 +46,7 @@ public final class SystemStack {
     private final Path dir;
     private final String javaCommand;
     private final int kafkaPort = freePort();
-    private final int postgresPort = freePort();
+    private final Map<Service, Integer> postgresPorts = new EnumMap<>(Service.class);
     private final int keycloakPort = freePort();
     private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
@@ -69,6 +69,7 @@ public final class SystemStack {
         TempFiles.deleteRecursively(dir);
         for (Service s : Service.values()) {
             servicePorts.put(s, freePort());
+            postgresPorts.put(s, freePort());
         }
         try {
             startInfrastructure();
@@ -78,33 +79,49 @@ public final class SystemStack {
             throw e;
         }
         startup = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("System stack ready in %d s: services %s, Keycloak %s, Kafka %s, PostgreSQL 127.0.0.1:%d; logs in %s%n",
-                startup.toSeconds(), servicePorts, keycloakUrl(), kafkaBootstrap(), postgresPort, dir.resolve("logs"));
+        System.out.printf("System stack ready in %d s: services %s, Keycloak %s, Kafka %s, PostgreSQL %s; logs in %s%n",
+                startup.toSeconds(), servicePorts, keycloakUrl(), kafkaBootstrap(), postgresPorts, dir.resolve("logs"));
     }
 
+    /**
+     * The broker, then one PostgreSQL server per service (so that a fault test can take one service's database away),
+     * each a {@code LocalInfrastructure} process as bin/run starts it; Keycloak alongside.
+     */
     private void startInfrastructure() {
         String classpath = Path.of("target", "test-classes").toAbsolutePath() + File.pathSeparator
                 + read(Path.of(property("stack.classpath")));
-        Map<String, String> common = Map.of("TUMORBOARD_DATA", dir.resolve("data").toString(),
-                "KAFKA_PORT", String.valueOf(kafkaPort), "KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
-                "POSTGRES_PORT", String.valueOf(postgresPort));
-        for (String component : List.of("kafka", "postgres")) {
-            Map<String, String> env = new LinkedHashMap<>(common);
-            env.put("TUMORBOARD_COMPONENTS", component);
-            Path log = dir.resolve("logs").resolve(component + ".log");
-            mkdirs(dir.resolve("tmp-" + component));
-            define(new StackProcess(component, List.of(javaCommand, "-Xmx512m", "-XX:-UsePerfData",
-                    "-Djava.io.tmpdir=" + dir.resolve("tmp-" + component),
-                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
-                    "org.tumorboard.testsupport.LocalInfrastructure"), env, root, log,
-                    () -> read(log).contains("READY"))).start();
+        define(infrastructure("kafka", classpath, Map.of("TUMORBOARD_COMPONENTS", "kafka",
+                "TUMORBOARD_DATA", dir.resolve("data").toString(),
+                "KAFKA_PORT", String.valueOf(kafkaPort), "KAFKA_CONTROLLER_PORT", String.valueOf(freePort())))).start();
+        for (Service s : Service.values()) {
+            define(infrastructure("postgres-" + s.id(), classpath, Map.of("TUMORBOARD_COMPONENTS", "postgres",
+                    "TUMORBOARD_DATABASES", s.id(), "TUMORBOARD_DATA", dir.resolve("data").resolve(s.id()).toString(),
+                    "POSTGRES_PORT", String.valueOf(postgresPorts.get(s))))).start();
+        }
+        // A fresh realm import on every run (Keycloak skips a realm its database already holds).
+        try (var homes = Files.list(mkdirs(Path.of(property("keycloak.dir"))))) {
+            homes.forEach(home -> TempFiles.deleteRecursively(home.resolve("data").resolve("h2")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         define(new StackProcess("keycloak", List.of("bin/keycloak"),
                 Map.of("KEYCLOAK_PORT", String.valueOf(keycloakPort), "KEYCLOAK_DIR", property("keycloak.dir"),
                         "JAVA_HOME", System.getProperty("java.home")),
                 root, dir.resolve("logs").resolve("keycloak.log"),
-                () -> httpOk(keycloakUrl() + "/realms/tumorboard/.well-known/openid-configuration"))).start();
-        awaitAll(List.of("kafka", "postgres", "keycloak"));
+                p -> httpOk(keycloakUrl() + "/realms/tumorboard/.well-known/openid-configuration"))).start();
+        List<String> names = new ArrayList<>(List.of("kafka", "keycloak"));
+        List.of(Service.values()).forEach(s -> names.add("postgres-" + s.id()));
+        awaitAll(names);
+    }
+
+    private StackProcess infrastructure(String name, String classpath, Map<String, String> env) {
+        Path log = dir.resolve("logs").resolve(name + ".log");
+        Path tmp = mkdirs(dir.resolve("tmp-" + name));
+        // READY is printed once per start and a restart appends to the same log: ready when every start printed it.
+        return new StackProcess(name, List.of(javaCommand, "-Xmx384m", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp,
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
+                "org.tumorboard.testsupport.LocalInfrastructure"), env, root, log,
+                p -> read(log).lines().filter(line -> line.startsWith("READY")).count() >= p.starts());
     }
 
     private void startServices() {
@@ -114,7 +131,7 @@ public final class SystemStack {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(servicePorts.get(s)));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
-            env.put(upper + "_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + s.id());
+            env.put(upper + "_DB_URL", jdbcUrl(s));
             env.put(upper + "_DB_USER", s.id());
             env.put(upper + "_DB_PASSWORD", s.id());
             env.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/tumorboard");
@@ -126,7 +143,7 @@ public final class SystemStack {
             define(new StackProcess(s.id() + "-service", List.of(javaCommand, "-Xmx384m", "-XX:-UsePerfData",
                     "-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp-" + s.id())), "-jar", jar.toString()), env, root,
                     dir.resolve("logs").resolve(s.id() + "-service.log"),
-                    () -> httpOk(url(s) + "/q/health/ready"))).start();
+                    p -> httpOk(url(s) + "/q/health/ready"))).start();
         }
         awaitAll(List.of(Service.values()).stream().map(s -> s.id() + "-service").toList());
     }
@@ -155,6 +172,11 @@ public final class SystemStack {
 
     public String url(Service service) {
         return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    /** The service's own database (user and password are the service's id). */
+    public String jdbcUrl(Service service) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPorts.get(service) + "/" + service.id();
     }
 
     public String keycloakUrl() {

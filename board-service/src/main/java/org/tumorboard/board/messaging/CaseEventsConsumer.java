@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tumorboard.board.service.BoardEventsService;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.platform.messaging.CaseEventEffect;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 
 import io.smallrye.common.annotation.Blocking;
 
 @ApplicationScoped
-public class CaseEventsConsumer {
+public class CaseEventsConsumer implements CaseEventEffect {
 
     @Inject
     CaseEventProcessor processor;
@@ -23,6 +25,12 @@ public class CaseEventsConsumer {
     @Incoming("case-events")
     @Blocking
     public void onCaseEvent(ConsumerRecord<String, String> record) {
-        processor.process(record, board::apply);
+        processor.process(record, this);
+    }
+
+    /** The effect of one event (in the inbox transaction), for the live stream and for a replayed dead letter. */
+    @Override
+    public void accept(CaseEvent event) {
+        board.apply(event);
     }
 }

@@ -12,6 +12,8 @@ import org.tumorboard.events.MalformedEventException;
  * @param greatestDimensionCm greatest tumor dimension on imaging, null when not yet measured
  * @param suspiciousNodes     regional nodes suspicious on imaging (null: not assessed)
  * @param distantLesions      distant lesions on imaging (null: not assessed)
+ * @param workupComplete      whether the work-up was complete at referral (added later, optional: null from older
+ *                            producers); the case starts in WORKUP when it was not
  */
 public record CaseReferred(
         String caseId,
@@ -20,7 +22,14 @@ public record CaseReferred(
         BigDecimal greatestDimensionCm,
         Boolean suspiciousNodes,
         Boolean distantLesions,
-        boolean neoadjuvantConsidered) {
+        boolean neoadjuvantConsidered,
+        Boolean workupComplete) {
+
+    /** A referral as producers before {@code workupComplete} described it. */
+    public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,
+            Boolean suspiciousNodes, Boolean distantLesions, boolean neoadjuvantConsidered) {
+        this(caseId, referringSite, referredAt, greatestDimensionCm, suspiciousNodes, distantLesions, neoadjuvantConsidered, null);
+    }
 
     public CaseReferred {
         if (caseId == null || caseId.isBlank()) {

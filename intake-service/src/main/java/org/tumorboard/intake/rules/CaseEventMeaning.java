@@ -25,7 +25,8 @@ public final class CaseEventMeaning {
         String type = event.type();
         if (event.is(CaseEventTypes.CASE_REFERRED)) {
             var p = event.payload(CaseEventTypes.CASE_REFERRED);
-            return meaning(CaseStatus.REFERRED, "Referred by " + p.referringSite());
+            return meaning(Boolean.FALSE.equals(p.workupComplete()) ? CaseStatus.WORKUP : CaseStatus.REFERRED,
+                    "Referred by " + p.referringSite());
         }
         if (event.is(CaseEventTypes.IMAGING_UPDATED)) {
             var p = event.payload(CaseEventTypes.IMAGING_UPDATED);

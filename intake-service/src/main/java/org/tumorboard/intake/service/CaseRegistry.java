@@ -23,6 +23,21 @@ public class CaseRegistry {
     @Inject
     CaseRepository cases;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /**
+     * Drops what the registry derived from events (timeline, status, known grade) and the inbox, keeping the source of
+     * truth (patients, referrals, imaging, withdrawal reasons). Replaying the topics then rebuilds it.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int dropReadModels() {
+        em.createNativeQuery("delete from timeline_entry").executeUpdate();
+        em.createNativeQuery("delete from inbox_event").executeUpdate();
+        return em.createNativeQuery("update intake_case set status = 'REFERRED', status_since = referred_at, known_grade = null")
+                .executeUpdate();
+    }
+
     /** Runs inside the consumer's inbox transaction. */
     @Transactional(TxType.MANDATORY)
     public void apply(CaseEvent event) {

@@ -85,14 +85,15 @@ public class ReferralService {
         cases.persist(c);
 
         ImagingFindings i = c.imaging;
+        boolean workupComplete = missingWorkup(c).isEmpty();
+        // The referral event says whether work-up is missing, so that the status (WORKUP or not) follows from the
+        // events alone and a rebuild of the case registry from the topics gives the same answer.
         record(c, outbox.publish(CaseEventTypes.CASE_REFERRED, c.caseId.toString(), new CaseReferred(
                 c.caseId.toString(), c.referringSite, c.referredAt, i.greatestDimensionCm, i.suspiciousNodes,
-                i.distantLesions, c.neoadjuvantConsidered)));
-        if (missingWorkup(c).isEmpty()) {
+                i.distantLesions, c.neoadjuvantConsidered, workupComplete)));
+        if (workupComplete) {
             record(c, outbox.publish(CaseEventTypes.WORKUP_COMPLETED, c.caseId.toString(),
                     new WorkupCompleted(c.caseId.toString(), clock.instant())));
-        } else {
-            c.moveStatus(Optional.of(CaseStatus.WORKUP), c.referredAt);
         }
         if (!openCases.isEmpty()) {
             Log.infof("case %s opened as a second open case of its patient, confirmed by the coordinator", c.caseId);

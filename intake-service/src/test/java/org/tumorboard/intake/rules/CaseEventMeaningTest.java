@@ -44,6 +44,10 @@ class CaseEventMeaningTest {
         return Stream.of(
                 row(CaseEventTypes.CASE_REFERRED, new CaseReferred("c", "SPOKE-NORTH", T, BigDecimal.TEN, false, false, true),
                         CaseStatus.REFERRED, "Referred by SPOKE-NORTH"),
+                row(CaseEventTypes.CASE_REFERRED, new CaseReferred("c", "SPOKE-NORTH", T, BigDecimal.TEN, false, false, true, true),
+                        CaseStatus.REFERRED, "Referred by SPOKE-NORTH"),
+                row(CaseEventTypes.CASE_REFERRED, new CaseReferred("c", "HUB", T, BigDecimal.TEN, false, false, true, false),
+                        CaseStatus.WORKUP, "Referred by HUB"),
                 row(CaseEventTypes.IMAGING_UPDATED, new ImagingUpdated("c", BigDecimal.TEN, false, false, List.of("CHEST_IMAGING")),
                         null, "Imaging findings updated; work-up still missing CHEST_IMAGING"),
                 row(CaseEventTypes.WORKUP_COMPLETED, new WorkupCompleted("c", T), CaseStatus.BIOPSY, "Work-up complete; awaiting pathology"),

@@ -126,6 +126,69 @@ class CaseReferredConsumerTest {
     }
 
     @Test
+    void anOperatorListsDeadLettersAndReplaysOneOnceItsValueIsFixed() {
+        String operator = Tokens.token("ops", "HUB", "operator");
+        String poisonKey = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, poisonKey, "{\"truncated\": ", Map.of());
+        String caseId = TestEvents.newCaseId();
+        CaseEvent valid = TestEvents.caseReferred(caseId, "SPOKE-SOUTH", 6.0);
+        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+                valid.data().replace("\"referringSite\":\"SPOKE-SOUTH\",", "")));
+
+        TestEvents.await("both dead letters kept for the operator", 30_000, () -> deadLetterId(operator, caseId) != null
+                && deadLetterId(operator, poisonKey) != null);
+        String fixable = deadLetterId(operator, caseId);
+        given().auth().oauth2(operator).get("/api/dead-letters/" + fixable).then().statusCode(200)
+                .body("state", equalTo("OPEN"))
+                .body("topic", equalTo(Topics.INTAKE))
+                .body("headers.ce_id", equalTo(valid.id().toString()))
+                .body("reason", org.hamcrest.Matchers.containsString("referringSite is missing"));
+
+        // Replayed as it is, the poison still fails: 409, and it stays open with the error.
+        String poison = deadLetterId(operator, poisonKey);
+        given().auth().oauth2(operator).contentType("application/json").body("{}").post("/api/dead-letters/" + poison + "/replay")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("still cannot be applied"));
+        given().auth().oauth2(operator).get("/api/dead-letters/" + poison).then()
+                .body("state", equalTo("OPEN")).body("lastReplayError", org.hamcrest.Matchers.notNullValue());
+
+        // With the payload fixed, it applies once; a second replay is refused.
+        given().auth().oauth2(operator).contentType("application/json").body(Map.of("value", valid.data()))
+                .post("/api/dead-letters/" + fixable + "/replay").then().statusCode(200)
+                .body("state", equalTo("REPLAYED")).body("replayOutcome", equalTo("APPLIED")).body("replayedBy", equalTo("ops"));
+        assertEquals(1, onWorklist(caseId));
+        assertEquals(1, inInbox(valid.id()));
+        given().auth().oauth2(operator).contentType("application/json").body("{}").post("/api/dead-letters/" + fixable + "/replay")
+                .then().statusCode(409);
+        given().auth().oauth2(operator).get("/api/dead-letters").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(fixable)));
+        given().auth().oauth2(operator).queryParam("state", "ALL").get("/api/dead-letters").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(fixable));
+    }
+
+    @Test
+    void deadLettersAreForOperatorsOnly() {
+        String operator = Tokens.token("ops", "HUB", "operator");
+        given().get("/api/dead-letters").then().statusCode(401);
+        given().auth().oauth2(Tokens.pathologist()).get("/api/dead-letters").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.pathologist()).contentType("application/json").body("{}")
+                .post("/api/dead-letters/" + UUID.randomUUID() + "/replay").then().statusCode(403);
+        given().auth().oauth2(operator).queryParam("state", "SOME").get("/api/dead-letters").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("state"));
+        given().auth().oauth2(operator).queryParam("limit", "0").get("/api/dead-letters").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("limit"));
+        given().auth().oauth2(operator).get("/api/dead-letters/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static String deadLetterId(String operator, String key) {
+        List<String> ids = given().auth().oauth2(operator).queryParam("limit", 1000).get("/api/dead-letters").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.key == '" + key + "' }.id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    @Test
     void worklistNeedsAPathologistToken() {
         given().when().get("/api/worklist").then().statusCode(401);
         given().auth().oauth2(Tokens.hubCoordinator()).when().get("/api/worklist")

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.MalformedEventException;
+import org.tumorboard.platform.deadletter.DeadLetters;
 import org.tumorboard.platform.inbox.Inbox;
 
 import io.quarkus.logging.Log;
@@ -26,6 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * then dead-lettered;</li>
  * <li>any other failure is retried a few times, then dead-lettered with its reason.</li>
  * </ul>
+ * A dead-lettered record is also kept in the service's {@code dead_letter} table, where an operator lists it and
+ * replays it ({@link #replay}) once its cause is fixed.
  */
 @ApplicationScoped
 public class CaseEventProcessor {
@@ -36,6 +39,14 @@ public class CaseEventProcessor {
     @Inject
     Inbox inbox;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    /** What a replay did. */
+    public enum ReplayOutcome {
+        APPLIED, ALREADY_APPLIED
+    }
+
     @ConfigProperty(name = "tumorboard.inbox.retry-later.attempts", defaultValue = "8")
     int retryLaterAttempts;
 
@@ -43,6 +54,37 @@ public class CaseEventProcessor {
     long retryLaterInitialBackoffMs;
 
     public void process(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+        try {
+            processWithRetries(record, effect);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // shutting down while waiting to retry: redelivered after the restart, not a dead letter
+            }
+            // On its way to the dead-letter topic (the connector's strategy); kept here too for the operator.
+            try {
+                deadLetters.record(record, e.getMessage());
+            } catch (RuntimeException storeFailure) {
+                Log.errorf("could not keep dead letter %s-%d@%d in the database: %s", record.topic(), record.partition(),
+                        record.offset(), storeFailure.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One attempt at a dead letter, after the operator fixed its cause (or its value): applied through the inbox, so an
+     * event that has meanwhile arrived again counts once. Failures are thrown to the caller, not dead-lettered again.
+     */
+    public ReplayOutcome replay(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+        return replay(CloudEventRecords.fromRecord(record), effect);
+    }
+
+    /** One attempt at an event, through the inbox (a rebuild replays the topics this way). */
+    public ReplayOutcome replay(CaseEvent event, Consumer<CaseEvent> effect) {
+        return applyOnce(event, effect) ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
+    }
+
+    private void processWithRetries(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
         CaseEvent event = CloudEventRecords.fromRecord(record);
         int notYet = 0;
         long backoffMs = retryLaterInitialBackoffMs;
@@ -99,7 +141,7 @@ public class CaseEventProcessor {
     }
 
     /** The inbox entry and the effect in one transaction; a redelivered event changes nothing. */
-    private void applyOnce(CaseEvent event, Consumer<CaseEvent> effect) {
+    private boolean applyOnce(CaseEvent event, Consumer<CaseEvent> effect) {
         boolean applied = QuarkusTransaction.requiringNew().call(() -> {
             if (!inbox.recordFirstDelivery(event)) {
                 return false;
@@ -110,6 +152,7 @@ public class CaseEventProcessor {
         if (!applied) {
             Log.debugf("event %s (%s) already processed; redelivery skipped", event.id(), event.type());
         }
+        return applied;
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

@@ -1,7 +1,5 @@
 package org.tumorboard.platform.outbox;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -21,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.platform.NativeSql;
 import org.tumorboard.platform.messaging.CloudEventRecords;
 
 import io.quarkus.logging.Log;
@@ -159,7 +158,7 @@ public class OutboxRelay {
             for (Object[] row : rows) {
                 UUID id = (UUID) row[0];
                 CaseEvent event = new CaseEvent(id, (String) row[3], (String) row[2], (String) row[4],
-                        toInstant(row[5]), (String) row[6]);
+                        NativeSql.instant(row[5]), (String) row[6]);
                 acks.add(producer.send(CloudEventRecords.toRecord((String) row[1], event)));
                 ids.add(id);
             }
@@ -172,19 +171,6 @@ public class OutboxRelay {
             Log.debugf("outbox relay published %d events", ids.size());
             return ids.size();
         });
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private KafkaProducer<String, String> createProducer() {

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String SURGEON = "surgeon";
     public static final String NURSE = "nurse";
     public static final String AUDITOR = "auditor";
+    /** Runs the system: dead letters, read-model rebuilds. Sees no patient identity. */
+    public static final String OPERATOR = "operator";
 
     private Roles() {
     }

@@ -1,0 +1,55 @@
+package org.tumorboard.intake.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.intake.messaging.CaseEventsConsumer;
+import org.tumorboard.intake.service.CaseRegistry;
+import org.tumorboard.platform.messaging.TopicReplay;
+import org.tumorboard.platform.security.Roles;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The operator rebuilds the case registry (every case's status and timeline) from the four topics: the derived
+ * tables are dropped and the topics replayed from the beginning. Referrals, patients and imaging are not touched.
+ */
+@Path("/api/admin/rebuild")
+@Produces(MediaType.APPLICATION_JSON)
+public class RebuildResource {
+
+    public record RebuildView(int cases, int records, int applied, int alreadyApplied, int skipped, long millis) {
+    }
+
+    @Inject
+    CaseRegistry registry;
+
+    @Inject
+    TopicReplay replay;
+
+    @Inject
+    CaseEventsConsumer consumer;
+
+    @Inject
+    JsonWebToken caller;
+
+    @ConfigProperty(name = "mp.messaging.incoming.case-events.topics")
+    List<String> topics;
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    public RebuildView rebuild() {
+        Log.infof("rebuild of the case registry from %s requested by %s", topics, caller.getName());
+        int cases = registry.dropReadModels();
+        TopicReplay.Result result = replay.replay(topics, consumer);
+        return new RebuildView(cases, result.records(), result.applied(), result.alreadyApplied(), result.skipped(), result.millis());
+    }
+}
