@@ -45,6 +45,9 @@ public class WeeklyMeetings {
         ensureAhead();
     }
 
+    /** The advisory lock key of the weekly meeting job (any constant no other lock of this database uses). */
+    static final long WEEKLY_MEETING_LOCK = 0x7475_6d6f_7277_6b6cL;
+
     @Scheduled(cron = "0 0 5 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void ensureAhead() {
@@ -52,6 +55,9 @@ public class WeeklyMeetings {
         if (!weekly.enabled()) {
             return;
         }
+        // Every replica runs this job (at start and daily): the lock makes them take turns, so a date gets one meeting.
+        meetings.getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) as l")
+                .setParameter("key", WEEKLY_MEETING_LOCK).getSingleResult();
         for (LocalDate date : datesAhead(LocalDate.now(clock), weekly.day(), weekly.weeksAhead())) {
             if (!meetings.existsOn(date)) {
                 agenda.create(date, weekly.capacity(), "weekly-schedule");

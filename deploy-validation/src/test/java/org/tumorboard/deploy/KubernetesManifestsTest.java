@@ -1,0 +1,335 @@
+package org.tumorboard.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tumorboard.deploy.Manifests.SERVICES;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tumorboard.events.Topics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+
+/**
+ * What a reviewer checks in deploy/k8s, for each overlay as kustomize renders it: every service's Deployment, probes,
+ * limits, PodDisruptionBudget and HorizontalPodAutoscaler; every referenced Secret, ConfigMap and Service exists; topics
+ * match the event contract; ports and environment names match each service's configuration; network policies let a
+ * service reach only Kafka, the database and Keycloak; the database and Keycloak are set up as the services expect.
+ */
+class KubernetesManifestsTest {
+
+    private static final Map<String, Manifests.Rendered> RENDERED = new ConcurrentHashMap<>();
+    /** Environment a Deployment may set beyond what the service reads: the container's port and JVM options. */
+    private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "JAVA_OPTS_APPEND");
+
+    private static Manifests.Rendered rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, Manifests::render);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void everyServiceRunsReplicatedWithProbesLimitsDisruptionBudgetAndAutoscaler(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        for (String s : SERVICES) {
+            Deployment d = r.deployment(s);
+            assertTrue(d.getSpec().getReplicas() >= 2, overlay + " " + s + ": at least 2 replicas");
+            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            assertTrue(podLabels.entrySet().containsAll(d.getSpec().getSelector().getMatchLabels().entrySet()));
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertEquals(8080, c.getPorts().get(0).getContainerPort());
+            assertEquals("8080", env(c, "QUARKUS_HTTP_PORT").getValue(), "the port the container exposes is the one Quarkus listens on");
+            assertProbe(c.getReadinessProbe(), "/q/health/ready", c);
+            assertProbe(c.getLivenessProbe(), "/q/health/live", c);
+            assertNotNull(c.getResources().getRequests().get("cpu"), s + " cpu request");
+            assertNotNull(c.getResources().getRequests().get("memory"), s + " memory request");
+            assertNotNull(c.getResources().getLimits().get("memory"), s + " memory limit");
+
+            PodDisruptionBudget pdb = r.named(PodDisruptionBudget.class, s + "-service").orElseThrow();
+            assertTrue(podLabels.entrySet().containsAll(pdb.getSpec().getSelector().getMatchLabels().entrySet()), s + " PDB selects its pods");
+            assertTrue(pdb.getSpec().getMinAvailable().getIntVal() >= 1);
+
+            HorizontalPodAutoscaler hpa = r.named(HorizontalPodAutoscaler.class, s + "-service").orElseThrow();
+            assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+            assertEquals(d.getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+            assertTrue(hpa.getSpec().getMinReplicas() >= 2 && hpa.getSpec().getMinReplicas() <= d.getSpec().getReplicas());
+            int partitions = r.all(KafkaTopic.class).stream().mapToInt(t -> t.getSpec().getPartitions()).min().orElseThrow();
+            assertTrue(hpa.getSpec().getMaxReplicas() <= partitions,
+                    s + ": more consumers than partitions would sit idle (" + hpa.getSpec().getMaxReplicas() + " > " + partitions + ")");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void everyReferencedSecretConfigMapAndServiceExists(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        Set<String> secrets = r.all(Secret.class).stream().map(x -> x.getMetadata().getName()).collect(Collectors.toCollection(HashSet::new));
+        r.all(Manifests.Certificate.class).forEach(cert -> secrets.add(cert.spec().secretName()));
+        List<String> missing = new ArrayList<>();
+        for (String s : SERVICES) {
+            for (EnvVar e : container(r, s).getEnv()) {
+                if (e.getValueFrom() == null) {
+                    continue;
+                }
+                var cm = e.getValueFrom().getConfigMapKeyRef();
+                if (cm != null && (r.configMap(cm.getName()) == null || !r.configMap(cm.getName()).getData().containsKey(cm.getKey()))) {
+                    missing.add(s + ": ConfigMap " + cm.getName() + " key " + cm.getKey());
+                }
+                var sk = e.getValueFrom().getSecretKeyRef();
+                if (sk != null && !hasKey(r.secret(sk.getName()), sk.getKey())) {
+                    missing.add(s + ": Secret " + sk.getName() + " key " + sk.getKey());
+                }
+            }
+        }
+        for (Manifests.CnpgRole role : r.cnpgCluster().spec().managed().roles()) {
+            if (!hasKey(r.secret(role.passwordSecret().name()), "password")) {
+                missing.add("database role " + role.name() + ": Secret " + role.passwordSecret().name());
+            }
+        }
+        Manifests.KeycloakSpec kc = r.keycloak().spec();
+        for (Manifests.SecretRef ref : List.of(kc.db().usernameSecret(), kc.db().passwordSecret())) {
+            if (!hasKey(r.secret(ref.name()), ref.key())) {
+                missing.add("Keycloak database: Secret " + ref.name() + " key " + ref.key());
+            }
+        }
+        if (kc.http().tlsSecret() != null && !secrets.contains(kc.http().tlsSecret())) {
+            missing.add("Keycloak TLS: Secret " + kc.http().tlsSecret());
+        }
+        // Hosts in the configuration are Services: ours, or those the operators create from their resources' names.
+        Set<String> services = new TreeSet<>();
+        r.all(io.fabric8.kubernetes.api.model.Service.class).forEach(x -> services.add(x.getMetadata().getName()));
+        services.add(r.kafka().getMetadata().getName() + "-kafka-bootstrap");
+        services.add(r.cnpgCluster().metadata().name() + "-rw");
+        services.add(r.keycloak().metadata().name() + "-service");
+        for (String s : SERVICES) {
+            if (r.service(s + "-service") == null) {
+                missing.add("Service " + s + "-service");
+            }
+            for (String value : resolvedEnv(r, s).values()) {
+                hostOf(value).filter(h -> !services.contains(h)).ifPresent(h -> missing.add(s + ": no Service " + h + " (" + value + ")"));
+            }
+        }
+        assertEquals(List.of(), missing, overlay);
+        assertEquals(r.keycloak().metadata().name(), r.realmImport().spec().keycloakCRName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void topicsMatchTheEventContract(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        Set<String> expected = new TreeSet<>(List.of(Topics.INTAKE, Topics.PATHOLOGY, Topics.STAGING, Topics.BOARD));
+        SERVICES.forEach(s -> expected.add(Topics.deadLetter(s + "-service")));
+        Set<String> declared = new TreeSet<>();
+        for (KafkaTopic t : r.all(KafkaTopic.class)) {
+            declared.add(t.getSpec().getTopicName());
+            assertTrue(t.getSpec().getPartitions() >= 6, t.getSpec().getTopicName() + " partitions");
+            assertEquals(3, t.getSpec().getReplicas(), t.getSpec().getTopicName() + " replication");
+            assertEquals("2", String.valueOf(t.getSpec().getConfig().get("min.insync.replicas")), t.getSpec().getTopicName());
+            assertEquals(r.kafka().getMetadata().getName(), t.getMetadata().getLabels().get("strimzi.io/cluster"));
+        }
+        assertEquals(expected, declared);
+        assertEquals("enabled", r.kafka().getMetadata().getAnnotations().get("strimzi.io/kraft"));
+        assertEquals("enabled", r.kafka().getMetadata().getAnnotations().get("strimzi.io/node-pools"));
+        int brokers = 0;
+        for (KafkaNodePool pool : r.all(KafkaNodePool.class)) {
+            assertEquals(r.kafka().getMetadata().getName(), pool.getMetadata().getLabels().get("strimzi.io/cluster"));
+            if (pool.getSpec().getRoles().contains(ProcessRoles.BROKER)) {
+                brokers += pool.getSpec().getReplicas();
+            }
+            assertTrue(pool.getSpec().getRoles().contains(ProcessRoles.CONTROLLER), "KRaft controllers in " + pool.getMetadata().getName());
+        }
+        assertTrue(brokers >= 3, "replication 3 needs 3 brokers");
+        // The topics' settings hold for the topics the brokers create themselves too.
+        assertEquals(false, r.kafka().getSpec().getKafka().getConfig().get("auto.create.topics.enable"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void environmentNamesAreExactlyWhatEachServiceReads(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        for (String s : SERVICES) {
+            Set<String> reads = environmentReadBy(s);
+            Set<String> set = new TreeSet<>(resolvedEnv(r, s).keySet());
+            set.removeAll(PLATFORM_ENV);
+            assertEquals(reads, set, overlay + " " + s + ": the Deployment's environment and application.properties' ${...}");
+            assertTrue(resolvedEnv(r, s).get(s.toUpperCase() + "_DB_URL").endsWith("/" + s + "?sslmode=require")
+                    || resolvedEnv(r, s).get(s.toUpperCase() + "_DB_URL").endsWith("/" + s), s + " uses its own database");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void eachServiceReachesOnlyKafkaTheDatabaseAndKeycloak(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        Map<String, String> kafkaPods = Map.of("strimzi.io/cluster", r.kafka().getMetadata().getName(), "strimzi.io/kind", "Kafka");
+        Map<String, String> dbPods = Map.of("cnpg.io/cluster", r.cnpgCluster().metadata().name());
+        Map<String, String> keycloakPods = Map.of("app", "keycloak", "app.kubernetes.io/instance", r.keycloak().metadata().name());
+        for (String s : SERVICES) {
+            NetworkPolicy np = r.named(NetworkPolicy.class, s + "-service").orElseThrow(() -> new AssertionError("NetworkPolicy " + s));
+            assertEquals(r.deployment(s).getSpec().getSelector().getMatchLabels(), np.getSpec().getPodSelector().getMatchLabels());
+            assertTrue(np.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")));
+            Set<String> reached = new TreeSet<>();
+            for (NetworkPolicyEgressRule rule : np.getSpec().getEgress()) {
+                assertFalse(rule.getTo() == null || rule.getTo().isEmpty(), s + ": an egress rule without 'to' allows everything");
+                for (NetworkPolicyPeer peer : rule.getTo()) {
+                    assertTrue(peer.getIpBlock() == null, s + ": no IP blocks");
+                    Map<String, String> pods = peer.getPodSelector() == null ? Map.of() : peer.getPodSelector().getMatchLabels();
+                    int port = rule.getPorts().get(0).getPort().getIntVal();
+                    if (pods.equals(kafkaPods) && port == 9092) {
+                        reached.add("kafka");
+                    } else if (pods.equals(dbPods) && port == 5432) {
+                        reached.add("database");
+                    } else if (pods.equals(keycloakPods) && port == 8080) {
+                        reached.add("keycloak");
+                    } else if ("kube-dns".equals(pods.get("k8s-app")) && port == 53) {
+                        reached.add("dns");
+                    } else {
+                        throw new AssertionError(s + ": egress to something else: " + peer + " port " + port);
+                    }
+                }
+            }
+            assertEquals(new TreeSet<>(List.of("database", "dns", "kafka", "keycloak")), reached, s);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theDatabaseClusterHasReplicasAndOneDatabaseAndRolePerService(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        Manifests.CnpgCluster cluster = r.cnpgCluster();
+        assertTrue(cluster.spec().instances() >= 2, "a primary and at least one replica");
+        Set<String> roles = cluster.spec().managed().roles().stream().filter(Manifests.CnpgRole::login)
+                .map(Manifests.CnpgRole::name).collect(Collectors.toSet());
+        for (String owner : List.of("intake", "pathology", "staging", "board", "keycloak")) {
+            assertTrue(roles.contains(owner), "role " + owner);
+            List<Manifests.CnpgDatabase> dbs = r.all(Manifests.CnpgDatabase.class).stream()
+                    .filter(d -> owner.equals(d.spec().name())).toList();
+            assertEquals(1, dbs.size(), "database " + owner);
+            assertEquals(owner, dbs.get(0).spec().owner());
+            assertEquals(cluster.metadata().name(), dbs.get(0).spec().cluster().name());
+            assertTrue(cluster.spec().postgresql().pg_hba().contains("hostssl " + owner + " " + owner + " all scram-sha-256"),
+                    owner + " may open only its own database");
+        }
+        assertEquals(cluster.metadata().name() + "-rw", r.keycloak().spec().db().host());
+        assertEquals("keycloak", r.keycloak().spec().db().database());
+        assertTrue(r.keycloak().spec().instances() >= 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theRealmImportIsTheCheckedInRealmWithDemoUsersOnlyInDev(String overlay) throws IOException {
+        JsonNode realm = Manifests.readYaml(Manifests.ROOT.resolve("deploy/keycloak/tumorboard-realm.json"));
+        JsonNode imported = rendered(overlay).realmImport().spec().realm();
+        ObjectNode withoutUsers = ((ObjectNode) realm.deepCopy());
+        JsonNode users = withoutUsers.remove("users");
+        ObjectNode importedWithoutUsers = ((ObjectNode) imported.deepCopy());
+        JsonNode importedUsers = importedWithoutUsers.remove("users");
+        assertEquals(withoutUsers, importedWithoutUsers, "deploy/k8s/base/keycloak/realm-import.yaml follows tumorboard-realm.json");
+        if (overlay.equals("dev")) {
+            assertEquals(users, importedUsers, "the dev overlay adds the demo users");
+        } else {
+            assertEquals(null, importedUsers, "no demo users (password = user name) in production");
+        }
+    }
+
+    // ---- helpers
+
+    private static void assertProbe(Probe probe, String path, Container c) {
+        assertNotNull(probe, c.getName() + " probe " + path);
+        assertEquals(path, probe.getHttpGet().getPath());
+        String port = probe.getHttpGet().getPort().getStrVal();
+        assertEquals(c.getPorts().get(0).getName(), port, c.getName() + " probes the HTTP port");
+    }
+
+    private static Container container(Manifests.Rendered r, String s) {
+        return r.deployment(s).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static EnvVar env(Container c, String name) {
+        return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(c.getName() + " has no " + name));
+    }
+
+    /** The container's environment with ConfigMap values resolved (Secrets as their reference). */
+    static Map<String, String> resolvedEnv(Manifests.Rendered r, String s) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (EnvVar e : container(r, s).getEnv()) {
+            if (e.getValueFrom() == null) {
+                values.put(e.getName(), e.getValue());
+            } else if (e.getValueFrom().getConfigMapKeyRef() != null) {
+                var ref = e.getValueFrom().getConfigMapKeyRef();
+                values.put(e.getName(), r.configMap(ref.getName()) == null ? "" : r.configMap(ref.getName()).getData().get(ref.getKey()));
+            } else {
+                values.put(e.getName(), "secret:" + e.getValueFrom().getSecretKeyRef().getName());
+            }
+        }
+        return values;
+    }
+
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+    /** The environment variables a service's application.properties reads (${NAME:default}). */
+    static Set<String> environmentReadBy(String service) {
+        try {
+            String props = Files.readString(Manifests.ROOT.resolve(service + "-service/src/main/resources/application.properties"));
+            Set<String> names = new TreeSet<>();
+            Matcher m = ENV_REF.matcher(props);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.Optional<String> hostOf(String value) {
+        if (value == null || value.startsWith("secret:")) {
+            return java.util.Optional.empty();
+        }
+        String v = value.startsWith("jdbc:") ? value.substring(5) : value;
+        if (v.contains("://")) {
+            return java.util.Optional.ofNullable(URI.create(v).getHost());
+        }
+        if (v.matches("[a-z0-9.-]+:\\d+")) {
+            return java.util.Optional.of(v.substring(0, v.indexOf(':')));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean hasKey(Secret secret, String key) {
+        return secret != null && ((secret.getData() != null && secret.getData().containsKey(key))
+                || (secret.getStringData() != null && secret.getStringData().containsKey(key)));
+    }
+}
