@@ -197,7 +197,10 @@ class CaseReferredConsumerTest {
 
     private static ConsumerRecord<String, String> asConsumerRecord(CaseEvent event) {
         var produced = CloudEventRecords.toRecord(Topics.INTAKE, event);
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INTAKE, 0, 0L, event.subject(), event.data());
+        // An offset the broker's records never reach: a failing effect keeps the record as a dead letter by its position,
+        // which must not take the place of a real record's.
+        long offset = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INTAKE, 0, offset, event.subject(), event.data());
         produced.headers().forEach(h -> record.headers().add(h));
         return record;
     }
