@@ -1,0 +1,20 @@
+package org.tumorboard.board;
+
+import org.tumorboard.testsupport.TokenChecks;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Bad tokens are 401 on board-service: expired, another issuer, tampered, unsigned, no site, not a JWT. */
+@QuarkusTest
+class TokenChecksTest extends TokenChecks {
+
+    @Override
+    protected String path() {
+        return "/api/meetings";
+    }
+
+    @Override
+    protected String[] roles() {
+        return new String[] { "board-chair" };
+    }
+}
