@@ -112,9 +112,7 @@ class FaultToleranceTest {
         Check check = checkStagedAndScheduledOnce(cases);
         figures.add(new Figure("consumer crash: kill -9 " + victim, cases.size(), check.reached, cases.size() - check.reached,
                 check.duplicated, recovered - faultEnded, "killed after " + (cases.size() / 3 + 1) + " biopsy reports"));
-        assertEquals(cases.size(), check.reached, check.problems.toString());
-        assertEquals(0, check.duplicated, check.problems.toString());
-        scheduledCases.addAll(cases);
+        reachedOnce(cases, check);
     }
 
     /** 2a. Producer crash: reports committed with the relay held back, SIGKILL, restart: each event published once. */
@@ -122,11 +120,7 @@ class FaultToleranceTest {
     @Order(3)
     void pathologyKilledBeforePublishing() {
         StackProcess pathology = SystemStack.get().process("pathology-service");
-        pathology.stop(Duration.ofSeconds(20));
-        pathology.start(Map.of("TUMORBOARD_OUTBOX_RELAY_ENABLED", "false")).awaitReady(Duration.ofMinutes(2));
-        List<String> cases = referAndAwaitPathology(CASES / 4);
-        roomOnTheBoard(cases.size());
-        cases.forEach(this::postBiopsy);
+        List<String> cases = reportsWithTheRelayHeldBack(pathology, CASES / 4);
         StackProcess.sleep(2_000);
         assertEquals(0, biopsyEvents(cases).size(), "nothing is published while the relay is held back");
         pathology.kill();
@@ -142,9 +136,7 @@ class FaultToleranceTest {
                 "biopsy-reported published " + published + "/" + cases.size()));
         assertEquals(cases.size(), published);
         assertEquals(0, twice, "each report's event is published once");
-        assertEquals(cases.size(), check.reached, check.problems.toString());
-        assertEquals(0, check.duplicated, check.problems.toString());
-        scheduledCases.addAll(cases);
+        reachedOnce(cases, check);
     }
 
     /**
@@ -156,11 +148,7 @@ class FaultToleranceTest {
     @Order(4)
     void pathologyKilledWhilePublishing() {
         StackProcess pathology = SystemStack.get().process("pathology-service");
-        pathology.stop(Duration.ofSeconds(20));
-        pathology.start(Map.of("TUMORBOARD_OUTBOX_RELAY_ENABLED", "false")).awaitReady(Duration.ofMinutes(2));
-        List<String> cases = referAndAwaitPathology(CASES / 2);
-        roomOnTheBoard(cases.size());
-        cases.forEach(this::postBiopsy);
+        List<String> cases = reportsWithTheRelayHeldBack(pathology, CASES / 2);
         pathology.stop(Duration.ofSeconds(20));
         pathology.start();
         long deadline = System.currentTimeMillis() + 120_000;
@@ -191,9 +179,7 @@ class FaultToleranceTest {
         assertTrue(records - published >= cleared, "every row whose mark was cleared was published again");
         assertEquals(cases.size(), published);
         assertEquals(0, distinctIdsTwice, "a republished event keeps its id");
-        assertEquals(cases.size(), check.reached, check.problems.toString());
-        assertEquals(0, check.duplicated, check.problems.toString());
-        scheduledCases.addAll(cases);
+        reachedOnce(cases, check);
     }
 
     /** 3. Broker outage: referrals keep being accepted (outbox), readiness says so, everything flows afterwards. */
@@ -264,9 +250,7 @@ class FaultToleranceTest {
         assertEquals(503, readiness, "staging's readiness reports its database down");
         assertTrue(answeredIn < 10_000, "the API answers, it does not hang: " + answeredIn + " ms");
         assertEquals(0, deadLettered, "the consumer paused; it did not skip events to the dead-letter topic");
-        assertEquals(cases.size(), check.reached, check.problems.toString());
-        assertEquals(0, check.duplicated, check.problems.toString());
-        scheduledCases.addAll(cases);
+        reachedOnce(cases, check);
     }
 
     /** 5. Every event of a sample of cases delivered again, newest first across all four topics: nothing changes. */
@@ -497,6 +481,23 @@ class FaultToleranceTest {
             as("chair", BOARD).body(Map.of("date", LocalDate.now().plusDays(meetingDayOffset++).toString(), "capacity", 100))
                     .post("/api/meetings").then().statusCode(201);
         }
+    }
+
+    /** Every case staged and scheduled once; those cases then serve the later scenarios. */
+    private void reachedOnce(List<String> cases, Check check) {
+        assertEquals(cases.size(), check.reached, check.problems.toString());
+        assertEquals(0, check.duplicated, check.problems.toString());
+        scheduledCases.addAll(cases);
+    }
+
+    /** Pathology restarted with its outbox relay held back, then n cases referred and their biopsies reported. */
+    private List<String> reportsWithTheRelayHeldBack(StackProcess pathology, int n) {
+        pathology.stop(Duration.ofSeconds(20));
+        pathology.start(Map.of("TUMORBOARD_OUTBOX_RELAY_ENABLED", "false")).awaitReady(Duration.ofMinutes(2));
+        List<String> cases = referAndAwaitPathology(n);
+        roomOnTheBoard(cases.size());
+        cases.forEach(this::postBiopsy);
+        return cases;
     }
 
     // ---- pathology's outbox, read and changed directly in its database while the service is down

@@ -112,7 +112,7 @@ public class DeadLetterResource {
             if (TransientFailures.isTransient(e)) {
                 throw e;
             }
-            String reason = rootMessage(e);
+            String reason = CaseEventProcessor.rootMessage(e);
             deadLetters.markReplayFailed(id, reason);
             throw ProblemException.conflict("the record still cannot be applied: " + reason);
         }
@@ -121,13 +121,5 @@ public class DeadLetterResource {
 
     private DeadLetters.DeadLetter find(UUID id) {
         return deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("no dead letter " + id));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

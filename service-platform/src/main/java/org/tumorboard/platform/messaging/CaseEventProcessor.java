@@ -164,7 +164,8 @@ public class CaseEventProcessor {
         return null;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause's type and message: what went wrong, without the wrappers. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
