@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tumorboard.systemtest.Api.as;
 import static org.tumorboard.systemtest.SystemStack.Service.BOARD;
 import static org.tumorboard.systemtest.SystemStack.Service.INTAKE;
@@ -296,6 +297,38 @@ class CaseJourneyTest {
                 "timeline entries are in time order");
         assertEquals(1, timeline.stream().filter(e -> ((String) e.get("summary")).startsWith("Staged p")).count());
         assertEquals(1, timeline.stream().filter(e -> ((String) e.get("type")).endsWith("surveillance-scheduled.v1")).count());
+    }
+
+    /**
+     * The auditor reads the case's trail in each service (issue #11): every clinical write of the journey, by the
+     * demo user who made it, with the realm roles from Keycloak's token; each read of the patient's identity.
+     */
+    @Test
+    @Order(12)
+    void theAuditTrailHoldsEveryWriteAndIdentityReadOfTheCase() {
+        assertEquals(List.of("REFERRAL coord-north SUCCESS"), trail(INTAKE, "REFERRAL"));
+        List<Map<String, Object>> reads = as("auditor", INTAKE).queryParam("caseId", caseId).queryParam("size", 500)
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items.findAll { it.action == 'CASE_READ' }");
+        assertTrue(reads.stream().anyMatch(r -> "coord-north".equals(r.get("actor")) && Boolean.TRUE.equals(r.get("identityDisclosed"))
+                && "coordinator".equals(r.get("roles")) && "SPOKE-NORTH".equals(r.get("site"))), reads.toString());
+        assertEquals(List.of("BIOPSY_REPORT patho SUCCESS", "RESECTION_REPORT patho SUCCESS"), trail(PATHOLOGY, "REPORT"));
+        List<String> board = trail(BOARD, "");
+        assertEquals(5, board.stream().filter(r -> r.startsWith("VOTE ") && r.endsWith(" SUCCESS")).count(), board.toString());
+        for (String member : BOARD_MEMBERS) {
+            assertTrue(board.contains("VOTE " + member + " SUCCESS"), member + " voted: " + board);
+        }
+        assertTrue(board.contains("DECISION chair SUCCESS"), board.toString());
+        assertTrue(board.contains("TREATMENT surgeon SUCCESS"), board.toString());
+        assertTrue(board.stream().anyMatch(r -> r.startsWith("SURVEILLANCE_VISIT ") && r.endsWith(" SUCCESS")), board.toString());
+        as("coord-north", INTAKE).get("/api/audit").then().statusCode(403);
+    }
+
+    /** "ACTION actor OUTCOME" of the case's records in a service whose action contains the given text, oldest first. */
+    private List<String> trail(SystemStack.Service service, String actionContains) {
+        List<Map<String, Object>> items = as("auditor", service).queryParam("caseId", caseId).queryParam("size", 500)
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(r -> ((String) r.get("action")).contains(actionContains))
+                .map(r -> r.get("action") + " " + r.get("actor") + " " + r.get("outcome")).toList();
     }
 
     private String status() {

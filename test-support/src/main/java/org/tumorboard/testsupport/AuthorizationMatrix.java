@@ -37,6 +37,9 @@ public abstract class AuthorizationMatrix {
             "GET /api/dead-letters/{id}", Set.of("operator"),
             "POST /api/dead-letters/{id}/replay", Set.of("operator"));
 
+    /** Every service's audit trail: read by auditors, changed by no one. */
+    public static final Map<String, Set<String>> AUDIT = Map.of("GET /api/audit", Set.of("auditor"));
+
     /** "METHOD /path/{template}" to the roles it serves. */
     protected abstract Map<String, Set<String>> allowed();
 
@@ -94,10 +97,11 @@ public abstract class AuthorizationMatrix {
         return endpoints;
     }
 
-    /** A declaration helper: the dead-letter endpoints plus the service's own. */
+    /** A declaration helper: the platform's endpoints (dead letters, audit) plus the service's own. */
     protected static Map<String, Set<String>> withPlatformEndpoints(Map<String, Set<String>> own) {
         Map<String, Set<String>> all = new TreeMap<>(own);
         all.putAll(DEAD_LETTERS);
+        all.putAll(AUDIT);
         return all;
     }
 }

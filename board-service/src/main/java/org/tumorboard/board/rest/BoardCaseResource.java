@@ -42,6 +42,7 @@ import org.tumorboard.board.service.AgendaService;
 import org.tumorboard.board.service.SurveillanceService;
 import org.tumorboard.board.service.TreatmentService;
 import org.tumorboard.board.service.VotingService;
+import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
@@ -135,6 +136,7 @@ public class BoardCaseResource {
     @POST
     @Path("votes")
     @Transactional
+    @Audited("VOTE")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOARD_MEMBER)
     public Response vote(@PathParam("caseId") UUID caseId, @NotNull(message = "a vote body is required") @Valid VoteRequest request) {
@@ -147,6 +149,7 @@ public class BoardCaseResource {
     @POST
     @Path("decision")
     @Transactional
+    @Audited("DECISION")
     @RolesAllowed(Roles.BOARD_CHAIR)
     public Response decide(@PathParam("caseId") UUID caseId) {
         BoardCase c = visibleCase(caseId);
@@ -158,6 +161,7 @@ public class BoardCaseResource {
     @POST
     @Path("biopsy-waiver")
     @Transactional
+    @Audited("BIOPSY_WAIVER")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOARD_CHAIR)
     public BoardView waiveBiopsy(@PathParam("caseId") UUID caseId, @NotNull @Valid WaiverRequest request) {
@@ -172,6 +176,7 @@ public class BoardCaseResource {
     @POST
     @Path("reopen")
     @Transactional
+    @Audited("REOPEN")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOARD_CHAIR)
     public BoardView reopen(@PathParam("caseId") UUID caseId, @NotNull @Valid WaiverRequest request) {
@@ -189,6 +194,7 @@ public class BoardCaseResource {
     @PUT
     @Path("meeting")
     @Transactional
+    @Audited("MEETING_MOVE")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOARD_CHAIR)
     public BoardView move(@PathParam("caseId") UUID caseId, @NotNull @Valid MoveRequest request) {
@@ -198,6 +204,7 @@ public class BoardCaseResource {
     @POST
     @Path("treatments")
     @Transactional
+    @Audited("TREATMENT")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SURGEON, Roles.BOARD_CHAIR })
     public Response recordTreatment(@PathParam("caseId") UUID caseId,
@@ -219,6 +226,7 @@ public class BoardCaseResource {
     @POST
     @Path("surveillance-visits")
     @Transactional
+    @Audited("SURVEILLANCE_VISIT")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NURSE)
     public Response recordVisit(@PathParam("caseId") UUID caseId, @NotNull(message = "a visit body is required") @Valid VisitRequest r) {

@@ -32,6 +32,7 @@ import org.tumorboard.board.Meeting;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.MeetingRepository;
 import org.tumorboard.board.service.AgendaService;
+import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
@@ -73,6 +74,8 @@ public class MeetingResource {
     Clock clock;
 
     @POST
+    @Transactional
+    @Audited("MEETING_CREATE")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOARD_CHAIR)
     public Response create(@NotNull(message = "a meeting body is required") @Valid MeetingRequest request) {
@@ -107,6 +110,8 @@ public class MeetingResource {
 
     @POST
     @Path("{meetingId}/close")
+    @Transactional
+    @Audited("MEETING_CLOSE")
     @RolesAllowed(Roles.BOARD_CHAIR)
     public MeetingView close(@PathParam("meetingId") UUID meetingId) {
         return view(agenda.close(meetingId));

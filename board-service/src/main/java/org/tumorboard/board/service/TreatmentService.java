@@ -58,19 +58,7 @@ public class TreatmentService {
         if (c.decidedOption == null) {
             throw ProblemException.conflict("case " + c.caseId + " has no decided plan to carry out");
         }
-        LocalDate today = LocalDate.now(clock);
-        if (m.date().isAfter(today)) {
-            throw ProblemException.invalidField("date", "must not be in the future");
-        }
-        if (c.decidedOn != null && m.date().isBefore(c.decidedOn)) {
-            throw ProblemException.invalidField("date", "must not be before the board's decision of " + c.decidedOn);
-        }
-        if (m.type() == TreatmentType.NOT_IMPLEMENTED && m.reasonCode() == null) {
-            throw ProblemException.invalidField("reasonCode", "is required when the plan is not implemented");
-        }
-        if (m.type() != TreatmentType.NOT_IMPLEMENTED && m.reasonCode() != null) {
-            throw ProblemException.invalidField("reasonCode", "is only for a plan that is not implemented");
-        }
+        check(m, c.decidedOn, LocalDate.now(clock));
         Treatment t = new Treatment();
         t.id = UUID.randomUUID();
         t.caseId = c.caseId;
@@ -93,6 +81,22 @@ public class TreatmentService {
                 m.type().name(), m.date(), m.enBloc(), m.organsResected() == null ? List.of() : m.organsResected(),
                 m.grossResidualDisease(), m.reasonCode() == null ? null : m.reasonCode().name()));
         return t;
+    }
+
+    /** What a milestone must meet against the decision's date and today (a 400 problem naming the field if not). */
+    public static void check(Milestone m, LocalDate decidedOn, LocalDate today) {
+        if (m.date().isAfter(today)) {
+            throw ProblemException.invalidField("date", "must not be in the future");
+        }
+        if (decidedOn != null && m.date().isBefore(decidedOn)) {
+            throw ProblemException.invalidField("date", "must not be before the board's decision of " + decidedOn);
+        }
+        if (m.type() == TreatmentType.NOT_IMPLEMENTED && m.reasonCode() == null) {
+            throw ProblemException.invalidField("reasonCode", "is required when the plan is not implemented");
+        }
+        if (m.type() != TreatmentType.NOT_IMPLEMENTED && m.reasonCode() != null) {
+            throw ProblemException.invalidField("reasonCode", "is only for a plan that is not implemented");
+        }
     }
 
     /** Decided plans whose next step is late, most overdue first; {@code site} null for every site. */

@@ -27,7 +27,10 @@ import org.tumorboard.intake.CaseStatus;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.repository.CaseRepository;
 import org.tumorboard.intake.service.ReferralService;
+import org.tumorboard.platform.audit.AuditContext;
+import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.problem.ProblemException;
+import org.tumorboard.platform.problem.QueryParams;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
 
@@ -62,14 +65,17 @@ public class CaseResource {
     @Inject
     SecurityIdentity caller;
 
+    @Inject
+    AuditContext audit;
+
     @GET
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.PATHOLOGIST, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.NURSE })
     public CasePage list(@QueryParam("status") String status, @QueryParam("site") String site,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
         CaseStatus statusFilter = parseStatus(status);
-        int pageIndex = parseInt("page", page, 0, Integer.MAX_VALUE);
-        int pageSize = parseInt("size", size, 1, 100);
+        int pageIndex = QueryParams.wholeNumber("page", page, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParams.wholeNumber("size", size, 1, 100);
         if (!siteScope.isHub() && site != null && !site.equals(siteScope.site())) {
             // A spoke sees only its own site: another site's filter matches nothing, and says nothing of what exists.
             return new CasePage(List.of(), pageIndex, pageSize, 0);
@@ -83,28 +89,35 @@ public class CaseResource {
     @GET
     @Path("{caseId}")
     @Transactional
+    @Audited("CASE_READ")
     @RolesAllowed({ Roles.COORDINATOR, Roles.PATHOLOGIST, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.NURSE })
     public CaseView get(@PathParam("caseId") UUID caseId) {
         IntakeCase c = visibleCase(caseId);
         // Identity only for the roles that contact or treat the patient.
         boolean withIdentity = caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.NURSE) || caller.hasRole(Roles.SURGEON);
+        if (withIdentity) {
+            audit.identityDisclosed();
+        }
         return CaseView.of(c, referrals.missingWorkup(c), withIdentity);
     }
 
     @PUT
     @Path("{caseId}/imaging")
     @Transactional
+    @Audited("IMAGING_UPDATE")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     public CaseView updateImaging(@PathParam("caseId") UUID caseId,
             @NotNull(message = "imaging findings are required") @Valid ReferralRequest.Imaging imaging) {
         IntakeCase c = referrals.updateImaging(visibleCase(caseId), imaging);
+        audit.identityDisclosed();
         return CaseView.of(c, referrals.missingWorkup(c), true);
     }
 
     @POST
     @Path("{caseId}/withdrawal")
     @Transactional
+    @Audited("WITHDRAWAL")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     public StatusView withdraw(@PathParam("caseId") UUID caseId,
@@ -128,18 +141,6 @@ public class CaseResource {
             return CaseStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("status", "must be one of " + Arrays.toString(CaseStatus.values()));
-        }
-    }
-
-    private static int parseInt(String field, String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                throw ProblemException.invalidField(field, "must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(field, "must be a whole number");
         }
     }
 }

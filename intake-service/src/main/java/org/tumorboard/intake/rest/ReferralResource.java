@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.rules.BiopsyIndication;
 import org.tumorboard.intake.service.ReferralService;
+import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
@@ -36,6 +38,8 @@ public class ReferralResource {
     JsonWebToken caller;
 
     @POST
+    @Transactional
+    @Audited("REFERRAL")
     @RolesAllowed(Roles.COORDINATOR)
     public Response refer(@NotNull(message = "a referral body is required") @Valid ReferralRequest request) {
         if (!siteScope.canSee(request.referringSite())) {

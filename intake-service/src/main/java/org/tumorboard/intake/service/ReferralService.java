@@ -60,7 +60,7 @@ public class ReferralService {
             throw ProblemException.invalidField("referringSite", "is not a known referring site");
         }
         ReferralRequest.PatientIdentity identity = request.patient();
-        checkNotBeforeBirth(request.imaging(), identity.birthDate(), "imaging.");
+        ImagingFindings findings = assess(request);
         Optional<Patient> known = patients.findBySiteAndMrn(request.referringSite(), identity.mrn());
         List<UUID> openCases = known.map(p -> cases.openCasesOf(p).stream().map(c -> c.caseId).toList()).orElse(List.of());
         if (!openCases.isEmpty() && !Boolean.TRUE.equals(request.confirmSecondOpenCase())) {
@@ -78,7 +78,7 @@ public class ReferralService {
         c.status = CaseStatus.REFERRED;
         c.clinicalQuestion = request.clinicalQuestion();
         c.neoadjuvantConsidered = request.neoadjuvantConsidered();
-        c.imaging = toFindings(request.imaging());
+        c.imaging = findings;
         c.referredAt = clock.instant();
         c.statusSince = c.referredAt;
         c.referredBy = referredBy;
@@ -136,6 +136,12 @@ public class ReferralService {
                 new org.tumorboard.events.intake.CaseWithdrawn(c.caseId.toString(), reason)));
         Log.infof("case %s withdrawn", c.caseId);
         return c;
+    }
+
+    /** What a valid referral body must still meet before anything is stored, and the findings it records. */
+    public static ImagingFindings assess(ReferralRequest request) {
+        checkNotBeforeBirth(request.imaging(), request.patient().birthDate(), "imaging.");
+        return toFindings(request.imaging());
     }
 
     static boolean mentionsIdentity(String text, Patient patient) {

@@ -27,6 +27,7 @@ import org.tumorboard.pathology.repository.ReportRepository;
 import org.tumorboard.pathology.rules.FnclccGrade;
 import org.tumorboard.pathology.rules.PathologyAlerts;
 import org.tumorboard.pathology.service.ReportService;
+import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
@@ -75,6 +76,8 @@ public class ReportResource {
 
     @POST
     @Path("biopsy-reports")
+    @Transactional
+    @Audited("BIOPSY_REPORT")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATHOLOGIST)
     public Response postBiopsy(@PathParam("caseId") UUID caseId,
@@ -87,6 +90,8 @@ public class ReportResource {
 
     @POST
     @Path("resection-reports")
+    @Transactional
+    @Audited("RESECTION_REPORT")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATHOLOGIST)
     public Response postResection(@PathParam("caseId") UUID caseId,
@@ -100,6 +105,7 @@ public class ReportResource {
     @POST
     @Path("reports/{reportId}/amendments")
     @Transactional
+    @Audited("AMENDMENT")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PATHOLOGIST)
     public Response amend(@PathParam("caseId") UUID caseId, @PathParam("reportId") UUID reportId,

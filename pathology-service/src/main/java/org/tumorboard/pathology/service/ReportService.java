@@ -137,7 +137,7 @@ public class ReportService {
         return new Posted<>(report, version, result);
     }
 
-    public BiopsyResult evaluate(BiopsyReportRequest request) {
+    public static BiopsyResult evaluate(BiopsyReportRequest request) {
         Map<Marker, MarkerResult> ihc = new EnumMap<>(Marker.class);
         for (int i = 0; i < request.ihcOrEmpty().size(); i++) {
             BiopsyReportRequest.IhcResult result = request.ihcOrEmpty().get(i);
@@ -156,7 +156,7 @@ public class ReportService {
         return new BiopsyResult(grade, alerts.alerts(), alerts.nonSarcoma(), alerts.findings());
     }
 
-    private ResectionResult evaluate(ResectionReportRequest request, boolean biopsyOnRecord) {
+    public static ResectionResult evaluate(ResectionReportRequest request, boolean biopsyOnRecord) {
         if (request.nodesPositive() != null && request.nodesExamined() != null && request.nodesPositive() > request.nodesExamined()) {
             throw ProblemException.invalidField("nodesPositive", "must not exceed nodesExamined");
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.events.MalformedEventException;
+import org.tumorboard.platform.audit.AuditContext;
+import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.messaging.CaseEventEffect;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 import org.tumorboard.platform.messaging.RetryLaterException;
@@ -66,6 +69,9 @@ public class DeadLetterResource {
     @Inject
     JsonWebToken caller;
 
+    @Inject
+    AuditContext audit;
+
     @GET
     public List<DeadLetterView> list(@QueryParam("state") @DefaultValue("OPEN") String state,
             @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -94,15 +100,18 @@ public class DeadLetterResource {
 
     @POST
     @Path("{id}/replay")
+    @Transactional
+    @Audited("DEAD_LETTER_REPLAY")
     @Consumes(MediaType.APPLICATION_JSON)
     public DeadLetterView replay(@PathParam("id") UUID id, ReplayRequest request) {
         DeadLetters.DeadLetter letter = find(id);
+        audit.concerns(caseIdOf(letter.key()));
         if (!letter.open()) {
             throw ProblemException.conflict("dead letter " + id + " was already replayed (" + letter.replayOutcome() + ")");
         }
         String fixedValue = request == null ? null : request.value();
         try {
-            CaseEventProcessor.ReplayOutcome outcome = processor.replay(letter.toRecord(fixedValue), effect.get());
+            CaseEventProcessor.ReplayOutcome outcome = processor.replayWithinTransaction(letter.toRecord(fixedValue), effect.get());
             deadLetters.markReplayed(id, caller.getName(), outcome.name(), fixedValue == null ? letter.value() : fixedValue);
             Log.infof("dead letter %s replayed by %s: %s%s", id, caller.getName(), outcome, fixedValue == null ? "" : " (corrected value)");
         } catch (MalformedEventException | RetryLaterException e) {
@@ -117,6 +126,15 @@ public class DeadLetterResource {
             throw ProblemException.conflict("the record still cannot be applied: " + reason);
         }
         return DeadLetterView.of(find(id));
+    }
+
+    /** Records are keyed by case id; a poison record may have any key, or none. */
+    private static UUID caseIdOf(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException notACaseId) {
+            return null;
+        }
     }
 
     private DeadLetters.DeadLetter find(UUID id) {

@@ -83,7 +83,8 @@ public class DeadLetters {
         return rows.stream().findFirst().map(DeadLetters::row);
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
+    /** In the replay's transaction: the dead letter is marked replayed only if its effect commits. */
+    @Transactional(TxType.MANDATORY)
     public void markReplayed(UUID id, String by, String outcome, String appliedValue) {
         em.createNativeQuery("update dead_letter set replayed_at = now(), replayed_by = :by, replay_outcome = :outcome,"
                 + " replayed_value = :value, last_replay_error = null where id = :id")

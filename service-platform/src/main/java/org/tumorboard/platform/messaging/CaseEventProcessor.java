@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.events.CaseEvent;
@@ -77,6 +80,20 @@ public class CaseEventProcessor {
      */
     public ReplayOutcome replay(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
         return replay(CloudEventRecords.fromRecord(record), effect);
+    }
+
+    /**
+     * The same attempt in the caller's transaction: the operator's replay commits its effect, the dead letter's new
+     * state and the audit record together.
+     */
+    @Transactional(TxType.MANDATORY)
+    public ReplayOutcome replayWithinTransaction(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+        CaseEvent event = CloudEventRecords.fromRecord(record);
+        if (!inbox.recordFirstDelivery(event)) {
+            return ReplayOutcome.ALREADY_APPLIED;
+        }
+        effect.accept(event);
+        return ReplayOutcome.APPLIED;
     }
 
     /** One attempt at an event, through the inbox (a rebuild replays the topics this way). */

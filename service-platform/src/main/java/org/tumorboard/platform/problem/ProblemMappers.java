@@ -153,7 +153,7 @@ public class ProblemMappers {
     }
 
     /** The JSON path of a method parameter's violation, without the method and parameter nodes. */
-    static String fieldName(Path path) {
+    public static String fieldName(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER

@@ -13,6 +13,10 @@ public final class Roles {
     /** Runs the system: dead letters, read-model rebuilds. Sees no patient identity. */
     public static final String OPERATOR = "operator";
 
+    /** Every realm role, in the order architecture.md lists them (the audit trail records only these). */
+    public static final java.util.List<String> ALL = java.util.List.of(COORDINATOR, PATHOLOGIST, BOARD_MEMBER, BOARD_CHAIR,
+            SURGEON, NURSE, AUDITOR, OPERATOR);
+
     private Roles() {
     }
 }

@@ -1,0 +1,86 @@
+package org.tumorboard.board.fuzz;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.tumorboard.board.Discipline;
+import org.tumorboard.board.PlanOption;
+import org.tumorboard.board.TreatmentType;
+import org.tumorboard.board.rest.BoardCaseResource;
+import org.tumorboard.board.rest.MeetingResource;
+import org.tumorboard.board.rules.BoardDecision;
+import org.tumorboard.board.rules.FollowThrough;
+import org.tumorboard.board.rules.PlanSuggestions;
+import org.tumorboard.board.rules.SurveillanceSchedule;
+import org.tumorboard.board.service.TreatmentService;
+import org.tumorboard.testsupport.RequestFuzzing;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzzing of board-service's request bodies (votes, treatments, visits, meetings, waivers) and the rules they reach:
+ * the decision with its quorum, treatment dates, follow-through of the plan, the surveillance schedule, plan suggestions.
+ */
+class BoardRequestFuzzTest {
+
+    static final Map<String, Object> VOTE = Map.of("option", "UPFRONT_RESECTION", "rationale", "resectable, no metastases");
+    static final Map<String, Object> TREATMENT = new LinkedHashMap<>(Map.of("type", "SURGERY", "date", "2026-11-02", "enBloc", true,
+            "organsResected", List.of("KIDNEY_LEFT", "COLON_DESCENDING"), "grossResidualDisease", false));
+    static final Map<String, Object> VISIT = Map.of("date", "2026-11-20", "outcome", "NO_EVIDENCE_OF_DISEASE", "notes", "CT clear");
+    static final Map<String, Object> MEETING = Map.of("date", "2026-12-01", "capacity", 12);
+    static final List<String> HISTOLOGIES = List.of("DEDIFFERENTIATED_LIPOSARCOMA", "WELL_DIFFERENTIATED_LIPOSARCOMA", "LEIOMYOSARCOMA",
+            "SOLITARY_FIBROUS_TUMOR", "MPNST", "UNDIFFERENTIATED_PLEOMORPHIC_SARCOMA", "NOT_SARCOMA", "", "unknown");
+    static final List<String> GRADES = List.of("G1", "G2", "G3", "GX", "", "G4");
+
+    @FuzzTest(maxDuration = "40s")
+    void requestsAreAnsweredWith4xxOrAResult(FuzzedDataProvider data) {
+        LocalDate today = LocalDate.of(2026, 11, 21);
+        switch (data.consumeInt(0, 5)) {
+            case 0 -> RequestFuzzing.handleNear(VOTE, BoardCaseResource.VoteRequest.class, data, vote -> {
+                List<BoardDecision.Vote> votes = new ArrayList<>();
+                int n = data.consumeInt(0, 12);
+                for (int i = 0; i < n; i++) {
+                    votes.add(new BoardDecision.Vote(data.consumeString(8), data.pickValue(Discipline.values()),
+                            data.consumeBoolean() ? vote.option() : data.pickValue(PlanOption.values())));
+                }
+                BoardDecision.decide(votes, EnumSet.allOf(Discipline.class));
+            });
+            case 1 -> {
+                LocalDate decidedOn = today.minusDays(data.consumeInt(0, 4000));
+                PlanOption option = data.pickValue(PlanOption.values());
+                String grade = data.pickValue(GRADES);
+                String histology = data.pickValue(HISTOLOGIES);
+                RequestFuzzing.handleNear(TREATMENT, BoardCaseResource.TreatmentRequest.class, data, r -> {
+                    TreatmentService.Milestone m = new TreatmentService.Milestone(r.type(), r.date(), r.enBloc(), r.organsResected(),
+                            r.grossResidualDisease(), r.reasonCode());
+                    TreatmentService.check(m, decidedOn, today);
+                    FollowThrough.next(option, decidedOn, Map.of(r.type().name(), r.date()), r.type() == TreatmentType.NOT_IMPLEMENTED,
+                            today, FollowThrough.DEFAULT_STEPS);
+                    if (r.type() == TreatmentType.SURGERY) {
+                        SurveillanceSchedule.visits(r.date(), SurveillanceSchedule.track(grade, histology), SurveillanceSchedule.DEFAULT_POLICY);
+                    }
+                });
+            }
+            case 2 -> RequestFuzzing.handleNear(VISIT, BoardCaseResource.VisitRequest.class, data, v -> {
+            });
+            case 3 -> RequestFuzzing.handleNear(MEETING, MeetingResource.MeetingRequest.class, data, m -> {
+            });
+            case 4 -> RequestFuzzing.handle(data.consumeRemainingAsString(), BoardCaseResource.TreatmentRequest.class, r -> {
+            });
+            default -> PlanSuggestions.suggest(data.consumeBoolean() ? data.pickValue(HISTOLOGIES) : data.consumeString(40),
+                    data.consumeBoolean() ? data.pickValue(GRADES) : data.consumeString(4), data.consumeBoolean(),
+                    data.consumeBoolean() ? null : data.consumeBoolean(), data.consumeBoolean());
+        }
+    }
+
+    @AfterAll
+    static void figures() {
+        RequestFuzzing.report("board-service");
+    }
+}
