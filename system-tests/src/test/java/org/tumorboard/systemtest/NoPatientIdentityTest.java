@@ -63,7 +63,7 @@ class NoPatientIdentityTest {
     void noServiceLogCarriesPatientIdentity() throws IOException {
         SystemStack stack = SystemStack.get();
         List<String> findings = new ArrayList<>();
-        for (String service : List.of("intake-service", "pathology-service", "staging-service", "board-service")) {
+        for (String service : List.of("intake-service", "pathology-service", "staging-service", "board-service", "web-app")) {
             Path log = stack.process(service).log();
             try (Stream<String> lines = Files.lines(log)) {
                 lines.forEach(line -> identityIn(line, Patients.created()).ifPresent(v -> findings.add(service + ": " + line)));

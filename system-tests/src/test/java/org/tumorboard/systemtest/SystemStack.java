@@ -49,6 +49,7 @@ public final class SystemStack {
     private final Map<Service, Integer> postgresPorts = new EnumMap<>(Service.class);
     private final int keycloakPort = freePort();
     private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+    private final int webPort = freePort();
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
     private final Duration startup;
 
@@ -146,6 +147,44 @@ public final class SystemStack {
                     p -> httpOk(url(s) + "/q/health/ready"))).start();
         }
         awaitAll(List.of(Service.values()).stream().map(s -> s.id() + "-service").toList());
+        startWebApp();
+    }
+
+    /**
+     * The web app (#12) on its own free port, calling intake; Keycloak's demo realm lets tumorboard-web return only to
+     * port 8080, so this run's address is added to the client's redirect URIs through Keycloak's admin API.
+     */
+    private void startWebApp() {
+        allowWebRedirect(webUrl());
+        Path jar = root.resolve("web-app/target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(webPort));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/tumorboard");
+        env.put("INTAKE_URL", url(Service.INTAKE));
+        define(new StackProcess("web-app", List.of(javaCommand, "-Xmx256m", "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp-web")), "-jar", jar.toString()), env, root,
+                dir.resolve("logs").resolve("web-app.log"), p -> httpOk(webUrl() + "/q/health/ready"))).start();
+        awaitAll(List.of("web-app"));
+    }
+
+    private void allowWebRedirect(String base) {
+        String admin = io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(keycloakUrl() + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String clients = keycloakUrl() + "/admin/realms/tumorboard/clients";
+        Map<String, Object> client = io.restassured.RestAssured.given().auth().oauth2(admin).queryParam("clientId", "tumorboard-web")
+                .get(clients).then().statusCode(200).extract().jsonPath().getMap("[0]");
+        @SuppressWarnings("unchecked")
+        List<String> redirects = new ArrayList<>((List<String>) client.get("redirectUris"));
+        redirects.add(base + "/*");
+        client.put("redirectUris", redirects);
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType("application/json").body(client)
+                .put(clients + "/" + client.get("id")).then().statusCode(204);
+    }
+
+    public String webUrl() {
+        return "http://127.0.0.1:" + webPort;
     }
 
     private StackProcess define(StackProcess process) {

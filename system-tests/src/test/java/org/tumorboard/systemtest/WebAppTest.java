@@ -1,0 +1,202 @@
+package org.tumorboard.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web app (#12) on the running stack, through HTTP as a browser does it without running scripts: sign-in through
+ * Keycloak's login page (authorization code with PKCE), the coordinator's list, referral and case page, a refused
+ * referral shown field by field, another site's case out of reach, and sign-out.
+ */
+@Order(2)
+class WebAppTest {
+
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern CASE_LINK = Pattern.compile("href=\"/cases/([0-9a-f-]{36})\"");
+
+    /**
+     * A cookie jar that, like a browser, treats http://127.0.0.1 as a secure context: Keycloak marks its login cookies
+     * {@code Secure}, which Java's CookieManager would otherwise never send back over http.
+     */
+    static final class LocalCookies extends CookieManager {
+        LocalCookies() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+            Map<String, java.util.List<String>> local = new LinkedHashMap<>();
+            headers.forEach((name, values) -> local.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+            super.put(uri, local);
+        }
+    }
+
+    /** A browser's cookie jar and redirects, signed in as the demo user. */
+    static final class Browser {
+        final CookieManager cookies = new LocalCookies();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        final String base = SystemStack.get().webUrl();
+
+        Browser signIn(String user) {
+            HttpResponse<String> login = get("/");
+            Matcher form = LOGIN_FORM.matcher(login.body());
+            assertTrue(form.find(), "Keycloak's login page: " + login.uri());
+            HttpResponse<String> home = post(form.group(1).replace("&amp;", "&"), Map.of("username", user, "password", user));
+            assertEquals(200, home.statusCode(), home.body());
+            assertTrue(home.uri().toString().startsWith(base), "back in the app: " + home.uri());
+            return this;
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET().build());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) {
+            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The form as a coordinator fills it, for a new patient of the identity sweep (NoPatientIdentityTest). */
+    static Map<String, String> referral(String site, Patients.Identity patient) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("referringSite", site);
+        form.put("patient.mrn", patient.mrn());
+        form.put("patient.givenName", patient.givenName());
+        form.put("patient.familyName", patient.familyName());
+        form.put("patient.birthDate", patient.birthDate().toString());
+        form.put("patient.sex", "FEMALE");
+        form.put("clinicalQuestion", "Retroperitoneal mass, fat-containing");
+        form.put("neoadjuvantConsidered", "true");
+        form.put("imaging.ctAbdomenPelvisDate", LocalDate.now().minusDays(3).toString());
+        form.put("imaging.chestImaging.modality", "CT");
+        form.put("imaging.chestImaging.date", LocalDate.now().minusDays(3).toString());
+        form.put("imaging.greatestDimensionCm", "18.5");
+        form.put("imaging.side", "LEFT");
+        return form;
+    }
+
+    @Test
+    void signingInUsesTheAuthorizationCodeWithPkceAndTheBrowserGetsNoToken() throws IOException, InterruptedException {
+        HttpClient noRedirects = HttpClient.newHttpClient();
+        HttpResponse<String> r = noRedirects.send(HttpRequest.newBuilder(URI.create(SystemStack.get().webUrl() + "/cases")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(SystemStack.get().keycloakUrl() + "/realms/tumorboard/protocol/openid-connect/auth"), location);
+        assertTrue(location.contains("response_type=code") && location.contains("code_challenge_method=S256")
+                && location.contains("client_id=tumorboard-web"), location);
+
+        Browser browser = new Browser().signIn("coord-north");
+        HttpResponse<String> cases = browser.get("/cases");
+        assertFalse(cases.body().contains("eyJ"), "no token in the page");
+        // The app's cookies (Keycloak's own, on its realm path, are Keycloak's SSO session, not the app's).
+        java.util.List<java.net.HttpCookie> appCookies = browser.cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getPath() == null || !c.getPath().startsWith("/realms/")).toList();
+        assertTrue(appCookies.stream().anyMatch(c -> c.getName().startsWith("q_session")), "a session cookie: " + appCookies);
+        appCookies.forEach(c -> {
+            assertFalse(c.getValue().startsWith("eyJ") && c.getValue().split("\\.").length == 3, c.getName() + " holds a plain JWT");
+            if (c.getName().startsWith("q_session")) {
+                assertTrue(c.isHttpOnly(), c.getName() + " is HttpOnly");
+            }
+        });
+    }
+
+    @Test
+    void aCoordinatorRefersACaseSeesTheBiopsyIndicationAndOpensTheCasePage() {
+        Browser browser = new Browser().signIn("coord-north");
+        HttpResponse<String> list = browser.get("/cases");
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains("Cases of SPOKE-NORTH"), list.body());
+        HttpResponse<String> form = browser.get("/referrals/new");
+        assertTrue(form.body().contains("<label for=\"patient.mrn\">MRN"), "labelled inputs");
+
+        Patients.Identity patient = Patients.next();
+        String mrn = patient.mrn();
+        HttpResponse<String> referred = browser.post("/referrals", referral("SPOKE-NORTH", patient));
+        assertEquals(201, referred.statusCode(), referred.body());
+        assertTrue(referred.body().contains("Referral received") && referred.body().contains("A biopsy is indicated"), referred.body());
+        Matcher link = CASE_LINK.matcher(referred.body());
+        assertTrue(link.find());
+        HttpResponse<String> page = browser.get("/cases/" + link.group(1));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(mrn) && page.body().contains("Timeline") && page.body().contains("SPOKE-NORTH"), page.body());
+    }
+
+    @Test
+    void aRefusedReferralIsShownFieldByFieldWithTheValuesKept() {
+        Browser browser = new Browser().signIn("coord-north");
+        Patients.Identity patient = Patients.next();
+        Map<String, String> form = referral("SPOKE-NORTH", patient);
+        form.put("patient.birthDate", LocalDate.now().plusYears(1).toString());
+        HttpResponse<String> refused = browser.post("/referrals", form);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"patient.birthDate-error\""), refused.body());
+        assertTrue(refused.body().contains("aria-invalid=\"true\""), refused.body());
+        assertTrue(refused.body().contains("value=\"" + patient.givenName() + "\""), "the values are kept");
+    }
+
+    @Test
+    void aSpokeCoordinatorCannotReachAnotherSitesCaseThroughAnyScreen() {
+        Browser north = new Browser().signIn("coord-north");
+        Patients.Identity patient = Patients.next();
+        Matcher link = CASE_LINK.matcher(north.post("/referrals", referral("SPOKE-NORTH", patient)).body());
+        assertTrue(link.find());
+        String northCase = link.group(1);
+
+        Browser south = new Browser().signIn("coord-south");
+        HttpResponse<String> page = south.get("/cases/" + northCase);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("no such case"), page.body());
+        assertFalse(page.body().contains(patient.mrn()) || page.body().contains(patient.familyName()), page.body());
+        assertFalse(south.get("/cases").body().contains(northCase), "not in south's list");
+        HttpResponse<String> refused = south.post("/referrals", referral("SPOKE-NORTH", Patients.next()));
+        assertEquals(403, refused.statusCode(), refused.body());
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Browser browser = new Browser().signIn("coord-north");
+        HttpResponse<String> out = browser.get("/logout");
+        assertTrue(out.body().contains("You have signed out"), out.body());
+        HttpResponse<String> again = browser.get("/cases");
+        assertTrue(LOGIN_FORM.matcher(again.body()).find(), "back to Keycloak's login page");
+    }
+}

@@ -1,0 +1,187 @@
+package org.tumorboard.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.tumorboard.web.IntakeViews.CasePage;
+import org.tumorboard.web.IntakeViews.CaseView;
+import org.tumorboard.web.IntakeViews.Problem;
+import org.tumorboard.web.IntakeViews.Referred;
+import org.tumorboard.web.IntakeViews.Site;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The coordinator's screens (issue #12, screen 1): the site's cases, a case page with its timeline, and the referral
+ * form. Every read and write goes to intake-service with the user's own token, so roles and site scoping are the
+ * service's: a spoke coordinator asking for another site's case gets intake's 404 and sees "no such case".
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CoordinatorPages {
+
+    static final List<String> STATUSES = List.of("REFERRED", "WORKUP", "BIOPSY", "DIAGNOSED", "STAGED", "BOARD_SCHEDULED",
+            "PLAN_DECIDED", "NEOADJUVANT", "SURGERY", "SURVEILLANCE", "RECURRENCE", "DISCHARGED", "NOT_SARCOMA",
+            "UNRESECTABLE", "WITHDRAWN");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Viewer viewer);
+
+        static native TemplateInstance cases(Viewer viewer, CasePage page, String status, List<String> statuses, String error);
+
+        static native TemplateInstance caseView(Viewer viewer, CaseView view, String error);
+
+        static native TemplateInstance referral(Viewer viewer, List<String> sites, Map<String, String> values,
+                Map<String, String> errors, String problem, boolean askSecondCase, ReferralForm.Choices choices);
+
+        static native TemplateInstance referred(Viewer viewer, Referred referred);
+
+        static native TemplateInstance signedOut();
+    }
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    @RestClient
+    IntakeClient intake;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(viewer);
+    }
+
+    @GET
+    @Path("signed-out")
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+
+    @GET
+    @Path("cases")
+    public Response cases(@QueryParam("status") String status) {
+        String filter = status == null || status.isBlank() || !STATUSES.contains(status) ? null : status;
+        try (Response r = intake.cases(filter, 0, 100)) {
+            if (r.getStatus() == 403) {
+                return page(403, Templates.cases(viewer, null, filter, STATUSES, "Your role does not show the case list."));
+            }
+            if (r.getStatus() != 200) {
+                return page(502, Templates.cases(viewer, null, filter, STATUSES, unavailable()));
+            }
+            return page(200, Templates.cases(viewer, r.readEntity(CasePage.class), filter, STATUSES, null));
+        } catch (ProcessingException down) {
+            return page(503, Templates.cases(viewer, null, filter, STATUSES, unavailable()));
+        }
+    }
+
+    @GET
+    @Path("cases/{caseId}")
+    public Response caseView(@PathParam("caseId") String caseId) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            return page(404, Templates.caseView(viewer, null, "There is no such case."));
+        }
+        try (Response r = intake.caseView(id)) {
+            return switch (r.getStatus()) {
+                case 200 -> page(200, Templates.caseView(viewer, r.readEntity(CaseView.class), null));
+                case 404 -> page(404, Templates.caseView(viewer, null,
+                        "There is no such case, or it is not one of your site's cases. Check the link, or find the case in the list."));
+                case 403 -> page(403, Templates.caseView(viewer, null, "Your role does not show case details."));
+                default -> page(502, Templates.caseView(viewer, null, unavailable()));
+            };
+        } catch (ProcessingException down) {
+            return page(503, Templates.caseView(viewer, null, unavailable()));
+        }
+    }
+
+    @GET
+    @Path("referrals/new")
+    public Response referralForm() {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!viewer.hub() && viewer.site() != null) {
+            values.put("referringSite", viewer.site());
+        }
+        values.put("neoadjuvantConsidered", "false");
+        return page(200, Templates.referral(viewer, sites(), values, Map.of(), null, false, ReferralForm.CHOICES));
+    }
+
+    @POST
+    @Path("referrals")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response refer(MultivaluedMap<String, String> form) {
+        Map<String, String> values = ReferralForm.values(form);
+        Map<String, String> errors = ReferralForm.check(values);
+        if (!errors.isEmpty()) {
+            return page(400, Templates.referral(viewer, sites(), values, errors, "Some fields need attention.", false,
+                    ReferralForm.CHOICES));
+        }
+        try (Response r = intake.refer(ReferralForm.body(values))) {
+            if (r.getStatus() == 201) {
+                return page(201, Templates.referred(viewer, r.readEntity(Referred.class)));
+            }
+            Problem problem = r.hasEntity() ? r.readEntity(Problem.class) : null;
+            Map<String, String> fromServer = new LinkedHashMap<>();
+            if (problem != null && problem.errors() != null) {
+                problem.errors().forEach(e -> fromServer.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+            }
+            boolean secondCase = r.getStatus() == 409 && fromServer.containsKey("confirmSecondOpenCase");
+            String message = problem == null ? unavailable() : problem.detail();
+            return page(r.getStatus() >= 500 ? 502 : r.getStatus(),
+                    Templates.referral(viewer, sites(), values, fromServer, message, secondCase, ReferralForm.CHOICES));
+        } catch (ProcessingException down) {
+            return page(503, Templates.referral(viewer, sites(), values, Map.of(), unavailable(), false, ReferralForm.CHOICES));
+        }
+    }
+
+    /** The site codes this user may refer for: every site for the hub, their own for a spoke. */
+    private List<String> sites() {
+        try (Response r = intake.sites()) {
+            if (r.getStatus() != 200) {
+                return List.of();
+            }
+            List<String> codes = new ArrayList<>();
+            for (Site s : r.readEntity(Site[].class)) {
+                if (viewer.hub() || s.code().equals(viewer.site())) {
+                    codes.add(s.code());
+                }
+            }
+            return codes;
+        } catch (ProcessingException down) {
+            return List.of();
+        }
+    }
+
+    private static String unavailable() {
+        return "intake-service is not answering. Nothing was lost: try again in a minute, and call the hub's IT if it lasts.";
+    }
+
+    static Response page(int status, TemplateInstance page) {
+        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    static URI uri(String path) {
+        return URI.create(path);
+    }
+}

@@ -1,0 +1,56 @@
+package org.tumorboard.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the pages show of intake's answers (api-contract.md field names; fields the pages do not use are ignored). */
+public final class IntakeViews {
+
+    private IntakeViews() {
+    }
+
+    public record CaseSummary(UUID caseId, String referringSite, String status, Instant statusSince, Instant referredAt) {
+    }
+
+    public record CasePage(List<CaseSummary> items, int page, int size, long total) {
+    }
+
+    public record Site(String code, String name, boolean hub) {
+    }
+
+    public record Patient(String mrn, String givenName, String familyName, LocalDate birthDate, String sex) {
+    }
+
+    public record Chest(String modality, LocalDate date) {
+    }
+
+    public record Imaging(LocalDate ctAbdomenPelvisDate, Chest chestImaging, BigDecimal greatestDimensionCm, String side,
+            String compartment, Boolean suspiciousNodes, Boolean distantLesions, String suspectedNonSarcoma) {
+    }
+
+    public record Workup(boolean complete, List<String> missing) {
+    }
+
+    public record Biopsy(boolean indicated, List<String> reasons) {
+    }
+
+    public record TimelineEntry(String type, Instant time, String summary) {
+    }
+
+    public record CaseView(UUID caseId, String referringSite, String status, String clinicalQuestion, boolean neoadjuvantConsidered,
+            Instant referredAt, Imaging imaging, Workup workup, Biopsy biopsy, Patient patient, List<TimelineEntry> timeline) {
+    }
+
+    public record Referred(UUID caseId, String status, boolean biopsyIndicated, List<String> biopsyReasons,
+            List<String> missingWorkup, List<UUID> otherOpenCases) {
+    }
+
+    public record FieldError(String field, String message) {
+    }
+
+    public record Problem(String title, int status, String detail, List<FieldError> errors) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.tumorboard.web;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The signed-in user as the pages need them: name, site and realm roles, from the validated tokens only. */
+@RequestScoped
+public class Viewer {
+
+    public static final String HUB = "HUB";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    public String name() {
+        String name = idToken.getClaim("preferred_username");
+        return name == null ? identity.getPrincipal().getName() : name;
+    }
+
+    public String site() {
+        Object site = idToken.getClaim("site");
+        return site == null ? null : site.toString();
+    }
+
+    public boolean hub() {
+        return HUB.equals(site());
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean coordinator() {
+        return is("coordinator");
+    }
+
+    public boolean clinician() {
+        return List.of("coordinator", "pathologist", "board-member", "board-chair", "surgeon", "nurse").stream().anyMatch(this::is);
+    }
+}
