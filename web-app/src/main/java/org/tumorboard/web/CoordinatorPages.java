@@ -1,6 +1,5 @@
 package org.tumorboard.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,9 +178,5 @@ public class CoordinatorPages {
 
     static Response page(int status, TemplateInstance page) {
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
-    }
-
-    static URI uri(String path) {
-        return URI.create(path);
     }
 }

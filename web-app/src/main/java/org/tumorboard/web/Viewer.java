@@ -1,6 +1,5 @@
 package org.tumorboard.web;
 
-import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -48,9 +47,5 @@ public class Viewer {
 
     public boolean coordinator() {
         return is("coordinator");
-    }
-
-    public boolean clinician() {
-        return List.of("coordinator", "pathologist", "board-member", "board-chair", "surgeon", "nurse").stream().anyMatch(this::is);
     }
 }

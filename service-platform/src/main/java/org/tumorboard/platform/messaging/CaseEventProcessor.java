@@ -88,12 +88,8 @@ public class CaseEventProcessor {
      */
     @Transactional(TxType.MANDATORY)
     public ReplayOutcome replayWithinTransaction(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
-        CaseEvent event = CloudEventRecords.fromRecord(record);
-        if (!inbox.recordFirstDelivery(event)) {
-            return ReplayOutcome.ALREADY_APPLIED;
-        }
-        effect.accept(event);
-        return ReplayOutcome.APPLIED;
+        return applyInCurrentTransaction(CloudEventRecords.fromRecord(record), effect)
+                ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
     /** One attempt at an event, through the inbox (a rebuild replays the topics this way). */
@@ -159,17 +155,20 @@ public class CaseEventProcessor {
 
     /** The inbox entry and the effect in one transaction; a redelivered event changes nothing. */
     private boolean applyOnce(CaseEvent event, Consumer<CaseEvent> effect) {
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.recordFirstDelivery(event)) {
-                return false;
-            }
-            effect.accept(event);
-            return true;
-        });
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> applyInCurrentTransaction(event, effect));
         if (!applied) {
             Log.debugf("event %s (%s) already processed; redelivery skipped", event.id(), event.type());
         }
         return applied;
+    }
+
+    /** The effect, once per event id: false when the inbox has seen the event before. */
+    private boolean applyInCurrentTransaction(CaseEvent event, Consumer<CaseEvent> effect) {
+        if (!inbox.recordFirstDelivery(event)) {
+            return false;
+        }
+        effect.accept(event);
+        return true;
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
