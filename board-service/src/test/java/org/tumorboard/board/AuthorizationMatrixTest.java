@@ -20,6 +20,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
                 Map.entry("GET /api/meetings/{meetingId}/agenda", CLINICIANS),
                 Map.entry("POST /api/meetings/{meetingId}/close", Set.of("board-chair")),
                 Map.entry("GET /api/surveillance/due", Set.of("nurse")),
+                Map.entry("GET /api/dashboard/timeliness", CLINICIANS),
                 Map.entry("GET /api/cases/{caseId}/board", CLINICIANS),
                 Map.entry("POST /api/cases/{caseId}/votes", Set.of("board-member")),
                 Map.entry("POST /api/cases/{caseId}/decision", Set.of("board-chair")),

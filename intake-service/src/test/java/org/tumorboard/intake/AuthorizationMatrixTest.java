@@ -18,6 +18,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         return withPlatformEndpoints(Map.of(
                 "POST /api/referrals", Set.of("coordinator"),
                 "GET /api/cases", CLINICIANS,
+                "GET /api/dashboard/cases", CLINICIANS,
                 "GET /api/cases/{caseId}", CLINICIANS,
                 "PUT /api/cases/{caseId}/imaging", Set.of("coordinator"),
                 "POST /api/cases/{caseId}/withdrawal", Set.of("coordinator"),

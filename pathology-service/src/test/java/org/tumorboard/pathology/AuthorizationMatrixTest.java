@@ -17,6 +17,9 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
                 "GET /api/worklist", Set.of("pathologist"),
                 "POST /api/cases/{caseId}/biopsy-reports", Set.of("pathologist"),
                 "POST /api/cases/{caseId}/resection-reports", Set.of("pathologist"),
+                "POST /api/cases/{caseId}/biopsy-reports/preview", Set.of("pathologist"),
+                "POST /api/cases/{caseId}/resection-reports/preview", Set.of("pathologist"),
+                "GET /api/dashboard/margins", CLINICIANS,
                 "POST /api/cases/{caseId}/reports/{reportId}/amendments", Set.of("pathologist"),
                 "GET /api/cases/{caseId}/reports", CLINICIANS));
     }

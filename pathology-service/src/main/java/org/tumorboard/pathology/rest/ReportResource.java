@@ -102,6 +102,26 @@ public class ReportResource {
                 r.assumedInvolvedFraction(), r.marginMissProbability(), r.blocksForFivePercentMiss(), r.alerts()));
     }
 
+    /** The biopsy form's live result: the same rules as posting, nothing stored, nothing published. */
+    @POST
+    @Path("biopsy-reports/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PATHOLOGIST)
+    public ReportService.BiopsyResult previewBiopsy(@PathParam("caseId") UUID caseId,
+            @NotNull(message = "a biopsy report body is required") @Valid BiopsyReportRequest request) {
+        return reports.previewBiopsy(caseId, request);
+    }
+
+    /** The resection form's live result: miss chance and blocks needed by the same rules as posting; nothing stored. */
+    @POST
+    @Path("resection-reports/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PATHOLOGIST)
+    public ReportService.ResectionResult previewResection(@PathParam("caseId") UUID caseId,
+            @NotNull(message = "a resection report body is required") @Valid ResectionReportRequest request) {
+        return reports.previewResection(caseId, request);
+    }
+
     @POST
     @Path("reports/{reportId}/amendments")
     @Transactional

@@ -78,6 +78,20 @@ public class ReportService {
     @Inject
     SiteScope siteScope;
 
+    /** What posting this biopsy report would give (grade, alerts), for the form as it is filled; nothing is stored. */
+    @Transactional
+    public BiopsyResult previewBiopsy(UUID caseId, BiopsyReportRequest request) {
+        visibleCase(caseId);
+        return evaluate(request);
+    }
+
+    /** What posting this resection report would give (miss chance, blocks needed, alerts); nothing is stored. */
+    @Transactional
+    public ResectionResult previewResection(UUID caseId, ResectionReportRequest request) {
+        visibleCase(caseId);
+        return evaluate(request, reports.hasBiopsy(caseId));
+    }
+
     @Transactional
     public Posted<BiopsyResult> postBiopsy(UUID caseId, BiopsyReportRequest request, String by) {
         PathologyCase c = visibleCase(caseId);
