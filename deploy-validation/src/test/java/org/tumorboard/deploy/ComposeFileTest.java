@@ -55,4 +55,21 @@ class ComposeFileTest {
             assertTrue(service.path("environment").path(s.toUpperCase() + "_DB_URL").asText().endsWith("/" + s), s + "'s own database");
         }
     }
+
+    @Test
+    void theWebAppGetsExactlyTheEnvironmentItReadsAndWaitsForTheServices() {
+        JsonNode web = COMPOSE.path("services").path("web-app");
+        assertEquals("tumorboard/web-app:0.1.0", web.path("image").asText());
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = web.path("environment").fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        names.remove("QUARKUS_HTTP_PORT");
+        assertEquals(Manifests.environmentRead("web-app"), names, "web-app");
+        assertEquals("8080:8080", web.path("ports").get(0).asText(), "the port the realm's tumorboard-web client redirects to");
+        for (String s : SERVICES) {
+            assertTrue(web.path("depends_on").has(s + "-service"), "the web app waits for " + s);
+            assertEquals("http://" + s + "-service:8080", web.path("environment").path(s.toUpperCase() + "_URL").asText());
+        }
+    }
 }

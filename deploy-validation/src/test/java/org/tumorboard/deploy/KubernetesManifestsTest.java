@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,12 +47,11 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
  */
 class KubernetesManifestsTest {
 
-    private static final Map<String, Manifests.Rendered> RENDERED = new ConcurrentHashMap<>();
     /** Environment a Deployment may set beyond what the service reads: the container's port and JVM options. */
     private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "JAVA_OPTS_APPEND");
 
     private static Manifests.Rendered rendered(String overlay) {
-        return RENDERED.computeIfAbsent(overlay, Manifests::render);
+        return Manifests.rendered(overlay);
     }
 
     @ParameterizedTest
@@ -297,21 +293,9 @@ class KubernetesManifestsTest {
         return values;
     }
 
-    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
-
     /** The environment variables a service's application.properties reads (${NAME:default}). */
     static Set<String> environmentReadBy(String service) {
-        try {
-            String props = Files.readString(Manifests.ROOT.resolve(service + "-service/src/main/resources/application.properties"));
-            Set<String> names = new TreeSet<>();
-            Matcher m = ENV_REF.matcher(props);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Manifests.environmentRead(service + "-service");
     }
 
     private static java.util.Optional<String> hostOf(String value) {

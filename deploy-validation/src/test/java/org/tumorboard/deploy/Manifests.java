@@ -84,7 +84,11 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http) {
+    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeycloakHostname(String hostname) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -174,6 +178,7 @@ final class Manifests {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
@@ -184,6 +189,29 @@ final class Manifests {
             Map.entry("cert-manager.io/v1/Certificate", Certificate.class));
 
     private Manifests() {
+    }
+
+    private static final Map<String, Rendered> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern ENV_REF = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+    /** An overlay rendered once per test run. */
+    static Rendered rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, Manifests::render);
+    }
+
+    /** The environment variables a module's application.properties reads (${NAME:default}). */
+    static java.util.Set<String> environmentRead(String module) {
+        try {
+            String props = Files.readString(ROOT.resolve(module + "/src/main/resources/application.properties"));
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            java.util.regex.Matcher m = ENV_REF.matcher(props);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -202,6 +230,11 @@ final class Manifests {
                     Files.writeString(copy.resolve("overlays/production/secrets/" + owner + "-db-username"), owner);
                     Files.writeString(copy.resolve("overlays/production/secrets/" + owner + "-db-password"),
                             HexFormat.of().formatHex(password));
+                }
+                for (String secret : List.of("web-state-secret", "web-session-secret")) {
+                    byte[] value = new byte[32];
+                    random.nextBytes(value);
+                    Files.writeString(copy.resolve("overlays/production/secrets/" + secret), HexFormat.of().formatHex(value));
                 }
             }
             Process kubectl = new ProcessBuilder("kubectl", "kustomize", copy.resolve("overlays/" + overlay).toString())

@@ -103,12 +103,164 @@ class BrowserTest {
         browser.get(SystemStack.get().webUrl() + "/cases");
         waitForText("Cases of SPOKE-NORTH");
         shot("cases");
-        browser.manage().window().setSize(new Dimension(768, 1024));
-        browser.navigate().refresh();
-        waitForText("Cases of SPOKE-NORTH");
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertTrue(overflow.intValue() <= 0, "no sideways scrolling at tablet width: " + overflow);
+        atTabletWidth("Cases of SPOKE-NORTH");
         shot("cases-tablet");
+    }
+
+
+    /**
+     * One case through every clinician's screens: the pathologist signs out the biopsy report and sees the grade as the
+     * form is filled; five disciplines vote (one dissents) and the chair decides; the resection report shows the miss
+     * chance and is amended; the nurse records a visit; the hub dashboard shows the figures.
+     */
+    @Test
+    void aCaseThroughThePathologistBoardNurseAndDashboardScreens() {
+        String caseId = Api.as("coord-north", SystemStack.Service.INTAKE)
+                .body(Patients.referral("SPOKE-NORTH", Patients.next(), 22.0)).post("/api/referrals").then().statusCode(201)
+                .extract().path("caseId");
+        String shortId = caseId.substring(0, 8);
+        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
+                .jsonPath().getList("caseId").contains(caseId));
+
+        // The pathologist: worklist, biopsy form with the live grade, report signed out.
+        signInFresh("patho");
+        browser.get(web("/pathology"));
+        waitForText(shortId);
+        shot("pathologist-worklist");
+        browser.findElement(By.cssSelector("a[href='/pathology/cases/" + caseId + "/biopsy']")).click();
+        waitFor(By.id("specimenType"));
+        choose("specimenType", "CORE_NEEDLE");
+        choose("histology", "DEDIFFERENTIATED_LIPOSARCOMA");
+        choose("ihc.MDM2", "POSITIVE");
+        choose("ihc.CD45", "NEGATIVE");
+        choose("molecular.mdm2Amplified", "true");
+        choose("molecular.method", "FISH");
+        browser.findElement(By.id("fnclcc.differentiation")).sendKeys("3");
+        browser.findElement(By.id("fnclcc.mitosesPer10Hpf")).sendKeys("12");
+        waitForText("necrosisPercent");
+        browser.findElement(By.id("fnclcc.necrosisPercent")).sendKeys("30");
+        // 3 + 2 (12 mitoses) + 1 (necrosis under 50%) = 6: G3 (rps-reference.md section 3), from pathology's preview.
+        waitForText("FNCLCC score 6");
+        assertTrue(browser.findElement(By.cssSelector("#preview [data-testid=grade]")).getText().startsWith("G3"));
+        shot("biopsy-form-live-grade");
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        waitForText("Biopsy report signed out");
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=grade]")).getText().contains("G3"));
+        shot("biopsy-signed-out");
+
+        eventually("the case ready and on a meeting", () -> {
+            var board = Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath();
+            return board.getBoolean("ready") && board.getString("meetingId") != null;
+        });
+        String meetingId = Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath()
+                .getString("meetingId");
+
+        // Five disciplines vote through the board console; the radiation oncologist dissents.
+        Map<String, String> votes = new java.util.LinkedHashMap<>();
+        votes.put("surgeon", "UPFRONT_RESECTION");
+        votes.put("radiologist", "UPFRONT_RESECTION");
+        votes.put("patho", "UPFRONT_RESECTION");
+        votes.put("medonc", "UPFRONT_RESECTION");
+        votes.put("radonc", "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION");
+        boolean first = true;
+        for (Map.Entry<String, String> vote : votes.entrySet()) {
+            signInFresh(vote.getKey());
+            browser.get(web("/board?meeting=" + meetingId));
+            waitForText(shortId);
+            if (first) {
+                shot("board-agenda");
+            }
+            browser.findElement(By.linkText(shortId)).click();
+            waitForText("Suggested options");
+            if (first) {
+                assertTrue(browser.getPageSource().contains("dedifferentiated liposarcoma"), "histology on the case view");
+                assertTrue(browser.getPageSource().contains("group <strong>IIIB</strong>"), "22 cm, N0 M0, G3: stage IIIB");
+                shot("board-case");
+                browser.findElement(By.cssSelector("details.model summary")).click();
+                WebElement f = browser.findElement(By.id("model-f"));
+                f.clear();
+                f.sendKeys("0.3");
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-testid=model-all]"))
+                        .getText().equals("0.802"));
+                shot("board-case-pseudocapsule-model");
+                first = false;
+            }
+            choose("option", vote.getValue());
+            browser.findElement(By.id("rationale")).sendKeys("Rationale of " + vote.getKey() + ": resectable, G3 DDLPS");
+            browser.findElement(By.cssSelector("form.vote button[type=submit]")).click();
+            waitForText("Your vote is recorded.");
+        }
+
+        // The chair: quorum and counts, the decision, the dissent on the record.
+        signInFresh("chair");
+        browser.get(web("/board/cases/" + caseId));
+        waitForText("Disciplines voted: 5 of 5");
+        assertTrue(browser.getPageSource().contains("(quorum)"));
+        shot("chair-quorum-and-counts");
+        browser.findElement(By.xpath("//button[text()=\"Record the board's decision\"]")).click();
+        waitForText("The board's decision is recorded.");
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=decision]")).getText().contains("upfront resection"));
+        assertTrue(browser.getPageSource().contains("Dissent on the record"));
+        assertTrue(browser.getPageSource().contains("Rationale of radonc"));
+        shot("chair-decision");
+
+        // Surgery (the surgeon's record, through the API: no screen for it in this issue), then the resection report.
+        Api.as("surgeon", SystemStack.Service.BOARD).body(Map.of("type", "SURGERY", "date", LocalDate.now().toString(), "enBloc", true))
+                .post("/api/cases/" + caseId + "/treatments").then().statusCode(201);
+        eventually("the case on the resection worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
+                .jsonPath().getList("findAll { it.awaiting == 'RESECTION_REPORT' }.caseId").contains(caseId));
+        signInFresh("patho");
+        browser.get(web("/pathology/cases/" + caseId + "/resection"));
+        choose("margin", "R0");
+        browser.findElement(By.id("blocksSampled")).sendKeys("40");
+        waitForText("0.669");
+        assertTrue(browser.getPageSource().contains("299"));
+        shot("resection-form-miss-chance");
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        waitForText("Resection report signed out");
+        browser.findElement(By.linkText("The case's reports")).click();
+        waitForText("resection report, version 1");
+        browser.findElement(By.xpath("//section[h2[contains(., 'resection')]]//a[contains(., 'Amend')]")).click();
+        waitFor(By.id("reason")).sendKeys("Posterior margin re-examined: ink reached");
+        choose("margin", "R1");
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        waitForText("Amendment saved");
+        browser.findElement(By.linkText("The case's reports")).click();
+        waitForText("resection report, version 2");
+        assertTrue(browser.getPageSource().contains("Posterior margin re-examined"));
+        shot("report-versions");
+
+        // The nurse: the case's visits, a visit recorded, the schedule as a timeline.
+        eventually("the case in surveillance", () -> Api.as("nurse-hub", SystemStack.Service.BOARD)
+                .get("/api/cases/" + caseId + "/surveillance").jsonPath().getBoolean("inSurveillance"));
+        signInFresh("nurse-hub");
+        browser.get(web("/surveillance"));
+        waitForText("Surveillance visits");
+        choose("within", "180");
+        waitForText(shortId);
+        shot("nurse-visits-due");
+        browser.findElement(By.linkText(shortId)).click();
+        waitForText("Record a visit");
+        choose("outcome", "NO_EVIDENCE_OF_DISEASE");
+        browser.findElement(By.id("notes")).sendKeys("CT chest, abdomen and pelvis clear");
+        browser.findElement(By.cssSelector("form.visit button[type=submit]")).click();
+        waitForText("The visit is recorded.");
+        assertTrue(browser.findElement(By.cssSelector("ol.schedule li")).getText().contains("no evidence of disease"));
+        shot("nurse-visit-recorded");
+        assertEquals("NO_EVIDENCE_OF_DISEASE", Api.as("nurse-hub", SystemStack.Service.BOARD)
+                .get("/api/cases/" + caseId + "/surveillance").jsonPath().getString("visits[0].outcome"));
+
+        // The hub dashboard, at laptop and tablet widths.
+        signInFresh("chair");
+        browser.get(web("/dashboard"));
+        waitForText("R0 resection rate");
+        assertTrue(browser.getPageSource().contains("68%") && browser.getPageSource().contains("42%"));
+        assertTrue(browser.getPageSource().contains("Days from referral to board decision, per site"));
+        assertTrue(browser.findElements(By.cssSelector("svg.chart")).size() >= 4, "four charts");
+        assertFalse(browser.findElements(By.cssSelector("[data-testid='r0-SPOKE-NORTH']")).isEmpty());
+        shot("hub-dashboard");
+        atTabletWidth("R0 resection rate");
+        shot("hub-dashboard-tablet");
     }
 
     @Test
@@ -126,8 +278,62 @@ class BrowserTest {
                 "no identity shown");
         browser.get(SystemStack.get().webUrl() + "/cases");
         waitForText("Cases of SPOKE-SOUTH");
-        assertFalse(browser.getPageSource().contains(northCase.substring(northCase.lastIndexOf('/') + 1, northCase.lastIndexOf('/') + 9)),
-                "not in south's list");
+        String id = northCase.substring(northCase.lastIndexOf('/') + 1);
+        assertFalse(browser.getPageSource().contains(id.substring(0, 8)), "not in south's list");
+        // Every other screen that takes a case: the board's view, the surveillance schedule, the reports.
+        for (String screen : java.util.List.of("/board/cases/" + id, "/surveillance/cases/" + id, "/pathology/cases/" + id + "/reports")) {
+            browser.get(web(screen));
+            waitForText("no such case");
+            assertFalse(browser.getPageSource().contains(patient.mrn()) || browser.getPageSource().contains(patient.familyName()),
+                    screen + " shows no identity");
+            assertFalse(browser.getPageSource().contains("SPOKE-NORTH"), screen + " shows nothing of the case");
+        }
+        // Screens that are not a coordinator's say so, and list nothing.
+        browser.get(web("/pathology"));
+        waitForText("The worklist is for pathologists.");
+        assertFalse(browser.getPageSource().contains(id.substring(0, 8)));
+        browser.get(web("/surveillance"));
+        waitForText("The surveillance list is for nurses.");
+        browser.get(web("/dashboard"));
+        waitForText("The hub dashboard is for the hub's clinicians.");
+        assertFalse(browser.getPageSource().contains("SPOKE-NORTH"));
+        shot("another-sites-case-dashboard-refused");
+    }
+
+    /** The page again at 768 px: it must not scroll sideways. */
+    private void atTabletWidth(String text) {
+        browser.manage().window().setSize(new Dimension(768, 1024));
+        browser.navigate().refresh();
+        waitForText(text);
+        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, "no sideways scrolling at tablet width: " + overflow);
+    }
+
+    private void signInFresh(String user) {
+        if (browser != null) {
+            browser.quit();
+        }
+        open(1280, 900);
+        signIn(user);
+    }
+
+    private static String web(String path) {
+        return SystemStack.get().webUrl() + path;
+    }
+
+    private static void eventually(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private void date(String id, LocalDate date) {

@@ -162,6 +162,9 @@ public final class SystemStack {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/tumorboard");
         env.put("INTAKE_URL", url(Service.INTAKE));
+        env.put("PATHOLOGY_URL", url(Service.PATHOLOGY));
+        env.put("STAGING_URL", url(Service.STAGING));
+        env.put("BOARD_URL", url(Service.BOARD));
         define(new StackProcess("web-app", List.of(javaCommand, "-Xmx256m", "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp-web")), "-jar", jar.toString()), env, root,
                 dir.resolve("logs").resolve("web-app.log"), p -> httpOk(webUrl() + "/q/health/ready"))).start();

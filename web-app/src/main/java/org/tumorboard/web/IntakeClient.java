@@ -33,6 +33,10 @@ public interface IntakeClient {
     Response caseView(@PathParam("caseId") UUID caseId);
 
     @GET
+    @Path("dashboard/cases")
+    Response dashboard();
+
+    @GET
     @Path("sites")
     Response sites();
 

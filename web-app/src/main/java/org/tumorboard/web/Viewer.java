@@ -48,4 +48,26 @@ public class Viewer {
     public boolean coordinator() {
         return is("coordinator");
     }
+
+    public boolean pathologist() {
+        return is("pathologist");
+    }
+
+    /** A board member or the chair: the board console. */
+    public boolean board() {
+        return is("board-member") || is("board-chair");
+    }
+
+    public boolean chair() {
+        return is("board-chair");
+    }
+
+    public boolean nurse() {
+        return is("nurse");
+    }
+
+    /** The hub dashboard: a clinician at the hub. */
+    public boolean dashboard() {
+        return hub() && (coordinator() || pathologist() || board() || nurse() || is("surgeon"));
+    }
 }

@@ -34,7 +34,7 @@ class ReferralFormTest {
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         form.add("imaging.greatestDimensionCm", "twelve");
         Map<String, String> errors = ReferralForm.check(ReferralForm.values(form));
-        assertEquals(ReferralForm.REQUIRED.size() + 1, errors.size());
+        assertEquals(ReferralForm.FORM.required().size() + 1, errors.size());
         assertEquals("is required", errors.get("patient.birthDate"));
         assertEquals("must be a number of centimetres, such as 12.5", errors.get("imaging.greatestDimensionCm"));
     }

@@ -1,0 +1,102 @@
+package org.tumorboard.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The pathologist's two forms, named by the JSON paths of pathology's request bodies (api-contract.md). The IHC panel
+ * is one choice per marker ({@code ihc.MDM2} = POSITIVE), sent as the contract's list of marker and result.
+ */
+public final class PathologyForms {
+
+    public enum Kind {
+        BIOPSY("biopsy"), RESECTION("resection");
+
+        public final String path;
+
+        Kind(String path) {
+            this.path = path;
+        }
+    }
+
+    public record Choices(List<String> specimenTypes, List<String> histologies, List<String> markers, List<String> markerResults,
+            List<String> methods, List<String> margins, List<String> yesNo) {
+
+        /** The IHC panel's inputs: one per marker, named ihc.MARKER. */
+        public List<String> ihcFields() {
+            return markers.stream().map(m -> "ihc." + m).toList();
+        }
+    }
+
+    static final Choices CHOICES = new Choices(
+            List.of("CORE_NEEDLE", "FINE_NEEDLE_ASPIRATION", "OPEN_INCISIONAL", "EXCISIONAL"),
+            List.of("WELL_DIFFERENTIATED_LIPOSARCOMA", "DEDIFFERENTIATED_LIPOSARCOMA", "LEIOMYOSARCOMA", "MPNST",
+                    "SOLITARY_FIBROUS_TUMOR", "UNDIFFERENTIATED_PLEOMORPHIC_SARCOMA", "OTHER_SARCOMA", "NOT_SARCOMA"),
+            List.of("MDM2", "CDK4", "PAN_CYTOKERATIN", "PAX8", "CD45", "CHROMOGRANIN", "SYNAPTOPHYSIN", "KIT", "DOG1", "SALL4",
+                    "OCT3_4", "DESMIN", "SMA", "H_CALDESMON", "S100", "H3K27ME3", "STAT6"),
+            List.of("POSITIVE", "NEGATIVE", "EQUIVOCAL"),
+            List.of("FISH", "NGS", "PCR", "OTHER"),
+            List.of("R0", "R1", "R2"),
+            List.of("false", "true"));
+
+    static final FormFields BIOPSY = new FormFields(biopsyFields(), List.of("specimenType", "histology"),
+            List.of("fnclcc.differentiation", "fnclcc.mitosesPer10Hpf", "fnclcc.necrosisPercent"),
+            List.of("molecular.mdm2Amplified", "molecular.cdk4Amplified"));
+
+    static final FormFields RESECTION = new FormFields(
+            List.of("margin", "blocksSampled", "assumedInvolvedFraction", "greatestDimensionCm", "nodesExamined", "nodesPositive",
+                    "treatmentEffectPercent"),
+            List.of("margin", "blocksSampled"),
+            List.of("blocksSampled", "assumedInvolvedFraction", "greatestDimensionCm", "nodesExamined", "nodesPositive",
+                    "treatmentEffectPercent"),
+            List.of());
+
+    private PathologyForms() {
+    }
+
+    static FormFields form(Kind kind) {
+        return kind == Kind.BIOPSY ? BIOPSY : RESECTION;
+    }
+
+    static Map<String, String> values(Kind kind, MultivaluedMap<String, String> form) {
+        return form(kind).values(form);
+    }
+
+    /** The request body; the biopsy's IHC choices become the contract's list, and FNCLCC is always sent (GX when empty). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> body(Kind kind, Map<String, String> values) {
+        Map<String, Object> body = form(kind).body(values);
+        if (kind == Kind.BIOPSY) {
+            Map<String, Object> panel = (Map<String, Object>) body.remove("ihc");
+            List<Map<String, Object>> ihc = new ArrayList<>();
+            if (panel != null) {
+                panel.forEach((marker, result) -> ihc.add(Map.of("marker", marker, "result", result)));
+            }
+            body.put("ihc", ihc);
+            body.putIfAbsent("fnclcc", new LinkedHashMap<>());
+        }
+        return body;
+    }
+
+    /** A stored version's report as the form's values, to amend it. */
+    static Map<String, String> valuesOf(Kind kind, JsonNode report) {
+        Map<String, String> values = form(kind).valuesOf(report);
+        if (kind == Kind.BIOPSY && report.path("ihc").isArray()) {
+            report.path("ihc").forEach(r -> values.put("ihc." + r.path("marker").asText(), r.path("result").asText()));
+        }
+        return values;
+    }
+
+    private static List<String> biopsyFields() {
+        List<String> fields = new ArrayList<>(List.of("specimenType", "histology", "molecular.mdm2Amplified", "molecular.cdk4Amplified",
+                "molecular.method", "fnclcc.differentiation", "fnclcc.mitosesPer10Hpf", "fnclcc.necrosisPercent"));
+        fields.addAll(CHOICES.ihcFields());
+        return fields;
+    }
+}

@@ -1,0 +1,126 @@
+package org.tumorboard.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What the pages show of pathology's, staging's and board's answers (api-contract.md names; other fields ignored). */
+public final class ServiceViews {
+
+    private ServiceViews() {
+    }
+
+    // pathology-service
+
+    public record WorklistItem(UUID caseId, String referringSite, String awaiting, Instant waitingSince, long waitingDays) {
+    }
+
+    public record Grade(String grade, Integer score, Integer differentiationScore, Integer mitosisScore, Integer necrosisScore,
+            List<String> missing) {
+    }
+
+    public record Alert(String code, String severity, String message) {
+    }
+
+    public record BiopsyResult(UUID reportId, Integer version, Grade grade, List<Alert> alerts, boolean nonSarcoma) {
+    }
+
+    public record ResectionResult(UUID reportId, Integer version, String margin, BigDecimal assumedInvolvedFraction,
+            BigDecimal marginMissProbability, int blocksForFivePercentMiss, List<Alert> alerts) {
+    }
+
+    public record ReportVersion(int version, Instant recordedAt, String recordedBy, String amendmentReason, JsonNode report,
+            JsonNode result) {
+    }
+
+    public record Report(UUID reportId, String kind, int currentVersion, Instant createdAt, List<ReportVersion> versions) {
+    }
+
+    /** One version as the reports page lists it. */
+    public record VersionLine(int version, Instant recordedAt, String recordedBy, String amendmentReason, String summary) {
+    }
+
+    public record ReportLines(UUID reportId, String kind, int currentVersion, List<VersionLine> versions) {
+    }
+
+    // staging-service
+
+    public record FailurePatternView(String pattern, String note) {
+    }
+
+    public record Staging(boolean complete, List<String> missing, String prefix, String t, String n, String m, String g, String group,
+            FailurePatternView failurePattern, Instant stagedAt) {
+    }
+
+    // board-service
+
+    public record Meeting(UUID meetingId, LocalDate date, int capacity, long scheduled, boolean closed) {
+    }
+
+    public record AgendaItem(UUID caseId, String referringSite, String stageGroup, String histology, String grade,
+            String failurePattern, List<String> alerts, Long daysSinceReferral, String decidedOption) {
+    }
+
+    public record Agenda(Meeting meeting, List<AgendaItem> cases) {
+    }
+
+    public record Suggestion(String option, String reason) {
+    }
+
+    public record Vote(String member, String discipline, String option, String rationale, Instant castAt) {
+    }
+
+    public record Decision(String option, int round, Instant decidedAt, String decidedBy) {
+    }
+
+    public record BoardCase(UUID caseId, boolean ready, List<String> missing, String notSarcomaReason, UUID meetingId, int round,
+            List<Suggestion> suggestedOptions, List<Vote> votes, Decision decision) {
+    }
+
+    public record Visit(int number, int month, LocalDate due, List<String> exams, String state, LocalDate doneOn, String outcome) {
+    }
+
+    public record Schedule(UUID caseId, String track, LocalDate surgeryDate, boolean inSurveillance, boolean discharged,
+            List<Visit> visits) {
+    }
+
+    public record DueVisit(UUID caseId, String referringSite, int number, LocalDate due, List<String> exams, String state,
+            long daysOverdue) {
+    }
+
+    public record OverduePlan(UUID caseId, String referringSite, String option, LocalDate decidedOn, String nextStep, LocalDate due,
+            long daysOverdue) {
+    }
+
+    // the hub dashboard
+
+    public record SiteCounts(String site, long total, Map<String, Long> byStatus) {
+    }
+
+    public record CaseCounts(long total, Map<String, Long> byStatus, List<SiteCounts> sites) {
+    }
+
+    public record Spread(int n, Double median, Double q1, Double q3, Long min, Long max) {
+    }
+
+    public record SiteTimeliness(String site, int cases, int decided, int treated, Spread referralToDecisionDays,
+            Spread decisionToTreatmentDays) {
+    }
+
+    public record Timeliness(LocalDate asOf, List<SiteTimeliness> sites, int overduePlans, int overdueSurveillanceVisits) {
+    }
+
+    public record Rate(String site, int resections, int r0, int r1, int r2, BigDecimal r0Rate) {
+    }
+
+    public record Published(BigDecimal specializedCenters, BigDecimal otherCenters) {
+    }
+
+    public record Margins(Rate all, List<Rate> sites, Published published) {
+    }
+}
