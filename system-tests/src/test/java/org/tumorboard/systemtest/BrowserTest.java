@@ -264,6 +264,43 @@ class BrowserTest {
     }
 
     @Test
+    void theChairMovesACaseToAnotherMeetingAndClosesIt() {
+        String caseId = Api.as("coord-hub", SystemStack.Service.INTAKE).body(Patients.referral("HUB", Patients.next(), 14.0))
+                .post("/api/referrals").then().statusCode(201).extract().path("caseId");
+        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
+                .jsonPath().getList("caseId").contains(caseId));
+        Api.as("patho", SystemStack.Service.PATHOLOGY).body(Map.of("specimenType", "CORE_NEEDLE", "histology", "LEIOMYOSARCOMA",
+                "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 5, "necrosisPercent", 0)))
+                .post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
+        eventually("the case on a meeting", () -> Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board")
+                .jsonPath().getString("meetingId") != null);
+        LocalDate later = LocalDate.now().plusDays(100);
+        String laterMeeting = Api.as("chair", SystemStack.Service.BOARD).body(Map.of("date", later.toString(), "capacity", 5))
+                .post("/api/meetings").then().statusCode(201).extract().path("meetingId");
+
+        signInFresh("chair");
+        browser.get(web("/board/cases/" + caseId));
+        waitForText("Move to meeting");
+        choose("meetingId", laterMeeting);
+        shot("chair-move-case");
+        browser.findElement(By.xpath("//button[text()='Move']")).click();
+        waitForText("The case is moved.");
+        assertEquals(laterMeeting, Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath()
+                .getString("meetingId"));
+
+        browser.get(web("/board?meeting=" + laterMeeting));
+        waitForText(caseId.substring(0, 8));
+        browser.findElement(By.xpath("//button[text()='Close this meeting']")).click();
+        waitForText("The meeting is closed");
+        shot("meeting-closed");
+        // Undecided, the case goes back to the earliest open meeting with room: not the closed one, not nowhere.
+        String now = Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath().getString("meetingId");
+        assertTrue(now != null && !now.equals(laterMeeting), "the case left the closed meeting for an open one: " + now);
+        assertTrue(Api.as("chair", SystemStack.Service.BOARD).get("/api/meetings?from=" + later + "&to=" + later).jsonPath()
+                .getList("findAll { it.meetingId == '" + laterMeeting + "' }.closed").contains(true));
+    }
+
+    @Test
     void aSpokeCoordinatorCannotOpenAnotherSitesCase() {
         Patients.Identity patient = Patients.next();
         String northCase = SystemStack.get().webUrl() + "/cases/" + Api.as("coord-north", SystemStack.Service.INTAKE)
@@ -356,7 +393,12 @@ class BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
     }
 
+    /** A screenshot of the screen, after checking that each of its controls has an accessible name. */
     private void shot(String name) {
+        Object unlabelled = js("return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))"
+                + ".filter(e => !e.getAttribute('aria-label') && (e.tagName === 'BUTTON' ? e.textContent.trim() === '' : e.labels.length === 0))"
+                + ".map(e => e.id || e.name || e.outerHTML.substring(0, 80))");
+        assertEquals(java.util.List.of(), unlabelled, name + ": every control has a label");
         try {
             Files.createDirectories(SHOTS);
             File png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
