@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -198,5 +199,33 @@ class WebAppTest {
         assertTrue(out.body().contains("You have signed out"), out.body());
         HttpResponse<String> again = browser.get("/cases");
         assertTrue(LOGIN_FORM.matcher(again.body()).find(), "back to Keycloak's login page");
+    }
+
+    /**
+     * pathology-service stopped: the pathologist's worklist says it is not answering and that nothing was lost; the hub
+     * dashboard still shows what intake and board answer, and names the part that is missing. Restarted, all is back.
+     */
+    @Test
+    void whenAServiceIsDownTheScreensSaySoAndTheRestStillWorks() {
+        Browser patho = new Browser().signIn("patho");
+        Browser chair = new Browser().signIn("chair");
+        assertTrue(chair.get("/dashboard").body().contains("R0 resection rate"));
+        StackProcess pathology = SystemStack.get().process("pathology-service");
+        pathology.stop(Duration.ofSeconds(10));
+        try {
+            HttpResponse<String> worklist = patho.get("/pathology");
+            assertEquals(503, worklist.statusCode());
+            assertTrue(worklist.body().contains("pathology-service is not answering. Nothing was lost"), worklist.body());
+            HttpResponse<String> dashboard = chair.get("/dashboard");
+            assertEquals(200, dashboard.statusCode());
+            assertTrue(dashboard.body().contains("pathology-service (R0 rate) is not answering"), dashboard.body());
+            assertTrue(dashboard.body().contains("Cases by status") && dashboard.body().contains("Days from referral to board decision"),
+                    "intake's and board's parts are still there");
+            assertFalse(dashboard.body().contains("R0 resection rate"));
+        } finally {
+            pathology.start().awaitReady(Duration.ofMinutes(2));
+        }
+        assertEquals(200, patho.get("/pathology").statusCode());
+        assertTrue(chair.get("/dashboard").body().contains("R0 resection rate"));
     }
 }

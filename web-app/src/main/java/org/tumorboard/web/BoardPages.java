@@ -53,7 +53,7 @@ public class BoardPages {
             "SYSTEMIC_THERAPY", "NON_SARCOMA_PATHWAY", "CLINICAL_TRIAL");
 
     /** What the chair sees of the votes: who has voted, and how many for each option. */
-    public record Tally(List<String> voted, List<String> notVoted, Map<String, Integer> counts, List<Vote> dissent) {
+    public record Tally(List<String> voted, List<String> notVoted, Map<String, Integer> counts, List<ServiceViews.DecidedVote> dissent) {
     }
 
     /** The model's inputs and result; the inputs are kept as typed, for the form. */
@@ -266,8 +266,9 @@ public class BoardPages {
             counts.merge(v.option(), 1, Integer::sum);
         }
         List<String> notVoted = DISCIPLINES.stream().filter(d -> !voted.contains(d)).toList();
-        List<Vote> dissent = view.decision() == null ? List.of()
-                : view.votes().stream().filter(v -> !v.option().equals(view.decision().option())).toList();
+        // Dissent as the decision recorded it (board-service marks each vote), not as this page would work it out.
+        List<ServiceViews.DecidedVote> dissent = view.decision() == null || view.decision().votes() == null ? List.of()
+                : view.decision().votes().stream().filter(ServiceViews.DecidedVote::dissent).toList();
         return new Tally(voted, notVoted, counts, dissent);
     }
 }

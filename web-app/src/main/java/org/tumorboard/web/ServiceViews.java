@@ -75,7 +75,11 @@ public final class ServiceViews {
     public record Vote(String member, String discipline, String option, String rationale, Instant castAt) {
     }
 
-    public record Decision(String option, int round, Instant decidedAt, String decidedBy) {
+    /** A vote as the decision recorded it, with board-service's own dissent flag. */
+    public record DecidedVote(String member, String discipline, String option, String rationale, boolean dissent) {
+    }
+
+    public record Decision(String option, int round, Instant decidedAt, String decidedBy, List<DecidedVote> votes) {
     }
 
     public record BoardCase(UUID caseId, boolean ready, List<String> missing, String notSarcomaReason, UUID meetingId, int round,
