@@ -300,6 +300,48 @@ class BrowserTest {
                 .getList("findAll { it.meetingId == '" + laterMeeting + "' }.closed").contains(true));
     }
 
+    /** Each role's screens at tablet width (768 px): none scrolls sideways, every control still labelled. */
+    @Test
+    void everyRolesScreensFitATablet() {
+        String caseId = Api.as("coord-hub", SystemStack.Service.INTAKE).body(Patients.referral("HUB", Patients.next(), 11.0))
+                .post("/api/referrals").then().statusCode(201).extract().path("caseId");
+        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
+                .jsonPath().getList("caseId").contains(caseId));
+        open(768, 1024);
+        signIn("patho");
+        for (String screen : java.util.List.of("/pathology", "/pathology/cases/" + caseId + "/biopsy",
+                "/pathology/cases/" + caseId + "/resection", "/pathology/cases/" + caseId + "/reports")) {
+            fitsATablet(screen);
+        }
+        Api.as("patho", SystemStack.Service.PATHOLOGY).body(Map.of("specimenType", "CORE_NEEDLE", "histology", "LEIOMYOSARCOMA",
+                "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 15, "necrosisPercent", 20)))
+                .post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
+        eventually("the case on a meeting", () -> Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board")
+                .jsonPath().getString("meetingId") != null);
+        String meetingId = Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath().getString("meetingId");
+        browser.quit();
+        open(768, 1024);
+        signIn("chair");
+        for (String screen : java.util.List.of("/board?meeting=" + meetingId, "/board/cases/" + caseId, "/dashboard")) {
+            fitsATablet(screen);
+        }
+        browser.quit();
+        open(768, 1024);
+        signIn("nurse-hub");
+        for (String screen : java.util.List.of("/surveillance?within=365", "/surveillance/cases/" + caseId)) {
+            fitsATablet(screen);
+        }
+    }
+
+    private void fitsATablet(String screen) {
+        browser.get(web(screen));
+        waitFor(By.cssSelector("main h1"));
+        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, screen + " scrolls sideways at tablet width by " + overflow + " px");
+        shot("tablet-" + screen.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id")
+                .replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
+    }
+
     @Test
     void aSpokeCoordinatorCannotOpenAnotherSitesCase() {
         Patients.Identity patient = Patients.next();

@@ -112,7 +112,7 @@ public class BoardPages {
     public Response close(@PathParam("meetingId") UUID meetingId) {
         try (Response r = board.close(meetingId)) {
             if (r.getStatus() == 200) {
-                return agendaPage(null, 200, "The meeting is closed; its undecided cases moved to the next meeting.", null);
+                return agendaPage(null, 200, "The meeting is closed; its undecided cases went to the earliest open meeting with room.", null);
             }
             return agendaPage(meetingId.toString(), r.getStatus() >= 500 ? 502 : r.getStatus(), null,
                     Answers.say(Answers.problem(r), SERVICE));
