@@ -67,6 +67,13 @@ public final class BoardFixtures {
                 new CaseReferred(caseId, site, referredAt, new BigDecimal("22.0"), false, false, true), referredAt);
     }
 
+    /** Every meeting closed and one open a week ahead, the clock reset: cases go on that meeting. */
+    public static void oneOpenMeeting(EntityManager em) {
+        org.tumorboard.testsupport.MovableClock.reset();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update meeting set closed = true").executeUpdate());
+        meeting(LocalDate.now().plusDays(7), 50);
+    }
+
     public static String meeting(LocalDate date, int capacity) {
         return given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
                 .body(Map.of("date", date.toString(), "capacity", capacity))

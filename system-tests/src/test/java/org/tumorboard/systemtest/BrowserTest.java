@@ -115,12 +115,8 @@ class BrowserTest {
      */
     @Test
     void aCaseThroughThePathologistBoardNurseAndDashboardScreens() {
-        String caseId = Api.as("coord-north", SystemStack.Service.INTAKE)
-                .body(Patients.referral("SPOKE-NORTH", Patients.next(), 22.0)).post("/api/referrals").then().statusCode(201)
-                .extract().path("caseId");
+        String caseId = referredAwaitingBiopsy("coord-north", "SPOKE-NORTH", 22.0);
         String shortId = caseId.substring(0, 8);
-        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
-                .jsonPath().getList("caseId").contains(caseId));
 
         // The pathologist: worklist, biopsy form with the live grade, report signed out.
         signInFresh("patho");
@@ -265,15 +261,8 @@ class BrowserTest {
 
     @Test
     void theChairMovesACaseToAnotherMeetingAndClosesIt() {
-        String caseId = Api.as("coord-hub", SystemStack.Service.INTAKE).body(Patients.referral("HUB", Patients.next(), 14.0))
-                .post("/api/referrals").then().statusCode(201).extract().path("caseId");
-        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
-                .jsonPath().getList("caseId").contains(caseId));
-        Api.as("patho", SystemStack.Service.PATHOLOGY).body(Map.of("specimenType", "CORE_NEEDLE", "histology", "LEIOMYOSARCOMA",
-                "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 5, "necrosisPercent", 0)))
-                .post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
-        eventually("the case on a meeting", () -> Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board")
-                .jsonPath().getString("meetingId") != null);
+        String caseId = referredAwaitingBiopsy("coord-hub", "HUB", 14.0);
+        biopsyReportedAndOnAMeeting(caseId);
         LocalDate later = LocalDate.now().plusDays(100);
         String laterMeeting = Api.as("chair", SystemStack.Service.BOARD).body(Map.of("date", later.toString(), "capacity", 5))
                 .post("/api/meetings").then().statusCode(201).extract().path("meetingId");
@@ -303,21 +292,14 @@ class BrowserTest {
     /** Each role's screens at tablet width (768 px): none scrolls sideways, every control still labelled. */
     @Test
     void everyRolesScreensFitATablet() {
-        String caseId = Api.as("coord-hub", SystemStack.Service.INTAKE).body(Patients.referral("HUB", Patients.next(), 11.0))
-                .post("/api/referrals").then().statusCode(201).extract().path("caseId");
-        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
-                .jsonPath().getList("caseId").contains(caseId));
+        String caseId = referredAwaitingBiopsy("coord-hub", "HUB", 11.0);
         open(768, 1024);
         signIn("patho");
         for (String screen : java.util.List.of("/pathology", "/pathology/cases/" + caseId + "/biopsy",
                 "/pathology/cases/" + caseId + "/resection", "/pathology/cases/" + caseId + "/reports")) {
             fitsATablet(screen);
         }
-        Api.as("patho", SystemStack.Service.PATHOLOGY).body(Map.of("specimenType", "CORE_NEEDLE", "histology", "LEIOMYOSARCOMA",
-                "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 15, "necrosisPercent", 20)))
-                .post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
-        eventually("the case on a meeting", () -> Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board")
-                .jsonPath().getString("meetingId") != null);
+        biopsyReportedAndOnAMeeting(caseId);
         String meetingId = Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath().getString("meetingId");
         browser.quit();
         open(768, 1024);
@@ -336,8 +318,7 @@ class BrowserTest {
     private void fitsATablet(String screen) {
         browser.get(web(screen));
         waitFor(By.cssSelector("main h1"));
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertTrue(overflow.intValue() <= 0, screen + " scrolls sideways at tablet width by " + overflow + " px");
+        assertNoSidewaysScrolling(screen);
         shot("tablet-" + screen.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id")
                 .replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
     }
@@ -384,8 +365,30 @@ class BrowserTest {
         browser.manage().window().setSize(new Dimension(768, 1024));
         browser.navigate().refresh();
         waitForText(text);
+        assertNoSidewaysScrolling(browser.getCurrentUrl());
+    }
+
+    private void assertNoSidewaysScrolling(String screen) {
         Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertTrue(overflow.intValue() <= 0, "no sideways scrolling at tablet width: " + overflow);
+        assertTrue(overflow.intValue() <= 0, screen + " scrolls sideways at tablet width by " + overflow + " px");
+    }
+
+    /** A new patient referred through intake's API, once pathology has the case on its biopsy worklist. */
+    private static String referredAwaitingBiopsy(String coordinator, String site, double sizeCm) {
+        String caseId = Api.as(coordinator, SystemStack.Service.INTAKE).body(Patients.referral(site, Patients.next(), sizeCm))
+                .post("/api/referrals").then().statusCode(201).extract().path("caseId");
+        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
+                .jsonPath().getList("caseId").contains(caseId));
+        return caseId;
+    }
+
+    /** A leiomyosarcoma biopsy reported through pathology's API, once board-service has put the case on a meeting. */
+    private static void biopsyReportedAndOnAMeeting(String caseId) {
+        Api.as("patho", SystemStack.Service.PATHOLOGY).body(Map.of("specimenType", "CORE_NEEDLE", "histology", "LEIOMYOSARCOMA",
+                "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 5, "necrosisPercent", 0)))
+                .post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
+        eventually("the case on a meeting", () -> Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board")
+                .jsonPath().getString("meetingId") != null);
     }
 
     private void signInFresh(String user) {

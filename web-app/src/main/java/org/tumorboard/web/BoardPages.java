@@ -170,11 +170,15 @@ public class BoardPages {
     }
 
     static Model model(String l, String c, String f) {
+        String notNumbers = "Enter three numbers: l and c in millimetres, f as a fraction such as 0.15.";
+        if (l == null || c == null || f == null) {
+            return new Model(l, c, f, null, notNumbers);
+        }
         try {
             return new Model(l, c, f, PseudocapsuleModel.leftBehind(Double.parseDouble(l), Double.parseDouble(c), Double.parseDouble(f)),
                     null);
-        } catch (NumberFormatException | NullPointerException e) {
-            return new Model(l, c, f, null, "Enter three numbers: l and c in millimetres, f as a fraction such as 0.15.");
+        } catch (NumberFormatException e) {
+            return new Model(l, c, f, null, notNumbers);
         } catch (IllegalArgumentException e) {
             return new Model(l, c, f, null, "l must be above 0, c at least 0, and f between 0 and 1.");
         }

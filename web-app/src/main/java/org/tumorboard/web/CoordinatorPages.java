@@ -1,5 +1,7 @@
 package org.tumorboard.web;
 
+import static org.tumorboard.web.Answers.page;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,8 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CoordinatorPages {
+
+    static final String SERVICE = "intake-service";
 
     static final List<String> STATUSES = List.of("REFERRED", "WORKUP", "BIOPSY", "DIAGNOSED", "STAGED", "BOARD_SCHEDULED",
             "PLAN_DECIDED", "NEOADJUVANT", "SURGERY", "SURVEILLANCE", "RECURRENCE", "DISCHARGED", "NOT_SARCOMA",
@@ -85,11 +89,11 @@ public class CoordinatorPages {
                 return page(403, Templates.cases(viewer, null, filter, STATUSES, "Your role does not show the case list."));
             }
             if (r.getStatus() != 200) {
-                return page(502, Templates.cases(viewer, null, filter, STATUSES, unavailable()));
+                return page(502, Templates.cases(viewer, null, filter, STATUSES, Answers.unavailable(SERVICE)));
             }
             return page(200, Templates.cases(viewer, r.readEntity(CasePage.class), filter, STATUSES, null));
         } catch (ProcessingException down) {
-            return page(503, Templates.cases(viewer, null, filter, STATUSES, unavailable()));
+            return page(503, Templates.cases(viewer, null, filter, STATUSES, Answers.unavailable(SERVICE)));
         }
     }
 
@@ -108,10 +112,10 @@ public class CoordinatorPages {
                 case 404 -> page(404, Templates.caseView(viewer, null,
                         "There is no such case, or it is not one of your site's cases. Check the link, or find the case in the list."));
                 case 403 -> page(403, Templates.caseView(viewer, null, "Your role does not show case details."));
-                default -> page(502, Templates.caseView(viewer, null, unavailable()));
+                default -> page(502, Templates.caseView(viewer, null, Answers.unavailable(SERVICE)));
             };
         } catch (ProcessingException down) {
-            return page(503, Templates.caseView(viewer, null, unavailable()));
+            return page(503, Templates.caseView(viewer, null, Answers.unavailable(SERVICE)));
         }
     }
 
@@ -140,17 +144,14 @@ public class CoordinatorPages {
             if (r.getStatus() == 201) {
                 return page(201, Templates.referred(viewer, r.readEntity(Referred.class)));
             }
-            Problem problem = r.hasEntity() ? r.readEntity(Problem.class) : null;
-            Map<String, String> fromServer = new LinkedHashMap<>();
-            if (problem != null && problem.errors() != null) {
-                problem.errors().forEach(e -> fromServer.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
-            }
+            Problem problem = Answers.problem(r);
+            Map<String, String> fromServer = Answers.fieldErrors(problem);
             boolean secondCase = r.getStatus() == 409 && fromServer.containsKey("confirmSecondOpenCase");
-            String message = problem == null ? unavailable() : problem.detail();
+            String message = Answers.say(problem, SERVICE);
             return page(r.getStatus() >= 500 ? 502 : r.getStatus(),
                     Templates.referral(viewer, sites(), values, fromServer, message, secondCase, ReferralForm.CHOICES));
         } catch (ProcessingException down) {
-            return page(503, Templates.referral(viewer, sites(), values, Map.of(), unavailable(), false, ReferralForm.CHOICES));
+            return page(503, Templates.referral(viewer, sites(), values, Map.of(), Answers.unavailable(SERVICE), false, ReferralForm.CHOICES));
         }
     }
 
@@ -170,13 +171,5 @@ public class CoordinatorPages {
         } catch (ProcessingException down) {
             return List.of();
         }
-    }
-
-    private static String unavailable() {
-        return "intake-service is not answering. Nothing was lost: try again in a minute, and call the hub's IT if it lasts.";
-    }
-
-    static Response page(int status, TemplateInstance page) {
-        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
     }
 }

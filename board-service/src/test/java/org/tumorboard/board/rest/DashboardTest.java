@@ -9,7 +9,6 @@ import static org.tumorboard.board.BoardFixtures.CHAIR;
 import static org.tumorboard.board.BoardFixtures.FIVE_DISCIPLINES;
 import static org.tumorboard.board.BoardFixtures.board;
 import static org.tumorboard.board.BoardFixtures.decide;
-import static org.tumorboard.board.BoardFixtures.meeting;
 import static org.tumorboard.board.BoardFixtures.readyCase;
 import static org.tumorboard.board.BoardFixtures.vote;
 
@@ -26,11 +25,11 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.board.BoardFixtures;
 import org.tumorboard.testsupport.MovableClock;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -44,9 +43,7 @@ class DashboardTest {
 
     @BeforeEach
     void openMeeting() {
-        MovableClock.reset();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update meeting set closed = true").executeUpdate());
-        meeting(LocalDate.now().plusDays(7), 50);
+        BoardFixtures.oneOpenMeeting(em);
     }
 
     @AfterEach

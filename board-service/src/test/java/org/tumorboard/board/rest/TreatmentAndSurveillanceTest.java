@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tumorboard.board.BoardFixtures.CHAIR;
 import static org.tumorboard.board.BoardFixtures.board;
 import static org.tumorboard.board.BoardFixtures.decidedCase;
-import static org.tumorboard.board.BoardFixtures.meeting;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.board.BoardFixtures;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.Topics;
@@ -38,7 +38,6 @@ import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;
 import org.tumorboard.testsupport.TopicWriter;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -55,9 +54,7 @@ class TreatmentAndSurveillanceTest {
 
     @BeforeEach
     void openMeeting() {
-        MovableClock.reset();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update meeting set closed = true").executeUpdate());
-        meeting(LocalDate.now().plusDays(7), 50);
+        BoardFixtures.oneOpenMeeting(em);
     }
 
     @AfterEach

@@ -16,12 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
-import org.tumorboard.events.Topics;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
-import org.tumorboard.testsupport.TopicWriter;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -34,7 +31,7 @@ class PreviewAndDashboardTest {
 
     @Test
     void theBiopsyPreviewGradesLikeThePostAndStoresNothing() {
-        String caseId = referredCase("HUB");
+        String caseId = ReportResourceTest.referredCase(em, "HUB");
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(ReportResourceTest.biopsy())
                 .post("/api/cases/" + caseId + "/biopsy-reports/preview").then().statusCode(200)
                 .body("grade.grade", equalTo("G3")).body("grade.score", equalTo(6)).body("alerts", empty());
@@ -50,13 +47,13 @@ class PreviewAndDashboardTest {
                 .post("/api/cases/" + caseId + "/biopsy-reports/preview").then().statusCode(403);
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(ReportResourceTest.biopsy())
                 .post("/api/cases/" + TestEvents.newCaseId() + "/biopsy-reports/preview").then().statusCode(404);
-        assertEquals(0, count("pathology_report where case_id = '" + caseId + "'"));
-        assertEquals(0, count("outbox_event where subject = '" + caseId + "'"));
+        assertEquals(0, ReportResourceTest.count(em, "pathology_report where case_id = '" + caseId + "'"));
+        assertEquals(0, ReportResourceTest.count(em, "outbox_event where subject = '" + caseId + "'"));
     }
 
     @Test
     void theResectionPreviewShowsTheMissChanceAndBlocksNeeded() {
-        String caseId = referredCase("HUB");
+        String caseId = ReportResourceTest.referredCase(em, "HUB");
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(ReportResourceTest.resection())
                 .post("/api/cases/" + caseId + "/resection-reports/preview").then().statusCode(200)
                 .body("marginMissProbability", equalTo(0.669f)).body("blocksForFivePercentMiss", equalTo(299))
@@ -65,7 +62,7 @@ class PreviewAndDashboardTest {
                 .body(ReportResourceTest.with(ReportResourceTest.resection(), "assumedInvolvedFraction", 0.05))
                 .post("/api/cases/" + caseId + "/resection-reports/preview").then().statusCode(200)
                 .body("marginMissProbability", equalTo(0.129f)).body("blocksForFivePercentMiss", equalTo(59));
-        assertEquals(0, count("pathology_report where case_id = '" + caseId + "'"));
+        assertEquals(0, ReportResourceTest.count(em, "pathology_report where case_id = '" + caseId + "'"));
     }
 
     @Test
@@ -74,7 +71,7 @@ class PreviewAndDashboardTest {
         List<String> margins = List.of("R0", "R0", "R1");
         String amended = null;
         for (String margin : margins) {
-            String caseId = referredCase(site);
+            String caseId = ReportResourceTest.referredCase(em, site);
             String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
                     .body(ReportResourceTest.with(ReportResourceTest.resection(), "margin", margin))
                     .post("/api/cases/" + caseId + "/resection-reports").then().statusCode(201).extract().path("reportId");
@@ -103,15 +100,4 @@ class PreviewAndDashboardTest {
         given().auth().oauth2(Tokens.token("auditor", "HUB", "auditor")).get("/api/dashboard/margins").then().statusCode(403);
     }
 
-    private String referredCase(String site) {
-        String caseId = TestEvents.newCaseId();
-        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, site, 22.0));
-        TestEvents.await("case known to pathology", 30_000, () -> count("pathology_case where case_id = '" + caseId + "'") == 1);
-        return caseId;
-    }
-
-    private long count(String fromWhere) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from " + fromWhere).getSingleResult()).longValue());
-    }
 }

@@ -78,7 +78,7 @@ class ReportResourceTest {
 
     @Test
     void aBiopsyReportIsGradedTakesTheCaseOffTheWorklistAndIsPublished() {
-        String caseId = referredCase("SPOKE-NORTH");
+        String caseId = referredCase(em, "SPOKE-NORTH");
         String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
                 .when().post("/api/cases/" + caseId + "/biopsy-reports")
                 .then().statusCode(201)
@@ -102,7 +102,7 @@ class ReportResourceTest {
 
     @Test
     void aMissingComponentGivesGxNamingItAndALymphomaMarkerFlagsNonSarcoma() {
-        String caseId = referredCase("HUB");
+        String caseId = referredCase(em, "HUB");
         Map<String, Object> body = with(with(biopsy(), "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 4)),
                 "ihc", List.of(Map.of("marker", "CD45", "result", "POSITIVE")));
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(with(body, "histology", "NOT_SARCOMA"))
@@ -122,7 +122,7 @@ class ReportResourceTest {
 
     @Test
     void aResectionReportShowsTheSamplingMissChanceAndIsFlaggedWithoutABiopsy() {
-        String caseId = referredCase("HUB");
+        String caseId = referredCase(em, "HUB");
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(resection())
                 .when().post("/api/cases/" + caseId + "/resection-reports")
                 .then().statusCode(201)
@@ -140,7 +140,7 @@ class ReportResourceTest {
 
     @Test
     void surgeryPutsTheCaseOnTheResectionWorklistUntilItsReportArrives() {
-        String caseId = referredCase("HUB");
+        String caseId = referredCase(em, "HUB");
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
                 .when().post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201);
         CaseEvent surgery = TestEvents.event(CaseEventTypes.TREATMENT_RECORDED, caseId,
@@ -167,7 +167,7 @@ class ReportResourceTest {
         TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.TREATMENT_RECORDED, caseId,
                 new TreatmentRecorded(caseId, "SURGERY", LocalDate.now()), t.plusSeconds(60)));
         TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, "SPOKE-NORTH", 12.0));
-        TestEvents.await("referral applied after the surgery", 30_000, () -> count("pathology_case where case_id = '" + caseId
+        TestEvents.await("referral applied after the surgery", 30_000, () -> count(em, "pathology_case where case_id = '" + caseId
                 + "' and referring_site = 'SPOKE-NORTH' and awaiting = 'RESECTION_REPORT'") == 1);
         given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH")).when().get("/api/cases/" + caseId + "/reports")
                 .then().statusCode(404);
@@ -177,7 +177,7 @@ class ReportResourceTest {
 
     @Test
     void anAmendmentIsANewVersionWithWhoAndWhyAndCarriesTheNewValues() {
-        String caseId = referredCase("HUB");
+        String caseId = referredCase(em, "HUB");
         String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
                 .when().post("/api/cases/" + caseId + "/biopsy-reports")
                 .then().statusCode(201).extract().path("reportId");
@@ -242,15 +242,15 @@ class ReportResourceTest {
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("invalidReports")
     void invalidReportsAre400NamingTheFieldAndStoreNothing(String endpoint, Map<String, Object> body, String field) {
-        String caseId = referredCase("HUB");
-        long reports = count("pathology_report");
-        long events = count("outbox_event");
+        String caseId = referredCase(em, "HUB");
+        long reports = count(em, "pathology_report");
+        long events = count(em, "outbox_event");
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases/" + caseId + "/" + endpoint)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems(field));
-        assertEquals(reports, count("pathology_report"));
-        assertEquals(events, count("outbox_event"));
+        assertEquals(reports, count(em, "pathology_report"));
+        assertEquals(events, count(em, "outbox_event"));
     }
 
     @Test
@@ -259,7 +259,7 @@ class ReportResourceTest {
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(biopsy())
                 .when().post("/api/cases/" + unknown + "/biopsy-reports")
                 .then().statusCode(404).contentType("application/problem+json");
-        String caseId = referredCase("SPOKE-SOUTH");
+        String caseId = referredCase(em, "SPOKE-SOUTH");
         given().contentType(ContentType.JSON).body(biopsy()).when().post("/api/cases/" + caseId + "/biopsy-reports")
                 .then().statusCode(401);
         given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(biopsy())
@@ -274,14 +274,15 @@ class ReportResourceTest {
                 .then().statusCode(200);
     }
 
-    private String referredCase(String site) {
+    /** A case referred on intake's topic, once pathology has it (shared with PreviewAndDashboardTest). */
+    static String referredCase(EntityManager em, String site) {
         String caseId = TestEvents.newCaseId();
         TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, site, 22.0));
-        TestEvents.await("case known to pathology", 30_000, () -> count("pathology_case where case_id = '" + caseId + "'") == 1);
+        TestEvents.await("case known to pathology", 30_000, () -> count(em, "pathology_case where case_id = '" + caseId + "'") == 1);
         return caseId;
     }
 
-    private long count(String fromWhere) {
+    static long count(EntityManager em, String fromWhere) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from " + fromWhere).getSingleResult()).longValue());
     }
