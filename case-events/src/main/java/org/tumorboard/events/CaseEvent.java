@@ -23,7 +23,7 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
     }
 
     /** A new event with a fresh id, stamped now. */
-    public static <T> CaseEvent create(EventType<T> type, String source, String caseId, T payload, Instant now) {
+    public static <T extends CaseEventPayload> CaseEvent create(EventType<T> type, String source, String caseId, T payload, Instant now) {
         return new CaseEvent(UUID.randomUUID(), source, type.name(), caseId, now, EventCodec.toJson(payload));
     }
 
@@ -44,8 +44,19 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
         return eventType.name().equals(type);
     }
 
+    /**
+     * The payload decoded as the record of this event's type, for a consumer's pattern {@code switch};
+     * {@link Unknown} for a type this build does not know. {@link MalformedEventException} if the payload is not valid
+     * for its type.
+     */
+    public CaseEventPayload payload() {
+        return CaseEventTypes.byName(type)
+                .<CaseEventPayload>map(known -> EventCodec.fromJson(data, known.payloadClass()))
+                .orElseGet(() -> new Unknown(type));
+    }
+
     /** The payload decoded as the given type; {@link MalformedEventException} if it is not of that type or not valid. */
-    public <T> T payload(EventType<T> eventType) {
+    public <T extends CaseEventPayload> T payload(EventType<T> eventType) {
         if (!is(eventType)) {
             throw new MalformedEventException("event " + id + " is of type " + type + ", not " + eventType.name());
         }

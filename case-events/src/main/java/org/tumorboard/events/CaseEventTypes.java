@@ -3,21 +3,6 @@ package org.tumorboard.events;
 import java.util.List;
 import java.util.Optional;
 
-import org.tumorboard.events.board.CaseDischarged;
-import org.tumorboard.events.board.CaseScheduled;
-import org.tumorboard.events.board.PlanDecided;
-import org.tumorboard.events.board.RecurrenceRecorded;
-import org.tumorboard.events.board.SurveillanceScheduled;
-import org.tumorboard.events.board.TreatmentRecorded;
-import org.tumorboard.events.intake.CaseReferred;
-import org.tumorboard.events.intake.CaseWithdrawn;
-import org.tumorboard.events.intake.ImagingUpdated;
-import org.tumorboard.events.intake.WorkupCompleted;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.pathology.NonSarcomaFlagged;
-import org.tumorboard.events.pathology.ReportAmended;
-import org.tumorboard.events.pathology.ResectionReported;
-import org.tumorboard.events.staging.CaseStaged;
 
 /**
  * The registry of every event type in the contract. Each producing service owns its payloads and may add optional
@@ -42,6 +27,10 @@ public final class CaseEventTypes {
             new EventType<>("tumorboard.pathology.resection-reported.v1", Topics.PATHOLOGY, ResectionReported.class);
     public static final EventType<ReportAmended> REPORT_AMENDED =
             new EventType<>("tumorboard.pathology.report-amended.v1", Topics.PATHOLOGY, ReportAmended.class);
+    public static final EventType<BiopsyAmended> BIOPSY_AMENDED =
+            new EventType<>("tumorboard.pathology.biopsy-amended.v1", Topics.PATHOLOGY, BiopsyAmended.class);
+    public static final EventType<ResectionAmended> RESECTION_AMENDED =
+            new EventType<>("tumorboard.pathology.resection-amended.v1", Topics.PATHOLOGY, ResectionAmended.class);
     public static final EventType<NonSarcomaFlagged> NON_SARCOMA_FLAGGED =
             new EventType<>("tumorboard.pathology.non-sarcoma-flagged.v1", Topics.PATHOLOGY, NonSarcomaFlagged.class);
 
@@ -65,7 +54,7 @@ public final class CaseEventTypes {
 
     public static final List<EventType<?>> ALL = List.of(
             CASE_REFERRED, IMAGING_UPDATED, WORKUP_COMPLETED, CASE_WITHDRAWN,
-            BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, NON_SARCOMA_FLAGGED,
+            BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, BIOPSY_AMENDED, RESECTION_AMENDED, NON_SARCOMA_FLAGGED,
             CASE_STAGED,
             CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, RECURRENCE_RECORDED, CASE_DISCHARGED);
 

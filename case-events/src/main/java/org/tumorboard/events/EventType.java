@@ -6,7 +6,7 @@ import java.util.Objects;
  * One kind of event in the contract: its CloudEvents {@code type}, the topic it travels on and its payload record.
  * Types are named {@code tumorboard.<service>.<what-happened>.v<N>}; a breaking change is a new version.
  */
-public record EventType<T>(String name, String topic, Class<T> payloadClass) {
+public record EventType<T extends CaseEventPayload>(String name, String topic, Class<T> payloadClass) {
 
     public EventType {
         Objects.requireNonNull(name, "name");

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tumorboard.events.intake.CaseReferred;
 
 class EventContractTest {
 
@@ -85,5 +84,82 @@ class EventContractTest {
                 () -> new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), " ", NOW, "{}"));
         assertThrows(MalformedEventException.class,
                 () -> new CaseEvent(java.util.UUID.randomUUID(), null, CaseEventTypes.CASE_REFERRED.name(), "c-1", NOW, "{}"));
+    }
+
+    @Test
+    void everyPayloadOfTheSealedContractHasItsEventTypeAndEveryTypeItsPayload() {
+        Set<Class<?>> registered = new HashSet<>();
+        CaseEventTypes.ALL.forEach(type -> registered.add(type.payloadClass()));
+        Set<Class<?>> permitted = new HashSet<>(java.util.Arrays.asList(CaseEventPayload.class.getPermittedSubclasses()));
+        permitted.remove(Unknown.class);
+        assertEquals(permitted, registered);
+    }
+
+    @Test
+    void decodingGivesTheTypedPayloadForASwitch() {
+        TreatmentRecorded surgery = new TreatmentRecorded("c-1", TreatmentRecorded.SURGERY, java.time.LocalDate.of(2026, 11, 2));
+        CaseEvent event = CaseEvent.create(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, "c-1", surgery, NOW);
+        CaseEventPayload payload = event.payload();
+        assertEquals(surgery, payload);
+        assertTrue(payload instanceof TreatmentRecorded t && t.isSurgery() && !t.isNeoadjuvant());
+    }
+
+    @Test
+    void aTypeFromANewerProducerDecodesAsUnknown() {
+        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.BOARD, "tumorboard.board.something-new.v1", "c-1", NOW,
+                "{\"caseId\":\"c-1\"}");
+        assertEquals(new Unknown("tumorboard.board.something-new.v1"), event.payload());
+    }
+
+    @Test
+    void aKnownTypeWithABadPayloadIsMalformedNotUnknown() {
+        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), "c-1", NOW,
+                "{\"caseId\":\"c-1\"}");
+        assertThrows(MalformedEventException.class, event::payload);
+    }
+
+    @Test
+    void theVocabularyIsNotWrittenIntoThePayload() {
+        String json = EventCodec.toJson(new TreatmentRecorded("c-1", "NEOADJUVANT_CHEMOTHERAPY_STARTED", null));
+        assertFalse(json.contains("surgery") || json.contains("neoadjuvant\""), json);
+        assertFalse(EventCodec.toJson(new ResectionReported("c-1", "r", 1, "R2")).contains("grossResidual"));
+        assertFalse(EventCodec.toJson(new CaseStaged("c-1", "c", "T4", "N0", "M1", "G3", "IV")).contains("metastatic"));
+        assertFalse(EventCodec.toJson(new PlanDecided("c-1", "UPFRONT_RESECTION")).contains("notResectable"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "null", value = {
+            // grade, known high, known low
+            "G1, false, true",
+            "G2, true, false",
+            "G3, true, false",
+            "GX, false, false",
+            "null, false, false" })
+    void gxIsNeitherAKnownHighNorAKnownLowGrade(String grade, boolean high, boolean low) {
+        assertEquals(high, Grades.knownHighGrade(grade));
+        assertEquals(low, Grades.knownLowGrade(grade));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "SURGERY, true, false",
+            "NEOADJUVANT_CHEMOTHERAPY_STARTED, false, true",
+            "NEOADJUVANT_RADIOTHERAPY_COMPLETED, false, true",
+            "NOT_IMPLEMENTED, false, false" })
+    void treatmentTypes(String type, boolean surgery, boolean neoadjuvant) {
+        TreatmentRecorded t = new TreatmentRecorded("c-1", type, null);
+        assertEquals(surgery, t.isSurgery());
+        assertEquals(neoadjuvant, t.isNeoadjuvant());
+    }
+
+    @Test
+    void aLegacyAmendmentReadsAsTheTypedOne() {
+        ReportAmended biopsy = new ReportAmended("c-1", "r", 2, ReportAmended.BIOPSY, "LEIOMYOSARCOMA", "G3");
+        assertEquals(new BiopsyAmended("c-1", "r", 2, "LEIOMYOSARCOMA", "G3", null, java.util.List.of()), biopsy.asSpecificAmendment());
+        ReportAmended resection = new ReportAmended("c-1", "r", 3, ReportAmended.RESECTION, null, null, "R2",
+                new BigDecimal("20.5"), 4, 1);
+        ResectionAmended typed = (ResectionAmended) resection.asSpecificAmendment();
+        assertEquals(new ResectionAmended("c-1", "r", 3, "R2", new BigDecimal("20.5"), 4, 1, null), typed);
+        assertTrue(typed.grossResidual());
     }
 }

@@ -20,6 +20,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.tumorboard.platform.failure.DomainFailure;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.problem.StrictJson;
 
@@ -77,6 +78,9 @@ public final class RequestFuzzing {
         try {
             rules.apply(request);
             return true;
+        } catch (DomainFailure refused) {
+            REFUSED_BY_RULES.incrementAndGet(); // 400, 404 or 409 by the platform's mapping
+            return false;
         } catch (ProblemException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 REFUSED_BY_RULES.incrementAndGet();

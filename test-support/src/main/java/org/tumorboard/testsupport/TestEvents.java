@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.Sources;
-import org.tumorboard.events.intake.CaseReferred;
 
 /** Events as the producing services emit them, for feeding a consumer on the real broker. */
 public final class TestEvents {
@@ -23,7 +23,7 @@ public final class TestEvents {
     }
 
     /** Any event of the contract, stamped with the given time (to deliver events out of order). */
-    public static <T> CaseEvent event(org.tumorboard.events.EventType<T> type, String caseId, T payload, Instant time) {
+    public static <T extends org.tumorboard.events.CaseEventPayload> CaseEvent event(org.tumorboard.events.EventType<T> type, String caseId, T payload, Instant time) {
         String source = "/tumorboard/" + type.name().split("\\.")[1] + "-service";
         return CaseEvent.create(type, source, caseId, payload, time);
     }

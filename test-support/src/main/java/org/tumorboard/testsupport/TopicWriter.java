@@ -5,9 +5,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.tumorboard.events.CaseEvent;
 
@@ -18,8 +23,8 @@ public final class TopicWriter {
     }
 
     /** A CloudEvent in Kafka binary mode: attributes as {@code ce_} headers, the payload as the value. */
-    public static void send(String topic, CaseEvent event) {
-        send(topic, event.subject(), event.data(), Map.of(
+    public static RecordMetadata send(String topic, CaseEvent event) {
+        return send(topic, event.subject(), event.data(), Map.of(
                 "ce_specversion", CaseEvent.SPEC_VERSION,
                 "ce_id", event.id().toString(),
                 "ce_source", event.source(),
@@ -29,16 +34,44 @@ public final class TopicWriter {
                 "content-type", CaseEvent.DATA_CONTENT_TYPE));
     }
 
-    public static void send(String topic, String key, String value, Map<String, String> headers) {
+    /** Where the record was written (partition and offset), for {@link #awaitConsumed}. */
+    public static RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed an offset past each of these records: a barrier after which every
+     * earlier record of their partitions (a redelivered duplicate, say) has been processed, without sending anything
+     * that would itself change what the test asserts.
+     */
+    public static void awaitConsumed(String groupId, long timeoutMs, RecordMetadata... records) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            TestEvents.await(groupId + " past " + java.util.Arrays.toString(records), timeoutMs, () -> {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    for (RecordMetadata r : records) {
+                        OffsetAndMetadata at = committed.get(new TopicPartition(r.topic(), r.partition()));
+                        if (at == null || at.offset() <= r.offset()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
         }
     }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.platform.failure.DomainFailure;
 import org.tumorboard.platform.messaging.TransientFailures;
 import org.tumorboard.platform.problem.Problem;
 import org.tumorboard.platform.problem.ProblemException;
@@ -77,7 +78,7 @@ public class AuditInterceptor {
             recordFailure(call, e);
             throw e;
         }
-        trail.recordWithin(entry(call, caseId(call, result), statusOf(result), null));
+        trail.recordWithin(entry(call, caseId(call, result), successStatus(call, result), null));
         return result;
     }
 
@@ -122,7 +123,7 @@ public class AuditInterceptor {
         return audited == null ? call.getMethod().getName() : audited.value();
     }
 
-    /** The case a call concerns: its {@code caseId} path parameter, else a {@code caseId} in its body or its answer. */
+    /** The case a call concerns: its {@code caseId} path parameter or use-case parameter, else a {@code caseId} in its body or its answer. */
     private UUID caseId(InvocationContext call, Object result) {
         return context.caseId() != null ? context.caseId() : caseIdOfCall(call, result);
     }
@@ -132,7 +133,8 @@ public class AuditInterceptor {
         Object[] values = call.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             PathParam path = parameters[i].getAnnotation(PathParam.class);
-            if (path != null && path.value().equals("caseId") && values[i] instanceof UUID id) {
+            boolean named = path != null ? path.value().equals("caseId") : parameters[i].getName().equals("caseId");
+            if (named && values[i] instanceof UUID id) {
                 return id;
             }
         }
@@ -161,6 +163,11 @@ public class AuditInterceptor {
         return null;
     }
 
+    private static int successStatus(InvocationContext call, Object result) {
+        Audited audited = call.getMethod().getAnnotation(Audited.class);
+        return audited != null && audited.creates() && !(result instanceof Response) ? 201 : statusOf(result);
+    }
+
     static int statusOf(Object result) {
         if (result instanceof Response response) {
             return response.getStatus();
@@ -169,6 +176,9 @@ public class AuditInterceptor {
     }
 
     static int statusOf(Exception e) {
+        if (e instanceof DomainFailure failure) {
+            return ProblemException.of(failure).status();
+        }
         if (e instanceof ProblemException problem) {
             return problem.status();
         }
@@ -183,6 +193,9 @@ public class AuditInterceptor {
 
     /** The problem's title and the fields it names; never the values sent, which may carry identity. */
     static String detailOf(Exception e) {
+        if (e instanceof DomainFailure failure) {
+            return detailOf(ProblemException.of(failure));
+        }
         if (e instanceof ProblemException problem) {
             Problem p = problem.toProblem();
             List<Problem.FieldError> errors = p.errors() == null ? List.of() : p.errors();

@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,18 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tumorboard.events.MalformedEventException;
-import org.tumorboard.platform.audit.AuditContext;
-import org.tumorboard.platform.audit.Audited;
-import org.tumorboard.platform.messaging.CaseEventEffect;
-import org.tumorboard.platform.messaging.CaseEventProcessor;
-import org.tumorboard.platform.messaging.RetryLaterException;
-import org.tumorboard.platform.messaging.TransientFailures;
+import org.tumorboard.platform.failure.NotFound;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 
-import io.quarkus.logging.Log;
 
 /**
  * The operator's view of this service's dead letters: list them, look at one, replay it once its cause is fixed
@@ -61,16 +51,7 @@ public class DeadLetterResource {
     DeadLetters deadLetters;
 
     @Inject
-    CaseEventProcessor processor;
-
-    @Inject
-    Instance<CaseEventEffect> effect;
-
-    @Inject
-    JsonWebToken caller;
-
-    @Inject
-    AuditContext audit;
+    DeadLetterReplay replays;
 
     @GET
     public List<DeadLetterView> list(@QueryParam("state") @DefaultValue("OPEN") String state,
@@ -100,44 +81,12 @@ public class DeadLetterResource {
 
     @POST
     @Path("{id}/replay")
-    @Transactional
-    @Audited("DEAD_LETTER_REPLAY")
     @Consumes(MediaType.APPLICATION_JSON)
     public DeadLetterView replay(@PathParam("id") UUID id, ReplayRequest request) {
-        DeadLetters.DeadLetter letter = find(id);
-        audit.concerns(caseIdOf(letter.key()));
-        if (!letter.open()) {
-            throw ProblemException.conflict("dead letter " + id + " was already replayed (" + letter.replayOutcome() + ")");
-        }
-        String fixedValue = request == null ? null : request.value();
-        try {
-            CaseEventProcessor.ReplayOutcome outcome = processor.replayWithinTransaction(letter.toRecord(fixedValue), effect.get());
-            deadLetters.markReplayed(id, caller.getName(), outcome.name(), fixedValue == null ? letter.value() : fixedValue);
-            Log.infof("dead letter %s replayed by %s: %s%s", id, caller.getName(), outcome, fixedValue == null ? "" : " (corrected value)");
-        } catch (MalformedEventException | RetryLaterException e) {
-            deadLetters.markReplayFailed(id, e.getMessage());
-            throw ProblemException.conflict("the record still cannot be applied: " + e.getMessage());
-        } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                throw e;
-            }
-            String reason = CaseEventProcessor.rootMessage(e);
-            deadLetters.markReplayFailed(id, reason);
-            throw ProblemException.conflict("the record still cannot be applied: " + reason);
-        }
-        return DeadLetterView.of(find(id));
-    }
-
-    /** Records are keyed by case id; a poison record may have any key, or none. */
-    private static UUID caseIdOf(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException notACaseId) {
-            return null;
-        }
+        return DeadLetterView.of(replays.replay(id, request == null ? null : request.value()));
     }
 
     private DeadLetters.DeadLetter find(UUID id) {
-        return deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("no dead letter " + id));
+        return deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
     }
 }

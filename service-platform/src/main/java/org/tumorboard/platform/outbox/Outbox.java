@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventPayload;
 import org.tumorboard.events.EventType;
 
 /**
@@ -39,7 +40,7 @@ public class Outbox {
     String source;
 
     @Transactional(TxType.MANDATORY)
-    public <T> CaseEvent publish(EventType<T> type, String caseId, T payload) {
+    public <T extends CaseEventPayload> CaseEvent publish(EventType<T> type, String caseId, T payload) {
         CaseEvent event = CaseEvent.create(type, source, caseId, payload, clock.instant());
         em.createNativeQuery("""
                 insert into outbox_event (id, topic, type, source, subject, occurred_at, payload)

@@ -2,6 +2,11 @@ package org.tumorboard.platform.problem;
 
 import java.util.List;
 
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.DomainFailure;
+import org.tumorboard.platform.failure.InvalidInput;
+import org.tumorboard.platform.failure.NotFound;
+import org.tumorboard.platform.failure.NotPermitted;
 import org.tumorboard.platform.problem.Problem.FieldError;
 
 /** Thrown by resources and services to answer with a problem; nothing they started is committed. */
@@ -42,6 +47,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, List.of());
+    }
+
+    /** The answer to a use case's refusal: 404, 409 with its details, 400 naming the field, or 403. */
+    public static ProblemException of(DomainFailure failure) {
+        return switch (failure) {
+            case NotFound f -> notFound(f.what());
+            case Conflict f -> new ProblemException(409, f.title(), f.getMessage(),
+                    f.fields().stream().map(h -> new FieldError(h.field(), h.message())).toList(), f.details());
+            case InvalidInput f -> invalidField(f.field(), f.reason());
+            case NotPermitted f -> forbidden(f.getMessage());
+        };
     }
 
     public Problem toProblem() {

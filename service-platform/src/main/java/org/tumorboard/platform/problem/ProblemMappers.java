@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tumorboard.platform.failure.DomainFailure;
 import org.tumorboard.platform.messaging.TransientFailures;
 import org.tumorboard.platform.problem.Problem.FieldError;
 
@@ -57,6 +58,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response domainFailure(DomainFailure e) {
+        return problem(ProblemException.of(e));
     }
 
     @ServerExceptionMapper

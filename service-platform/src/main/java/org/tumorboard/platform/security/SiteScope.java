@@ -1,9 +1,13 @@
 package org.tumorboard.platform.security;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.platform.failure.NotFound;
 import org.tumorboard.platform.problem.ProblemException;
 
 /**
@@ -34,6 +38,14 @@ public class SiteScope {
 
     public boolean canSee(String caseSite) {
         return isHub() || site().equals(caseSite);
+    }
+
+    /**
+     * The one site-visibility check: the record found, if the caller's site may see it ({@code siteOf} reads its
+     * referring site); otherwise {@link NotFound}, exactly as if it did not exist.
+     */
+    public <T> T visible(Optional<T> found, Function<T, String> siteOf, String what) {
+        return found.filter(record -> canSee(siteOf.apply(record))).orElseThrow(() -> new NotFound(what));
     }
 
     /** Hub: every site, as asked; spoke: only its own, whatever was asked. */

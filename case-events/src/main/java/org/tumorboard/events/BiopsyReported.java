@@ -1,4 +1,4 @@
-package org.tumorboard.events.pathology;
+package org.tumorboard.events;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import java.util.List;
  * {@code histology} one of the contract's histology values; {@code alerts} the alert codes raised with the report.
  */
 public record BiopsyReported(String caseId, String reportId, int version, String histology, String grade, Integer score,
-        List<String> alerts) {
+        List<String> alerts) implements CaseEventPayload {
 
     public BiopsyReported(String caseId, String reportId, int version, String histology, String grade) {
         this(caseId, reportId, version, histology, grade, null, List.of());

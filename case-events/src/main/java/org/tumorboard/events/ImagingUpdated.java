@@ -1,4 +1,4 @@
-package org.tumorboard.events.intake;
+package org.tumorboard.events;
 
 import java.math.BigDecimal;
 
@@ -8,5 +8,5 @@ public record ImagingUpdated(
         BigDecimal greatestDimensionCm,
         Boolean suspiciousNodes,
         Boolean distantLesions,
-        java.util.List<String> missingWorkup) {
+        java.util.List<String> missingWorkup) implements CaseEventPayload {
 }

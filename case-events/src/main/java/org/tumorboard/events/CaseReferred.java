@@ -1,10 +1,9 @@
-package org.tumorboard.events.intake;
+package org.tumorboard.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.tumorboard.events.MalformedEventException;
 
 /**
  * A spoke or the hub referred a case. Clinical facts and ids only: never the patient's name, MRN or birth date.
@@ -23,7 +22,7 @@ public record CaseReferred(
         Boolean suspiciousNodes,
         Boolean distantLesions,
         boolean neoadjuvantConsidered,
-        Boolean workupComplete) {
+        Boolean workupComplete) implements CaseEventPayload {
 
     /** A referral as producers before {@code workupComplete} described it. */
     public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,

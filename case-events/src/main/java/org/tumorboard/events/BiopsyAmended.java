@@ -1,0 +1,11 @@
+package org.tumorboard.events;
+
+import java.util.List;
+
+/**
+ * A biopsy report was amended: the new version's histology, FNCLCC grade (G1, G2, G3 or GX; {@code score} null for GX)
+ * and alert codes, so that staging re-stages and the board re-discusses. Replaces {@link ReportAmended} for biopsies.
+ */
+public record BiopsyAmended(String caseId, String reportId, int version, String histology, String grade, Integer score,
+        List<String> alerts) implements CaseEventPayload {
+}

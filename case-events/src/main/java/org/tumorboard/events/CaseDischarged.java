@@ -1,0 +1,5 @@
+package org.tumorboard.events;
+
+/** The surveillance schedule ended; the case is discharged. */
+public record CaseDischarged(String caseId) implements CaseEventPayload {
+}

@@ -1,0 +1,19 @@
+package org.tumorboard.events;
+
+/**
+ * Every payload of the contract. Decoding an event ({@link CaseEvent#payload()}) returns one of these, so a consumer is
+ * a pattern {@code switch} with one named handler per event: the compiler then shows what a service ignores. A type
+ * this build does not know (a newer producer's) decodes as {@link Unknown}.
+ */
+public sealed interface CaseEventPayload permits
+        // intake-service
+        CaseReferred, ImagingUpdated, WorkupCompleted, CaseWithdrawn,
+        // pathology-service
+        BiopsyReported, ResectionReported, BiopsyAmended, ResectionAmended, ReportAmended, NonSarcomaFlagged,
+        // staging-service
+        CaseStaged,
+        // board-service
+        CaseScheduled, PlanDecided, TreatmentRecorded, SurveillanceScheduled, RecurrenceRecorded, CaseDischarged,
+        // anything else
+        Unknown {
+}

@@ -1,7 +1,0 @@
-package org.tumorboard.events.board;
-
-import java.time.LocalDate;
-
-/** The case was placed on a meeting's agenda. */
-public record CaseScheduled(String caseId, String meetingId, LocalDate meetingDate) {
-}
