@@ -1,14 +1,20 @@
 package org.tumorboard.board;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.tumorboard.board.rules.Readiness;
+import org.tumorboard.board.rules.SurveillanceSchedule;
 
 /** A case as the tumor board sees it: what it waits for, where it is on the agenda, which round of discussion. */
 @Entity
@@ -45,8 +51,9 @@ public class BoardCase {
     public Instant gradeAt;
 
     /** Comma-separated alert codes from the latest biopsy report. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "alerts")
-    public String alerts;
+    public List<String> alerts;
 
     @Column(name = "staged", nullable = false)
     public boolean staged;
@@ -80,8 +87,9 @@ public class BoardCase {
     public UUID meetingId;
 
     /** The option decided in the current round, null while undecided. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "decided_option")
-    public String decidedOption;
+    public PlanOption decidedOption;
 
     /** The day the current round's plan was decided: the start of its follow-through. */
     @Column(name = "decided_on")
@@ -94,11 +102,13 @@ public class BoardCase {
     @Column(name = "gross_residual")
     public Boolean grossResidual;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "not_implemented_reason")
-    public String notImplementedReason;
+    public NotImplementedReason notImplementedReason;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "surveillance_track")
-    public String surveillanceTrack;
+    public SurveillanceSchedule.Track surveillanceTrack;
 
     @Column(name = "in_surveillance", nullable = false)
     public boolean inSurveillance;

@@ -1,6 +1,7 @@
 package org.tumorboard.board;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +10,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "decision")
@@ -28,8 +32,9 @@ public class Decision {
     public PlanOption option;
 
     /** JSON: every vote of the round as it stood, with dissent flagged. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "votes", nullable = false)
-    public String votes;
+    public List<RecordedVote> votes;
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;

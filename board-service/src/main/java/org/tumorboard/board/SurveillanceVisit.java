@@ -1,6 +1,7 @@
 package org.tumorboard.board;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +10,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One scheduled surveillance visit; done once the nurse records it. */
 @Entity
@@ -30,9 +34,10 @@ public class SurveillanceVisit {
     @Column(name = "due_date", nullable = false)
     public LocalDate due;
 
-    /** Comma-separated exams of the visit. */
+    /** The exams of the visit ({@code SurveillanceSchedule.Exam} names). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "exams", nullable = false)
-    public String exams;
+    public List<String> exams;
 
     @Column(name = "done_on")
     public LocalDate doneOn;

@@ -2,6 +2,7 @@ package org.tumorboard.board;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "treatment")
@@ -32,8 +36,9 @@ public class Treatment {
     public Boolean enBloc;
 
     /** Comma-separated organ codes. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "organs")
-    public String organs;
+    public List<String> organs;
 
     /** The surgeon's statement of gross residual disease (R2 is the surgeon's call). */
     @Column(name = "gross_residual")

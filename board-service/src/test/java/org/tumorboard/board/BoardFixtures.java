@@ -10,15 +10,15 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.Sources;
 import org.tumorboard.events.Topics;
-import org.tumorboard.events.intake.CaseReferred;
-import org.tumorboard.events.intake.WorkupCompleted;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicWriter;

@@ -19,6 +19,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.tumorboard.events.Grades;
+
 /** One patient's one tumor episode, from referral on: the aggregate of intake-service. */
 @Entity
 @Table(name = "intake_case")
@@ -88,8 +90,12 @@ public class IntakeCase {
         return timeline.stream().anyMatch(t -> t.eventId.equals(eventId));
     }
 
+    public boolean hasTimelineSummary(String summary) {
+        return timeline.stream().anyMatch(t -> t.summary.equals(summary));
+    }
+
     public boolean highGradeKnown() {
-        return "G2".equals(knownGrade) || "G3".equals(knownGrade);
+        return Grades.knownHighGrade(knownGrade);
     }
 
     public void addTimelineEntry(UUID eventId, String type, Instant occurredAt, String summary) {

@@ -15,6 +15,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** A biopsy or resection report with every version it has had; the newest is the current one. */
 @Entity
 @Table(name = "pathology_report")
@@ -46,7 +48,8 @@ public class PathologyReport {
     public List<ReportVersion> versions = new ArrayList<>();
 
     /** Adds the next version; earlier ones stay as they were. */
-    public ReportVersion addVersion(Instant at, String by, String amendmentReason, String content, String result) {
+    public ReportVersion addVersion(Instant at, String by, String amendmentReason, JsonNode content, JsonNode result,
+            Margin margin) {
         ReportVersion v = new ReportVersion();
         v.id = UUID.randomUUID();
         v.report = this;
@@ -56,6 +59,7 @@ public class PathologyReport {
         v.amendmentReason = amendmentReason;
         v.content = content;
         v.result = result;
+        v.margin = margin;
         versions.add(v);
         currentVersion = v.version;
         return v;

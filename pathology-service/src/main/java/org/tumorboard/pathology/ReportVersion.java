@@ -4,10 +4,17 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** One version of a report: what the pathologist entered ({@code content}) and what the rules computed ({@code result}). */
 @Entity
@@ -33,9 +40,16 @@ public class ReportVersion {
     @Column(name = "amendment_reason")
     public String amendmentReason;
 
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "content", nullable = false)
-    public String content;
+    public JsonNode content;
 
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "result", nullable = false)
-    public String result;
+    public JsonNode result;
+
+    /** A resection's margin (null for a biopsy): the R0 figures read this column. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "margin")
+    public Margin margin;
 }

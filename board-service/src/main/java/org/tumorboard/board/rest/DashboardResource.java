@@ -23,7 +23,7 @@ public class DashboardResource {
     SiteScope siteScope;
 
     @GET
-    @RolesAllowed({ Roles.COORDINATOR, Roles.PATHOLOGIST, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.NURSE })
+    @RolesAllowed(Roles.CLINICIAN)
     public DashboardService.Timeliness timeliness() {
         return dashboard.timeliness(siteScope.restrictFilter(null));
     }

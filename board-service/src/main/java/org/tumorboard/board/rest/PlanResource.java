@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +26,6 @@ public class PlanResource {
     /** Decided plans whose next step is late, most overdue first. */
     @GET
     @Path("overdue")
-    @Transactional
     @RolesAllowed({ Roles.BOARD_CHAIR, Roles.SURGEON, Roles.COORDINATOR, Roles.BOARD_MEMBER })
     public List<TreatmentService.OverduePlan> overdue() {
         return treatments.overdue(siteScope.restrictFilter(null));

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +29,6 @@ public class SurveillanceResource {
     /** The nurses' worklist: visits due within the window or overdue, overdue first, site-scoped for spokes. */
     @GET
     @Path("due")
-    @Transactional
     @RolesAllowed(Roles.NURSE)
     public List<SurveillanceService.DueVisit> due(@QueryParam("withinDays") @DefaultValue("30") String withinDays) {
         int days;

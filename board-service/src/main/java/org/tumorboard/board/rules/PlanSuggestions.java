@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tumorboard.board.PlanOption;
+import org.tumorboard.events.Grades;
 
 /**
  * rps-reference.md section 5, "typical fit (suggestion only)": the options the reference lists for a case, each with
@@ -36,7 +37,7 @@ public final class PlanSuggestions {
             suggestions.add(new Suggestion(PlanOption.DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC,
                     "Unresectable: primary radiotherapy and/or systemic therapy, then re-evaluate"));
         } else {
-            boolean highGrade = "G2".equals(grade) || "G3".equals(grade);
+            boolean highGrade = Grades.knownHighGrade(grade);
             if ("WELL_DIFFERENTIATED_LIPOSARCOMA".equals(histology)) {
                 suggestions.add(new Suggestion(PlanOption.UPFRONT_RESECTION,
                         "Resectable well-differentiated liposarcoma: upfront en bloc resection (chemotherapy does not help it)"));

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tumorboard.events.Grades;
+
 /**
  * rps-reference.md section 6, surveillance after treatment (default policy, configurable):
  * G2/G3 every 3 months to year 3, every 6 months to year 5, every 12 months to year 10, optional beyond;
@@ -63,7 +65,7 @@ public final class SurveillanceSchedule {
     }
 
     public static Track track(String grade, String histology) {
-        if ("WELL_DIFFERENTIATED_LIPOSARCOMA".equals(histology) || "G1".equals(grade)) {
+        if ("WELL_DIFFERENTIATED_LIPOSARCOMA".equals(histology) || Grades.knownLowGrade(grade)) {
             return Track.LOW_GRADE;
         }
         return Track.HIGH_GRADE;

@@ -1,6 +1,7 @@
 package org.tumorboard.board.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,21 +11,57 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.Meeting;
+import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.MeetingRepository;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.board.CaseScheduled;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.InvalidInput;
+import org.tumorboard.platform.failure.NotFound;
 import org.tumorboard.platform.outbox.Outbox;
-import org.tumorboard.platform.problem.ProblemException;
+import org.tumorboard.platform.security.SiteScope;
 
 import io.quarkus.logging.Log;
 
-/** Meetings and their agendas: a ready case goes on the earliest open meeting with room, oldest referral first. */
+/**
+ * Meetings and their agendas: a ready case goes on the earliest open meeting with room, oldest referral first. The
+ * chair's use cases on them: plan and close a meeting, move a case, waive its biopsy, reopen it.
+ */
 @ApplicationScoped
 public class AgendaService {
+
+    public record MeetingCommand(@NotNull LocalDate date, @NotNull @Min(1) @Max(100) Integer capacity) {
+    }
+
+    public record MeetingView(UUID meetingId, LocalDate date, int capacity, long scheduled, boolean closed) {
+    }
+
+    /** One agenda line: what the board needs to see at a glance. */
+    public record AgendaItem(UUID caseId, String referringSite, String stageGroup, String histology, String grade,
+            String failurePattern, List<String> alerts, Long daysSinceReferral, PlanOption decidedOption) {
+    }
+
+    public record Agenda(MeetingView meeting, List<AgendaItem> cases) {
+    }
+
+    /** A reason the chair records: why no biopsy is needed, why the case is discussed again. */
+    public record ChairReason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record MoveCommand(@NotNull UUID meetingId) {
+    }
 
     @Inject
     BoardCaseRepository cases;
@@ -38,10 +75,79 @@ public class AgendaService {
     @Inject
     Clock clock;
 
+    @Inject
+    BoardViews views;
+
+    @Inject
+    SiteScope siteScope;
+
+    @Inject
+    JsonWebToken caller;
+
+    @Transactional
+    @Audited(value = "MEETING_CREATE", creates = true)
+    public MeetingView createMeeting(@NotNull(message = "a meeting body is required") @Valid MeetingCommand meeting) {
+        return view(create(meeting.date(), meeting.capacity(), caller.getName()));
+    }
+
+    @Transactional
+    public List<MeetingView> meetings(LocalDate from, LocalDate to) {
+        return meetings.between(from, to).stream().map(this::view).toList();
+    }
+
+    /** The meeting's agenda; a spoke's user sees only its own site's lines. */
+    @Transactional
+    public Agenda agenda(UUID meetingId) {
+        Meeting m = meetings.findByIdOptional(meetingId).orElseThrow(() -> new NotFound("meeting " + meetingId));
+        List<AgendaItem> items = cases.onAgenda(meetingId).stream()
+                .filter(c -> siteScope.canSee(c.referringSite))
+                .map(this::item)
+                .toList();
+        return new Agenda(view(m), items);
+    }
+
+    @Transactional
+    @Audited("MEETING_CLOSE")
+    public MeetingView closeMeeting(UUID meetingId) {
+        return view(close(meetingId));
+    }
+
+    @Transactional
+    @Audited("MEETING_MOVE")
+    public BoardViews.BoardView move(UUID caseId, @NotNull @Valid MoveCommand move) {
+        return views.view(move(views.visibleCase(caseId), move.meetingId()));
+    }
+
+    /** The chair records why no biopsy is needed; the readiness gate then accepts the case without one. */
+    @Transactional
+    @Audited("BIOPSY_WAIVER")
+    public BoardViews.BoardView waiveBiopsy(UUID caseId, @NotNull @Valid ChairReason waiver) {
+        BoardCase c = views.visibleCase(caseId);
+        c.biopsyWaiverReason = waiver.reason();
+        cases.flush();
+        placeWaitingCases();
+        return views.view(c);
+    }
+
+    /** The chair brings a decided case back for a new round of discussion; the old round stays on record. */
+    @Transactional
+    @Audited("REOPEN")
+    public BoardViews.BoardView reopen(UUID caseId, @NotNull @Valid ChairReason reason) {
+        BoardCase c = views.visibleCase(caseId);
+        if (c.decidedOption == null) {
+            throw new Conflict("case " + caseId + " has no decision to reopen");
+        }
+        Log.infof("case %s reopened by the chair for round %d", caseId, c.discussionRound + 1);
+        c.reopen();
+        cases.flush();
+        placeWaitingCases();
+        return views.view(c);
+    }
+
     @Transactional
     public Meeting create(LocalDate date, int capacity, String by) {
         if (date.isBefore(LocalDate.now(clock))) {
-            throw ProblemException.invalidField("date", "must not be in the past");
+            throw new InvalidInput("date", "must not be in the past");
         }
         Meeting m = new Meeting();
         m.id = UUID.randomUUID();
@@ -55,11 +161,10 @@ public class AgendaService {
     }
 
     /** Closes the meeting; its undecided cases move to the next meeting with room. */
-    @Transactional
-    public Meeting close(UUID meetingId) {
-        Meeting m = meetings.findByIdOptional(meetingId).orElseThrow(() -> ProblemException.notFound("meeting " + meetingId));
+    Meeting close(UUID meetingId) {
+        Meeting m = meetings.findByIdOptional(meetingId).orElseThrow(() -> new NotFound("meeting " + meetingId));
         if (m.closed) {
-            throw ProblemException.conflict("meeting " + meetingId + " is already closed");
+            throw new Conflict("meeting " + meetingId + " is already closed");
         }
         m.closed = true;
         for (BoardCase c : cases.onAgenda(meetingId)) {
@@ -73,19 +178,18 @@ public class AgendaService {
     }
 
     /** The chair moves a case to another open meeting that has room. */
-    @Transactional
-    public BoardCase move(BoardCase c, UUID meetingId) {
+    BoardCase move(BoardCase c, UUID meetingId) {
         if (c.decidedOption != null) {
-            throw ProblemException.conflict("case " + c.caseId + " is decided; reopen it to discuss it again");
+            throw new Conflict("case " + c.caseId + " is decided; reopen it to discuss it again");
         }
         if (!c.readiness().ready()) {
-            throw ProblemException.conflict("case " + c.caseId + " is not ready for the agenda: " + c.readiness().missing());
+            throw new Conflict("case " + c.caseId + " is not ready for the agenda: " + c.readiness().missing());
         }
         Meeting target = meetings.findByIdOptional(meetingId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(m -> !m.closed)
-                .orElseThrow(() -> ProblemException.invalidField("meetingId", "must be an open meeting"));
+                .orElseThrow(() -> new InvalidInput("meetingId", "must be an open meeting"));
         if (!target.id.equals(c.meetingId) && cases.countOnAgenda(target.id) >= target.capacity) {
-            throw ProblemException.conflict("meeting " + meetingId + " is full (" + target.capacity + " cases)");
+            throw new Conflict("meeting " + meetingId + " is full (" + target.capacity + " cases)");
         }
         schedule(c, target);
         return c;
@@ -120,5 +224,16 @@ public class AgendaService {
         outbox.publish(CaseEventTypes.CASE_SCHEDULED, c.caseId.toString(),
                 new CaseScheduled(c.caseId.toString(), m.id.toString(), m.date));
         Log.infof("case %s on the agenda of %s", c.caseId, m.date);
+    }
+
+    private AgendaItem item(BoardCase c) {
+        Long days = c.referredAt == null ? null : Duration.between(c.referredAt, clock.instant()).toDays();
+        List<String> alerts = c.alerts == null ? List.of() : c.alerts;
+        return new AgendaItem(c.caseId, c.referringSite, c.stageGroup, c.histology, c.grade, c.failurePattern, alerts, days,
+                c.decidedOption);
+    }
+
+    private MeetingView view(Meeting m) {
+        return new MeetingView(m.id, m.date, m.capacity, cases.countOnAgenda(m.id), m.closed);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.SurveillanceVisit;
@@ -22,12 +25,15 @@ import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.SurveillanceRepository;
 import org.tumorboard.board.rules.SurveillanceSchedule;
 import org.tumorboard.board.rules.VisitState;
+import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.board.CaseDischarged;
-import org.tumorboard.events.board.RecurrenceRecorded;
-import org.tumorboard.events.board.SurveillanceScheduled;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SurveillanceScheduled;
+import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.outbox.Outbox;
-import org.tumorboard.platform.problem.ProblemException;
 
 import io.quarkus.logging.Log;
 
@@ -37,6 +43,13 @@ public class SurveillanceService {
 
     public record VisitView(int number, int month, LocalDate due, List<String> exams, VisitState.State state, LocalDate doneOn,
             VisitOutcome outcome) {
+    }
+
+    public record VisitCommand(@NotNull LocalDate date, @NotNull VisitOutcome outcome, @Size(max = 4000) String notes) {
+    }
+
+    public record Schedule(UUID caseId, SurveillanceSchedule.Track track, LocalDate surgeryDate, boolean inSurveillance, boolean discharged,
+            List<VisitView> visits) {
     }
 
     public record DueVisit(UUID caseId, String referringSite, int number, LocalDate due, List<String> exams, VisitState.State state,
@@ -61,18 +74,24 @@ public class SurveillanceService {
     @Inject
     org.tumorboard.board.config.BoardPolicies policies;
 
+    @Inject
+    BoardViews views;
+
+    @Inject
+    JsonWebToken caller;
+
 
     /**
      * The resection is reported: routine surveillance from the surgery date, unless the margin is R2 or the surgeon
      * stated gross residual disease, in which case the case goes back to the board.
      */
     @Transactional(TxType.MANDATORY)
-    public void resectionReported(BoardCase c, String margin, Instant reportedAt) {
+    public void resectionReported(BoardCase c, ResectionReported report, Instant reportedAt) {
         if (c.inSurveillance || c.discharged || !visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList().isEmpty()) {
             return;
         }
-        if ("R2".equals(margin) || Boolean.TRUE.equals(c.grossResidual)
-                || PlanOption.DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC.name().equals(c.decidedOption)) {
+        if (report.grossResidual() || Boolean.TRUE.equals(c.grossResidual)
+                || c.decidedOption == PlanOption.DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC) {
             Log.infof("case %s: gross residual disease, or a resection under an unresectable plan: back to the board", c.caseId);
             c.reopen();
             return;
@@ -87,26 +106,32 @@ public class SurveillanceService {
             visit.number = v.number();
             visit.month = v.month();
             visit.due = v.due();
-            visit.exams = String.join(",", v.exams().stream().map(Enum::name).toList());
+            visit.exams = v.exams().stream().map(Enum::name).toList();
             visits.persist(visit);
         }
         c.inSurveillance = true;
-        c.surveillanceTrack = track.name();
+        c.surveillanceTrack = track;
         outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
                 new SurveillanceScheduled(c.caseId.toString(), schedule.get(0).due()));
     }
 
     /** The nurse records a visit: the earliest open one is done; a recurrence sends the case back to the board. */
     @Transactional
-    public VisitView recordVisit(BoardCase c, LocalDate date, VisitOutcome outcome, String notes, String by) {
+    @Audited(value = "SURVEILLANCE_VISIT", creates = true)
+    public VisitView recordVisit(UUID caseId, @NotNull(message = "a visit body is required") @Valid VisitCommand command) {
+        BoardCase c = views.visibleCase(caseId);
+        LocalDate date = command.date();
+        VisitOutcome outcome = command.outcome();
+        String notes = command.notes();
+        String by = caller.getName();
         if (!c.inSurveillance) {
-            throw ProblemException.conflict("case " + c.caseId + " is not in surveillance");
+            throw new Conflict("case " + c.caseId + " is not in surveillance");
         }
         if (date.isAfter(LocalDate.now(clock))) {
-            throw ProblemException.invalidField("date", "must not be in the future");
+            throw new InvalidInput("date", "must not be in the future");
         }
         if (c.surgeryDate != null && date.isBefore(c.surgeryDate)) {
-            throw ProblemException.invalidField("date", "must not be before the surgery of " + c.surgeryDate);
+            throw new InvalidInput("date", "must not be before the surgery of " + c.surgeryDate);
         }
         List<SurveillanceVisit> open = visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList();
         SurveillanceVisit visit = open.get(0);
@@ -130,19 +155,27 @@ public class SurveillanceService {
         return view(visit, LocalDate.now(clock));
     }
 
-    public List<VisitView> schedule(UUID caseId) {
+    /** The case's surveillance track and every visit with its state. */
+    @Transactional
+    public Schedule scheduleOf(UUID caseId) {
+        BoardCase c = views.visibleCase(caseId);
+        return new Schedule(caseId, c.surveillanceTrack, c.surgeryDate, c.inSurveillance, c.discharged, schedule(caseId));
+    }
+
+    List<VisitView> schedule(UUID caseId) {
         LocalDate today = LocalDate.now(clock);
         return visits.ofCase(caseId).stream().map(v -> view(v, today)).toList();
     }
 
     /** Open visits due within the window or overdue, overdue first; {@code site} null for every site. */
+    @Transactional
     public List<DueVisit> due(int withinDays, String site) {
         LocalDate today = LocalDate.now(clock);
         return visits.openDueBy(today.plusDays(withinDays)).stream()
                 .map(v -> {
                     BoardCase c = cases.findById(v.caseId);
                     return c == null || (site != null && !site.equals(c.referringSite)) ? null
-                            : new DueVisit(v.caseId, c.referringSite, v.number, v.due, exams(v),
+                            : new DueVisit(v.caseId, c.referringSite, v.number, v.due, v.exams,
                                     VisitState.of(v.due, false, today, policies.graceDays()),
                                     Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(v.due.plusDays(policies.graceDays()), today)));
                 })
@@ -152,11 +185,7 @@ public class SurveillanceService {
     }
 
     private VisitView view(SurveillanceVisit v, LocalDate today) {
-        return new VisitView(v.number, v.month, v.due, exams(v), VisitState.of(v.due, v.doneOn != null, today, policies.graceDays()), v.doneOn,
+        return new VisitView(v.number, v.month, v.due, v.exams, VisitState.of(v.due, v.doneOn != null, today, policies.graceDays()), v.doneOn,
                 v.outcome);
-    }
-
-    private static List<String> exams(SurveillanceVisit v) {
-        return Arrays.asList(v.exams.split(","));
     }
 }

@@ -12,7 +12,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.NotImplementedReason;
 import org.tumorboard.board.PlanOption;
@@ -22,16 +27,27 @@ import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.TreatmentRepository;
 import org.tumorboard.board.rules.FollowThrough;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.board.TreatmentRecorded;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.outbox.Outbox;
-import org.tumorboard.platform.problem.ProblemException;
 
 /** Treatment milestones of a decided plan, and which plans have a late next step. */
 @ApplicationScoped
 public class TreatmentService {
 
-    public record Milestone(TreatmentType type, LocalDate date, Boolean enBloc, List<String> organsResected,
-            Boolean grossResidualDisease, NotImplementedReason reasonCode) {
+    /** A treatment milestone as the surgeon or the chair records it. */
+    public record Milestone(
+            @NotNull TreatmentType type,
+            @NotNull LocalDate date,
+            Boolean enBloc,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an organ code such as KIDNEY_LEFT") String> organsResected,
+            Boolean grossResidualDisease,
+            NotImplementedReason reasonCode) {
+    }
+
+    public record TreatmentView(UUID treatmentId, TreatmentType type, LocalDate date) {
     }
 
     public record OverduePlan(UUID caseId, String referringSite, PlanOption option, LocalDate decidedOn, String nextStep,
@@ -53,10 +69,19 @@ public class TreatmentService {
     @Inject
     org.tumorboard.board.config.BoardPolicies policies;
 
+    @Inject
+    BoardViews views;
+
+    @Inject
+    JsonWebToken caller;
+
     @Transactional
-    public Treatment record(BoardCase c, Milestone m, String by) {
+    @Audited(value = "TREATMENT", creates = true)
+    public TreatmentView record(UUID caseId, @NotNull(message = "a treatment body is required") @Valid Milestone m) {
+        BoardCase c = views.visibleCase(caseId);
+        String by = caller.getName();
         if (c.decidedOption == null) {
-            throw ProblemException.conflict("case " + c.caseId + " has no decided plan to carry out");
+            throw new Conflict("case " + c.caseId + " has no decided plan to carry out");
         }
         check(m, c.decidedOn, LocalDate.now(clock));
         Treatment t = new Treatment();
@@ -65,7 +90,7 @@ public class TreatmentService {
         t.type = m.type();
         t.date = m.date();
         t.enBloc = m.enBloc();
-        t.organs = m.organsResected() == null || m.organsResected().isEmpty() ? null : String.join(",", m.organsResected());
+        t.organs = m.organsResected() == null || m.organsResected().isEmpty() ? null : List.copyOf(m.organsResected());
         t.grossResidual = m.grossResidualDisease();
         t.reasonCode = m.reasonCode();
         t.recordedAt = clock.instant();
@@ -75,31 +100,32 @@ public class TreatmentService {
             c.surgeryDate = m.date();
             c.grossResidual = m.grossResidualDisease();
         } else if (m.type() == TreatmentType.NOT_IMPLEMENTED) {
-            c.notImplementedReason = m.reasonCode().name();
+            c.notImplementedReason = m.reasonCode();
         }
         outbox.publish(CaseEventTypes.TREATMENT_RECORDED, c.caseId.toString(), new TreatmentRecorded(c.caseId.toString(),
                 m.type().name(), m.date(), m.enBloc(), m.organsResected() == null ? List.of() : m.organsResected(),
                 m.grossResidualDisease(), m.reasonCode() == null ? null : m.reasonCode().name()));
-        return t;
+        return new TreatmentView(t.id, t.type, t.date);
     }
 
     /** What a milestone must meet against the decision's date and today (a 400 problem naming the field if not). */
     public static void check(Milestone m, LocalDate decidedOn, LocalDate today) {
         if (m.date().isAfter(today)) {
-            throw ProblemException.invalidField("date", "must not be in the future");
+            throw new InvalidInput("date", "must not be in the future");
         }
         if (decidedOn != null && m.date().isBefore(decidedOn)) {
-            throw ProblemException.invalidField("date", "must not be before the board's decision of " + decidedOn);
+            throw new InvalidInput("date", "must not be before the board's decision of " + decidedOn);
         }
         if (m.type() == TreatmentType.NOT_IMPLEMENTED && m.reasonCode() == null) {
-            throw ProblemException.invalidField("reasonCode", "is required when the plan is not implemented");
+            throw new InvalidInput("reasonCode", "is required when the plan is not implemented");
         }
         if (m.type() != TreatmentType.NOT_IMPLEMENTED && m.reasonCode() != null) {
-            throw ProblemException.invalidField("reasonCode", "is only for a plan that is not implemented");
+            throw new InvalidInput("reasonCode", "is only for a plan that is not implemented");
         }
     }
 
     /** Decided plans whose next step is late, most overdue first; {@code site} null for every site. */
+    @Transactional
     public List<OverduePlan> overdue(String site) {
         LocalDate today = LocalDate.now(clock);
         return cases.decidedAndOpen(site).stream()
@@ -112,7 +138,7 @@ public class TreatmentService {
     private Optional<OverduePlan> overdue(BoardCase c, LocalDate today) {
         Map<String, LocalDate> recorded = new HashMap<>();
         treatments.ofCase(c.caseId).forEach(t -> recorded.putIfAbsent(t.type.name(), t.date));
-        PlanOption option = PlanOption.valueOf(c.decidedOption);
+        PlanOption option = c.decidedOption;
         return FollowThrough.next(option, c.decidedOn, recorded, c.notImplementedReason != null, today, policies.followThrough())
                 .filter(FollowThrough.Next::overdue)
                 .map(n -> new OverduePlan(c.caseId, c.referringSite, option, c.decidedOn, n.treatment(), n.due(), n.daysOverdue()));

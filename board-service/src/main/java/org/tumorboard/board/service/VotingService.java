@@ -8,12 +8,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.Decision;
 import org.tumorboard.board.Discipline;
 import org.tumorboard.board.Meeting;
 import org.tumorboard.board.PlanOption;
+import org.tumorboard.board.RecordedVote;
 import org.tumorboard.board.Vote;
 import org.tumorboard.board.config.BoardConfig;
 import org.tumorboard.board.repository.DecisionRepository;
@@ -21,20 +27,18 @@ import org.tumorboard.board.repository.MeetingRepository;
 import org.tumorboard.board.repository.VoteRepository;
 import org.tumorboard.board.rules.BoardDecision;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.board.PlanDecided;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.NotPermitted;
 import org.tumorboard.platform.outbox.Outbox;
-import org.tumorboard.platform.problem.ProblemException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Votes and the chair's decision (rps-reference.md section 5, board rules). */
 @ApplicationScoped
 public class VotingService {
 
     /** A vote as it stands in a decision's record; {@code dissent}: it was for another option. */
-    public record RecordedVote(String member, Discipline discipline, PlanOption option, String rationale, boolean dissent) {
-    }
 
     @Inject
     VoteRepository votes;
@@ -55,14 +59,29 @@ public class VotingService {
     Clock clock;
 
     @Inject
-    ObjectMapper json;
+    BoardViews views;
 
-    /** One vote per member per case and round; a later vote replaces the member's earlier one until the decision. */
+    @Inject
+    JsonWebToken caller;
+
+    public record VoteCommand(@NotNull PlanOption option, @NotBlank @Size(max = 2000) String rationale) {
+    }
+
+    /**
+     * A board member's vote for this round, in the discipline the token names; one vote per member per case and round,
+     * a later vote replacing the member's earlier one until the decision.
+     */
     @Transactional
-    public Vote vote(BoardCase c, String member, Discipline discipline, PlanOption option, String rationale) {
+    @Audited(value = "VOTE", creates = true)
+    public BoardViews.BoardView vote(UUID caseId, @NotNull(message = "a vote body is required") @Valid VoteCommand vote) {
+        Discipline discipline = callersDiscipline();
+        BoardCase c = views.visibleCase(caseId);
+        String member = caller.getName();
+        PlanOption option = vote.option();
+        String rationale = vote.rationale();
         requireOnOpenAgenda(c);
         if (c.decidedOption != null) {
-            throw ProblemException.conflict("case " + c.caseId + " is already decided (" + c.decidedOption + ")");
+            throw new Conflict("case " + c.caseId + " is already decided (" + c.decidedOption + ")");
         }
         Vote v = votes.byMember(c.caseId, c.discussionRound, member).orElse(null);
         boolean first = v == null;
@@ -81,26 +100,30 @@ public class VotingService {
         if (first) {
             votes.persist(v);
         }
-        return v;
+        return views.view(c);
     }
 
+    /** The chair closes the round: quorum of the core disciplines and a strict majority, or a 409 saying which is missing. */
     @Transactional
-    public Decision decide(BoardCase c, String chair) {
+    @Audited(value = "DECISION", creates = true)
+    public BoardViews.DecisionView decide(UUID caseId) {
+        BoardCase c = views.visibleCase(caseId);
+        String chair = caller.getName();
         requireOnOpenAgenda(c);
         if (c.decidedOption != null) {
-            throw ProblemException.conflict("case " + c.caseId + " is already decided (" + c.decidedOption + ")");
+            throw new Conflict("case " + c.caseId + " is already decided (" + c.decidedOption + ")");
         }
         List<Vote> cast = votes.ofRound(c.caseId, c.discussionRound);
         BoardDecision.Outcome outcome = BoardDecision.decide(
                 cast.stream().map(v -> new BoardDecision.Vote(v.member, v.discipline, v.option)).toList(), config.coreDisciplines());
         if (!outcome.quorum()) {
-            throw new ProblemException(409, "No quorum", "Quorum not met: no vote yet from " + outcome.missingDisciplines(),
-                    List.of(), Map.of("missingDisciplines", outcome.missingDisciplines(), "counts", outcome.counts(),
+            throw new Conflict("No quorum", "Quorum not met: no vote yet from " + outcome.missingDisciplines(),
+                    Map.of("missingDisciplines", outcome.missingDisciplines(), "counts", outcome.counts(),
                             "votesCast", outcome.votesCast()));
         }
         if (outcome.decided() == null) {
-            throw new ProblemException(409, "No majority", "No option has a strict majority of the " + outcome.votesCast()
-                    + " votes cast: " + outcome.counts(), List.of(),
+            throw new Conflict("No majority", "No option has a strict majority of the " + outcome.votesCast()
+                    + " votes cast: " + outcome.counts(),
                     Map.of("counts", outcome.counts(), "votesCast", outcome.votesCast()));
         }
         Decision d = new Decision();
@@ -108,31 +131,31 @@ public class VotingService {
         d.caseId = c.caseId;
         d.round = c.discussionRound;
         d.option = outcome.decided();
-        d.votes = write(cast.stream().map(v -> new RecordedVote(v.member, v.discipline, v.option, v.rationale,
-                v.option != outcome.decided())).toList());
+        d.votes = cast.stream().map(v -> new RecordedVote(v.member, v.discipline, v.option, v.rationale,
+                v.option != outcome.decided())).toList();
         d.decidedAt = clock.instant();
         d.decidedBy = chair;
         decisions.persist(d);
-        c.decidedOption = d.option.name();
+        c.decidedOption = d.option;
         c.decidedOn = java.time.LocalDate.now(clock);
         outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name()));
-        return d;
+        return views.view(d);
+    }
+
+    private Discipline callersDiscipline() {
+        Object claim = caller.getClaim("discipline");
+        try {
+            return Discipline.valueOf(String.valueOf(claim));
+        } catch (IllegalArgumentException e) {
+            throw new NotPermitted("only board members of a core discipline vote; the token carries no valid discipline");
+        }
     }
 
     private void requireOnOpenAgenda(BoardCase c) {
         Meeting m = c.meetingId == null ? null : meetings.findById(c.meetingId);
         if (m == null || m.closed) {
-            throw ProblemException.conflict("case " + c.caseId + " is not on the agenda of an open meeting"
+            throw new Conflict("case " + c.caseId + " is not on the agenda of an open meeting"
                     + (c.readiness().ready() ? "" : "; it is not ready: " + c.readiness().missing()));
         }
     }
-
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("votes cannot be written as JSON", e);
-        }
-    }
-
 }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.tumorboard.board.Discipline;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.TreatmentType;
-import org.tumorboard.board.rest.BoardCaseResource;
-import org.tumorboard.board.rest.MeetingResource;
 import org.tumorboard.board.rules.BoardDecision;
 import org.tumorboard.board.rules.FollowThrough;
 import org.tumorboard.board.rules.PlanSuggestions;
 import org.tumorboard.board.rules.SurveillanceSchedule;
+import org.tumorboard.board.service.AgendaService;
+import org.tumorboard.board.service.SurveillanceService;
 import org.tumorboard.board.service.TreatmentService;
+import org.tumorboard.board.service.VotingService;
 import org.tumorboard.testsupport.RequestFuzzing;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -42,7 +43,7 @@ class BoardRequestFuzzTest {
     void requestsAreAnsweredWith4xxOrAResult(FuzzedDataProvider data) {
         LocalDate today = LocalDate.of(2026, 11, 21);
         switch (data.consumeInt(0, 5)) {
-            case 0 -> RequestFuzzing.handleNear(VOTE, BoardCaseResource.VoteRequest.class, data, vote -> {
+            case 0 -> RequestFuzzing.handleNear(VOTE, VotingService.VoteCommand.class, data, vote -> {
                 List<BoardDecision.Vote> votes = new ArrayList<>();
                 int n = data.consumeInt(0, 12);
                 for (int i = 0; i < n; i++) {
@@ -56,10 +57,8 @@ class BoardRequestFuzzTest {
                 PlanOption option = data.pickValue(PlanOption.values());
                 String grade = data.pickValue(GRADES);
                 String histology = data.pickValue(HISTOLOGIES);
-                RequestFuzzing.handleNear(TREATMENT, BoardCaseResource.TreatmentRequest.class, data, r -> {
-                    TreatmentService.Milestone m = new TreatmentService.Milestone(r.type(), r.date(), r.enBloc(), r.organsResected(),
-                            r.grossResidualDisease(), r.reasonCode());
-                    TreatmentService.check(m, decidedOn, today);
+                RequestFuzzing.handleNear(TREATMENT, TreatmentService.Milestone.class, data, r -> {
+                    TreatmentService.check(r, decidedOn, today);
                     FollowThrough.next(option, decidedOn, Map.of(r.type().name(), r.date()), r.type() == TreatmentType.NOT_IMPLEMENTED,
                             today, FollowThrough.DEFAULT_STEPS);
                     if (r.type() == TreatmentType.SURGERY) {
@@ -67,11 +66,11 @@ class BoardRequestFuzzTest {
                     }
                 });
             }
-            case 2 -> RequestFuzzing.handleNear(VISIT, BoardCaseResource.VisitRequest.class, data, v -> {
+            case 2 -> RequestFuzzing.handleNear(VISIT, SurveillanceService.VisitCommand.class, data, v -> {
             });
-            case 3 -> RequestFuzzing.handleNear(MEETING, MeetingResource.MeetingRequest.class, data, m -> {
+            case 3 -> RequestFuzzing.handleNear(MEETING, AgendaService.MeetingCommand.class, data, m -> {
             });
-            case 4 -> RequestFuzzing.handle(data.consumeRemainingAsString(), BoardCaseResource.TreatmentRequest.class, r -> {
+            case 4 -> RequestFuzzing.handle(data.consumeRemainingAsString(), TreatmentService.Milestone.class, r -> {
             });
             default -> PlanSuggestions.suggest(data.consumeBoolean() ? data.pickValue(HISTOLOGIES) : data.consumeString(40),
                     data.consumeBoolean() ? data.pickValue(GRADES) : data.consumeString(4), data.consumeBoolean(),

@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.UUID;
-
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Topics;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicWriter;
@@ -39,6 +38,7 @@ class CaseReferredConsumerTest {
 
         TestEvents.await("the later event processed", 30_000, () -> count("inbox_event where event_id = '" + later.id() + "'") == 1);
         assertEquals(1, count("inbox_event where event_id = '" + event.id() + "'"));
+        assertEquals(1, AppliedEffects.committed(event.id()), "the redelivery's effect is not applied again");
         assertEquals(1, count("board_case where case_id = '" + caseId + "'"));
         given().auth().oauth2(Tokens.boardMember("chair", "HUB", "SURGERY", "board-chair", "board-member"))
                 .when().get("/api/cases/" + caseId + "/board")

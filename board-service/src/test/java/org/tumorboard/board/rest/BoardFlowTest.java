@@ -1,7 +1,5 @@
 package org.tumorboard.board.rest;
 
-import static org.tumorboard.board.BoardFixtures.*;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -9,8 +7,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tumorboard.board.BoardFixtures.*;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,18 +22,14 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
-import org.tumorboard.events.Sources;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.Topics;
-import org.tumorboard.events.board.CaseScheduled;
-import org.tumorboard.events.intake.CaseReferred;
-import org.tumorboard.events.intake.WorkupCompleted;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.pathology.NonSarcomaFlagged;
-import org.tumorboard.events.pathology.ReportAmended;
-import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;

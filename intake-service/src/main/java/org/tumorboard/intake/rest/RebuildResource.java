@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tumorboard.intake.messaging.CaseEventsConsumer;
 import org.tumorboard.intake.service.CaseRegistry;
 import org.tumorboard.platform.messaging.TopicReplay;
 import org.tumorboard.platform.security.Roles;
@@ -33,12 +32,6 @@ public class RebuildResource {
     CaseRegistry registry;
 
     @Inject
-    TopicReplay replay;
-
-    @Inject
-    CaseEventsConsumer consumer;
-
-    @Inject
     JsonWebToken caller;
 
     @ConfigProperty(name = "mp.messaging.incoming.case-events.topics")
@@ -48,8 +41,9 @@ public class RebuildResource {
     @RolesAllowed(Roles.OPERATOR)
     public RebuildView rebuild() {
         Log.infof("rebuild of the case registry from %s requested by %s", topics, caller.getName());
-        int cases = registry.dropReadModels();
-        TopicReplay.Result result = replay.replay(topics, consumer);
-        return new RebuildView(cases, result.records(), result.applied(), result.alreadyApplied(), result.skipped(), result.millis());
+        CaseRegistry.Rebuilt rebuilt = registry.rebuild(topics);
+        TopicReplay.Result result = rebuilt.replay();
+        return new RebuildView(rebuilt.cases(), result.records(), result.applied(), result.alreadyApplied(), result.skipped(),
+                result.millis());
     }
 }

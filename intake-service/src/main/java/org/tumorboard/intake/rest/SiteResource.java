@@ -26,8 +26,7 @@ public class SiteResource {
     SitesConfig sites;
 
     @GET
-    @RolesAllowed({ Roles.COORDINATOR, Roles.PATHOLOGIST, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.NURSE,
-            Roles.AUDITOR })
+    @RolesAllowed({ Roles.CLINICIAN, Roles.AUDITOR })
     public List<SiteView> list() {
         return sites.sites().entrySet().stream()
                 .map(e -> new SiteView(e.getKey(), e.getValue().name(), SiteScope.HUB.equals(e.getKey())))

@@ -2,8 +2,25 @@ package org.tumorboard.intake.rules;
 
 import java.util.Optional;
 
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
-import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.CaseWithdrawn;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SurveillanceScheduled;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.Unknown;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.intake.CaseStatus;
 
 /**
@@ -12,9 +29,6 @@ import org.tumorboard.intake.CaseStatus;
  */
 public final class CaseEventMeaning {
 
-    /** Plan option that means the tumor is not resectable now (api-contract.md, plan options). */
-    static final String NOT_RESECTABLE_OPTION = "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC";
-
     public record Meaning(Optional<CaseStatus> target, String summary) {
     }
 
@@ -22,72 +36,41 @@ public final class CaseEventMeaning {
     }
 
     public static Meaning of(CaseEvent event) {
-        String type = event.type();
-        if (event.is(CaseEventTypes.CASE_REFERRED)) {
-            var p = event.payload(CaseEventTypes.CASE_REFERRED);
-            return meaning(Boolean.FALSE.equals(p.workupComplete()) ? CaseStatus.WORKUP : CaseStatus.REFERRED,
+        return switch (event.payload()) {
+            case CaseReferred p -> meaning(Boolean.FALSE.equals(p.workupComplete()) ? CaseStatus.WORKUP : CaseStatus.REFERRED,
                     "Referred by " + p.referringSite());
-        }
-        if (event.is(CaseEventTypes.IMAGING_UPDATED)) {
-            var p = event.payload(CaseEventTypes.IMAGING_UPDATED);
-            return meaning(null, "Imaging findings updated" + (p.missingWorkup() == null || p.missingWorkup().isEmpty()
+            case ImagingUpdated p -> meaning(null, "Imaging findings updated" + (p.missingWorkup() == null || p.missingWorkup().isEmpty()
                     ? "" : "; work-up still missing " + String.join(", ", p.missingWorkup())));
-        }
-        if (event.is(CaseEventTypes.WORKUP_COMPLETED)) {
-            return meaning(CaseStatus.BIOPSY, "Work-up complete; awaiting pathology");
-        }
-        if (event.is(CaseEventTypes.CASE_WITHDRAWN)) {
-            return meaning(CaseStatus.WITHDRAWN, "Withdrawn: " + event.payload(CaseEventTypes.CASE_WITHDRAWN).reason());
-        }
-        if (event.is(CaseEventTypes.BIOPSY_REPORTED)) {
-            var p = event.payload(CaseEventTypes.BIOPSY_REPORTED);
-            return meaning(CaseStatus.DIAGNOSED, "Biopsy reported: " + p.histology() + ", grade " + p.grade());
-        }
-        if (event.is(CaseEventTypes.REPORT_AMENDED)) {
-            var p = event.payload(CaseEventTypes.REPORT_AMENDED);
-            return meaning(null, "Pathology report amended (version " + p.version() + ")"
-                    + (p.grade() == null ? "" : ": " + p.histology() + ", grade " + p.grade()));
-        }
-        if (event.is(CaseEventTypes.NON_SARCOMA_FLAGGED)) {
-            var p = event.payload(CaseEventTypes.NON_SARCOMA_FLAGGED);
-            return meaning(CaseStatus.NOT_SARCOMA, "Not a sarcoma"
+            case WorkupCompleted p -> meaning(CaseStatus.BIOPSY, "Work-up complete; awaiting pathology");
+            case CaseWithdrawn p -> meaning(CaseStatus.WITHDRAWN, "Withdrawn: " + p.reason());
+            case BiopsyReported p -> meaning(CaseStatus.DIAGNOSED, "Biopsy reported: " + p.histology() + ", grade " + p.grade());
+            case BiopsyAmended p -> amended(p.version(), p.histology(), p.grade());
+            case ResectionAmended p -> amended(p.version(), null, null);
+            case ReportAmended p -> amended(p.version(), p.histology(), p.grade());
+            case NonSarcomaFlagged p -> meaning(CaseStatus.NOT_SARCOMA, "Not a sarcoma"
                     + (p.findings() == null || p.findings().isEmpty() ? "" : ": " + String.join(", ", p.findings())));
-        }
-        if (event.is(CaseEventTypes.RESECTION_REPORTED)) {
-            return meaning(null, "Resection reported: margin " + event.payload(CaseEventTypes.RESECTION_REPORTED).margin());
-        }
-        if (event.is(CaseEventTypes.CASE_STAGED)) {
-            var p = event.payload(CaseEventTypes.CASE_STAGED);
-            return meaning(CaseStatus.STAGED, "Staged " + p.prefix() + p.t() + " " + p.n() + " " + p.m() + " " + p.g()
+            case ResectionReported p -> meaning(null, "Resection reported: margin " + p.margin());
+            case CaseStaged p -> meaning(CaseStatus.STAGED, "Staged " + p.prefix() + p.t() + " " + p.n() + " " + p.m() + " " + p.g()
                     + ": stage " + p.group());
-        }
-        if (event.is(CaseEventTypes.CASE_SCHEDULED)) {
-            return meaning(CaseStatus.BOARD_SCHEDULED, "On the tumor board of " + event.payload(CaseEventTypes.CASE_SCHEDULED).meetingDate());
-        }
-        if (event.is(CaseEventTypes.PLAN_DECIDED)) {
-            String option = event.payload(CaseEventTypes.PLAN_DECIDED).option();
-            return meaning(NOT_RESECTABLE_OPTION.equals(option) ? CaseStatus.UNRESECTABLE : CaseStatus.PLAN_DECIDED,
-                    "Board decided: " + option);
-        }
-        if (event.is(CaseEventTypes.TREATMENT_RECORDED)) {
-            var p = event.payload(CaseEventTypes.TREATMENT_RECORDED);
-            CaseStatus target = p.type() == null ? null
-                    : p.type().startsWith("NEOADJUVANT_") ? CaseStatus.NEOADJUVANT
-                    : p.type().equals("SURGERY") ? CaseStatus.SURGERY : null;
-            return meaning(target, "Treatment recorded: " + p.type() + (p.date() == null ? "" : " on " + p.date()));
-        }
-        if (event.is(CaseEventTypes.SURVEILLANCE_SCHEDULED)) {
-            return meaning(CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due "
-                    + event.payload(CaseEventTypes.SURVEILLANCE_SCHEDULED).firstVisitDue());
-        }
-        if (event.is(CaseEventTypes.RECURRENCE_RECORDED)) {
-            var p = event.payload(CaseEventTypes.RECURRENCE_RECORDED);
-            return meaning(CaseStatus.RECURRENCE, "Recurrence found (" + p.outcome() + "); back to the board");
-        }
-        if (event.is(CaseEventTypes.CASE_DISCHARGED)) {
-            return meaning(CaseStatus.DISCHARGED, "Discharged from surveillance");
-        }
-        return meaning(null, "Event " + type);
+            case CaseScheduled p -> meaning(CaseStatus.BOARD_SCHEDULED, "On the tumor board of " + p.meetingDate());
+            case PlanDecided p -> meaning(p.notResectable() ? CaseStatus.UNRESECTABLE : CaseStatus.PLAN_DECIDED,
+                    "Board decided: " + p.option());
+            case TreatmentRecorded p -> meaning(p.isNeoadjuvant() ? CaseStatus.NEOADJUVANT : p.isSurgery() ? CaseStatus.SURGERY : null,
+                    "Treatment recorded: " + p.type() + (p.date() == null ? "" : " on " + p.date()));
+            case SurveillanceScheduled p -> meaning(CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due " + p.firstVisitDue());
+            case RecurrenceRecorded p -> meaning(CaseStatus.RECURRENCE, "Recurrence found (" + p.outcome() + "); back to the board");
+            case CaseDischarged p -> meaning(CaseStatus.DISCHARGED, "Discharged from surveillance");
+            case Unknown p -> meaning(null, "Event " + p.type());
+        };
+    }
+
+    /**
+     * An amendment, whichever of its two types brought it (pathology publishes both while consumers move): the same
+     * summary for both, so that the timeline shows it once.
+     */
+    private static Meaning amended(int version, String histology, String grade) {
+        return meaning(null, "Pathology report amended (version " + version + ")"
+                + (grade == null ? "" : ": " + histology + ", grade " + grade));
     }
 
     private static Meaning meaning(CaseStatus target, String summary) {

@@ -3,18 +3,24 @@ package org.tumorboard.intake.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.intake.CaseReferred;
-import org.tumorboard.events.intake.ImagingUpdated;
-import org.tumorboard.events.intake.WorkupCompleted;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.intake.CaseStatus;
 import org.tumorboard.intake.ImagingFindings;
 import org.tumorboard.intake.IntakeCase;
@@ -22,21 +28,35 @@ import org.tumorboard.intake.Patient;
 import org.tumorboard.intake.config.SitesConfig;
 import org.tumorboard.intake.repository.CaseRepository;
 import org.tumorboard.intake.repository.PatientRepository;
-import org.tumorboard.intake.rest.ReferralRequest;
+import org.tumorboard.intake.rules.BiopsyIndication;
 import org.tumorboard.intake.rules.CaseEventMeaning;
 import org.tumorboard.intake.rules.WorkupChecklist;
+import org.tumorboard.platform.audit.AuditContext;
+import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.InvalidInput;
+import org.tumorboard.platform.failure.NotPermitted;
 import org.tumorboard.platform.outbox.Outbox;
-import org.tumorboard.platform.problem.Problem.FieldError;
-import org.tumorboard.platform.problem.ProblemException;
+import org.tumorboard.platform.security.SiteScope;
 
 import io.quarkus.logging.Log;
 
-/** What coordinators do to a case: refer it, complete its imaging, withdraw it. Each write emits its event. */
+/**
+ * What coordinators do to a case: refer it, complete its imaging, withdraw it. Each use case is one transaction and
+ * one audit record, validates its command, and emits its events through the outbox.
+ */
 @ApplicationScoped
 public class ReferralService {
 
     /** A referral that would open a second case for a patient who already has one. */
     public record Referral(IntakeCase created, List<UUID> otherOpenCases) {
+    }
+
+    /** A coordinator's withdrawal of a case; the reason travels in the event, so it never names the patient. */
+    public record Withdrawal(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record Withdrawn(UUID caseId, CaseStatus status) {
     }
 
     @Inject
@@ -54,20 +74,44 @@ public class ReferralService {
     @Inject
     SitesConfig sites;
 
+    @Inject
+    SiteScope siteScope;
+
+    @Inject
+    JsonWebToken caller;
+
+    @Inject
+    AuditContext audit;
+
+    /** {@code POST /api/referrals}: a spoke refers only for its own site; the hub for any. */
     @Transactional
-    public Referral refer(ReferralRequest request, String referredBy) {
-        if (!sites.sites().containsKey(request.referringSite())) {
-            throw ProblemException.invalidField("referringSite", "is not a known referring site");
+    @Audited(value = "REFERRAL", creates = true)
+    public ReferralResult refer(@NotNull(message = "a referral body is required") @Valid ReferralCommand command) {
+        if (!siteScope.canSee(command.referringSite())) {
+            throw new NotPermitted("a spoke coordinator can refer only for their own site");
         }
-        ReferralRequest.PatientIdentity identity = request.patient();
+        Referral referral = open(command, caller.getName());
+        IntakeCase c = referral.created();
+        BiopsyIndication.Result biopsy = BiopsyIndication.evaluate(c.neoadjuvantConsidered, c.imaging.suspectedNonSarcoma);
+        return new ReferralResult(c.caseId, c.status, biopsy.indicated(), biopsy.reasons(), missingWorkup(c),
+                referral.otherOpenCases());
+    }
+
+    /** The referral's writes: patient, case, timeline and events, in the caller's transaction. */
+    @Transactional
+    public Referral open(ReferralCommand request, String referredBy) {
+        if (!sites.sites().containsKey(request.referringSite())) {
+            throw new InvalidInput("referringSite", "is not a known referring site");
+        }
+        ReferralCommand.PatientIdentity identity = request.patient();
         ImagingFindings findings = assess(request);
         Optional<Patient> known = patients.findBySiteAndMrn(request.referringSite(), identity.mrn());
         List<UUID> openCases = known.map(p -> cases.openCasesOf(p).stream().map(c -> c.caseId).toList()).orElse(List.of());
         if (!openCases.isEmpty() && !Boolean.TRUE.equals(request.confirmSecondOpenCase())) {
-            throw new ProblemException(409, "Patient already has an open case",
+            throw new Conflict("Patient already has an open case",
                     "This patient already has an open case (" + openCases.get(0) + "). Add to that case, or send the referral "
                             + "again with confirmSecondOpenCase: true to open a second one.",
-                    List.of(new FieldError("confirmSecondOpenCase", "must be true to open a second case for this patient")));
+                    Map.of(), List.of(new Conflict.FieldHint("confirmSecondOpenCase", "must be true to open a second case for this patient")));
         }
         Patient patient = known.orElseGet(() -> newPatient(request.referringSite(), identity));
 
@@ -102,11 +146,14 @@ public class ReferralService {
         return new Referral(c, openCases);
     }
 
-    /** Replaces the imaging findings and re-evaluates the work-up. */
+    /** Replaces the imaging findings and re-evaluates the work-up; the coordinator sees the case with identity. */
     @Transactional
-    public IntakeCase updateImaging(IntakeCase c, ReferralRequest.Imaging imaging) {
+    @Audited("IMAGING_UPDATE")
+    public CaseView updateImaging(UUID caseId,
+            @NotNull(message = "imaging findings are required") @Valid ReferralCommand.Imaging imaging) {
+        IntakeCase c = visibleCase(caseId);
         if (!c.isOpen()) {
-            throw ProblemException.conflict("case " + c.caseId + " is " + c.status + "; its imaging can no longer change");
+            throw new Conflict("case " + c.caseId + " is " + c.status + "; its imaging can no longer change");
         }
         checkNotBeforeBirth(imaging, c.patient.birthDate, "");
         boolean wasComplete = missingWorkup(c).isEmpty();
@@ -119,27 +166,36 @@ public class ReferralService {
             record(c, outbox.publish(CaseEventTypes.WORKUP_COMPLETED, c.caseId.toString(),
                     new WorkupCompleted(c.caseId.toString(), clock.instant())));
         }
-        return c;
+        audit.identityDisclosed();
+        return CaseView.of(c, missing, true);
     }
 
     @Transactional
-    public IntakeCase withdraw(IntakeCase c, String reason) {
+    @Audited("WITHDRAWAL")
+    public Withdrawn withdraw(UUID caseId, @NotNull(message = "a withdrawal needs a reason") @Valid Withdrawal withdrawal) {
+        IntakeCase c = visibleCase(caseId);
+        String reason = withdrawal.reason();
         if (!c.isOpen()) {
-            throw ProblemException.conflict("case " + c.caseId + " is already " + c.status);
+            throw new Conflict("case " + c.caseId + " is already " + c.status);
         }
         if (mentionsIdentity(reason, c.patient)) {
             // The reason travels in the withdrawn event; patient identity must never leave intake.
-            throw ProblemException.invalidField("reason", "must not contain the patient's name or MRN");
+            throw new InvalidInput("reason", "must not contain the patient's name or MRN");
         }
         c.withdrawalReason = reason;
         record(c, outbox.publish(CaseEventTypes.CASE_WITHDRAWN, c.caseId.toString(),
-                new org.tumorboard.events.intake.CaseWithdrawn(c.caseId.toString(), reason)));
+                new org.tumorboard.events.CaseWithdrawn(c.caseId.toString(), reason)));
         Log.infof("case %s withdrawn", c.caseId);
-        return c;
+        return new Withdrawn(c.caseId, c.status);
+    }
+
+    /** The case if the caller's site may see it; another site's case is indistinguishable from a missing one. */
+    IntakeCase visibleCase(UUID caseId) {
+        return siteScope.visible(cases.findByIdOptional(caseId), found -> found.referringSite, "case " + caseId);
     }
 
     /** What a valid referral body must still meet before anything is stored, and the findings it records. */
-    public static ImagingFindings assess(ReferralRequest request) {
+    public static ImagingFindings assess(ReferralCommand request) {
         checkNotBeforeBirth(request.imaging(), request.patient().birthDate(), "imaging.");
         return toFindings(request.imaging());
     }
@@ -162,7 +218,7 @@ public class ReferralService {
         c.moveStatus(meaning.target(), event.time());
     }
 
-    private Patient newPatient(String site, ReferralRequest.PatientIdentity identity) {
+    private Patient newPatient(String site, ReferralCommand.PatientIdentity identity) {
         Patient p = new Patient();
         p.id = UUID.randomUUID();
         p.site = site;
@@ -176,17 +232,17 @@ public class ReferralService {
     }
 
     /** @param fieldPrefix where the imaging object sits in the request body, so the problem names the field as sent */
-    private static void checkNotBeforeBirth(ReferralRequest.Imaging imaging, LocalDate birthDate, String fieldPrefix) {
+    private static void checkNotBeforeBirth(ReferralCommand.Imaging imaging, LocalDate birthDate, String fieldPrefix) {
         if (imaging.ctAbdomenPelvisDate() != null && imaging.ctAbdomenPelvisDate().isBefore(birthDate)) {
-            throw ProblemException.invalidField(fieldPrefix + "ctAbdomenPelvisDate", "must not be before the patient's birth date");
+            throw new InvalidInput(fieldPrefix + "ctAbdomenPelvisDate", "must not be before the patient's birth date");
         }
         if (imaging.chestImaging() != null && imaging.chestImaging().date() != null
                 && imaging.chestImaging().date().isBefore(birthDate)) {
-            throw ProblemException.invalidField(fieldPrefix + "chestImaging.date", "must not be before the patient's birth date");
+            throw new InvalidInput(fieldPrefix + "chestImaging.date", "must not be before the patient's birth date");
         }
     }
 
-    private static ImagingFindings toFindings(ReferralRequest.Imaging imaging) {
+    private static ImagingFindings toFindings(ReferralCommand.Imaging imaging) {
         ImagingFindings f = new ImagingFindings();
         f.ctAbdomenPelvisDate = imaging.ctAbdomenPelvisDate();
         if (imaging.chestImaging() != null) {

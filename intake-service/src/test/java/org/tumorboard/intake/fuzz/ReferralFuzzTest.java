@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.EventCodec;
-import org.tumorboard.events.intake.CaseReferred;
 import org.tumorboard.intake.ImagingFindings;
 import org.tumorboard.intake.Referrals;
-import org.tumorboard.intake.rest.CaseResource;
-import org.tumorboard.intake.rest.ReferralRequest;
 import org.tumorboard.intake.rules.BiopsyIndication;
 import org.tumorboard.intake.rules.WorkupChecklist;
+import org.tumorboard.intake.service.ReferralCommand;
 import org.tumorboard.intake.service.ReferralService;
 import org.tumorboard.testsupport.RequestFuzzing;
 
@@ -32,16 +31,16 @@ class ReferralFuzzTest {
     @FuzzTest(maxDuration = "40s")
     void requestsAreAnsweredWith4xxOrAResult(FuzzedDataProvider data) {
         switch (data.consumeInt(0, 3)) {
-            case 0 -> RequestFuzzing.handleNear(REFERRAL, ReferralRequest.class, data, ReferralFuzzTest::refer);
-            case 1 -> RequestFuzzing.handle(data.consumeRemainingAsString(), ReferralRequest.class, ReferralFuzzTest::refer);
-            case 2 -> RequestFuzzing.handleNear(IMAGING, ReferralRequest.Imaging.class, data, imaging -> {
+            case 0 -> RequestFuzzing.handleNear(REFERRAL, ReferralCommand.class, data, ReferralFuzzTest::refer);
+            case 1 -> RequestFuzzing.handle(data.consumeRemainingAsString(), ReferralCommand.class, ReferralFuzzTest::refer);
+            case 2 -> RequestFuzzing.handleNear(IMAGING, ReferralCommand.Imaging.class, data, imaging -> {
             });
-            default -> RequestFuzzing.handleNear(Map.of("reason", "referred to another centre"), CaseResource.Withdrawal.class, data, w -> {
+            default -> RequestFuzzing.handleNear(Map.of("reason", "referred to another centre"), ReferralService.Withdrawal.class, data, w -> {
                     });
         }
     }
 
-    private static void refer(ReferralRequest request) {
+    private static void refer(ReferralCommand request) {
         ImagingFindings f = ReferralService.assess(request);
         BiopsyIndication.evaluate(request.neoadjuvantConsidered(), f.suspectedNonSarcoma);
         List<WorkupChecklist.Item> missing = WorkupChecklist.missing(f.ctAbdomenPelvisDate != null, f.chestModality, false);

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.Topics;
-import org.tumorboard.events.board.CaseScheduled;
-import org.tumorboard.events.board.PlanDecided;
-import org.tumorboard.events.board.RecurrenceRecorded;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.staging.CaseStaged;
 import org.tumorboard.intake.IntakeApi;
 import org.tumorboard.intake.Referrals;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.TopicReader;
 import org.tumorboard.testsupport.TopicWriter;
@@ -47,10 +49,14 @@ class CaseRegistryTest {
         TopicWriter.send(Topics.BOARD, scheduled);
         TopicWriter.send(Topics.STAGING, staged);
         TopicWriter.send(Topics.PATHOLOGY, biopsy);
-        TopicWriter.send(Topics.PATHOLOGY, biopsy);
-        TopicWriter.send(Topics.STAGING, staged);
+        RecordMetadata biopsyAgain = TopicWriter.send(Topics.PATHOLOGY, biopsy);
+        RecordMetadata stagedAgain = TopicWriter.send(Topics.STAGING, staged);
 
         TestEvents.await("three events on the timeline", 30_000, () -> IntakeApi.getCase(caseId).getList("timeline").size() == 5);
+        // Barrier: the duplicates themselves are consumed before the timeline is judged.
+        TopicWriter.awaitConsumed("intake-service", 30_000, biopsyAgain, stagedAgain);
+        assertEquals(1, AppliedEffects.committed(biopsy.id()));
+        assertEquals(1, AppliedEffects.committed(staged.id()));
         JsonPath view = IntakeApi.getCase(caseId);
         assertEquals("BOARD_SCHEDULED", view.getString("status"));
         assertEquals(List.of(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.WORKUP_COMPLETED.name(),

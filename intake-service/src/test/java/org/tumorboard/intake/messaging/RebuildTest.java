@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.Topics;
-import org.tumorboard.events.board.CaseScheduled;
-import org.tumorboard.events.board.PlanDecided;
-import org.tumorboard.events.board.RecurrenceRecorded;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.staging.CaseStaged;
 import org.tumorboard.intake.IntakeApi;
 import org.tumorboard.intake.Referrals;
 import org.tumorboard.testsupport.TestEvents;

@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.Topics;
 import org.tumorboard.intake.Referrals;
-import org.tumorboard.intake.rest.ReferralRequest;
+import org.tumorboard.intake.service.ReferralCommand;
 import org.tumorboard.intake.service.ReferralService;
 import org.tumorboard.platform.outbox.OutboxRelay;
 import org.tumorboard.testsupport.TopicReader;
@@ -50,7 +50,7 @@ class OutboxTest {
     void aRolledBackTransactionLeavesNeitherTheCaseNorAnEvent() {
         AtomicReference<UUID> caseId = new AtomicReference<>();
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            caseId.set(referrals.refer(request("HUB"), "test").created().caseId);
+            caseId.set(referrals.open(request("HUB"), "test").created().caseId);
             throw new IllegalStateException("the coordinator's transaction fails after the referral was written");
         }));
 
@@ -124,11 +124,11 @@ class OutboxTest {
     }
 
     private UUID commitReferral() {
-        return referrals.refer(request("HUB"), "test").created().caseId;
+        return referrals.open(request("HUB"), "test").created().caseId;
     }
 
-    private ReferralRequest request(String site) {
-        return json.convertValue(Referrals.valid(site), ReferralRequest.class);
+    private ReferralCommand request(String site) {
+        return json.convertValue(Referrals.valid(site), ReferralCommand.class);
     }
 
     private void awaitAllSent() {

@@ -15,24 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.CaseWithdrawn;
 import org.tumorboard.events.EventType;
-import org.tumorboard.events.board.CaseDischarged;
-import org.tumorboard.events.board.CaseScheduled;
-import org.tumorboard.events.board.PlanDecided;
-import org.tumorboard.events.board.RecurrenceRecorded;
-import org.tumorboard.events.board.SurveillanceScheduled;
-import org.tumorboard.events.board.TreatmentRecorded;
-import org.tumorboard.events.intake.CaseReferred;
-import org.tumorboard.events.intake.CaseWithdrawn;
-import org.tumorboard.events.intake.ImagingUpdated;
-import org.tumorboard.events.intake.WorkupCompleted;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.pathology.NonSarcomaFlagged;
-import org.tumorboard.events.pathology.ReportAmended;
-import org.tumorboard.events.pathology.ResectionReported;
-import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SurveillanceScheduled;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.intake.CaseStatus;
 
 /** Every event type of the contract has a status meaning and a summary a coordinator can read. */
@@ -57,6 +59,12 @@ class CaseEventMeaningTest {
                         "Biopsy reported: LEIOMYOSARCOMA, grade G3"),
                 row(CaseEventTypes.REPORT_AMENDED, new ReportAmended("c", "r", 2, "BIOPSY", "LEIOMYOSARCOMA", "G2"), null,
                         "Pathology report amended (version 2): LEIOMYOSARCOMA, grade G2"),
+                row(CaseEventTypes.BIOPSY_AMENDED, new BiopsyAmended("c", "r", 2, "LEIOMYOSARCOMA", "G2", 4, List.of()), null,
+                        "Pathology report amended (version 2): LEIOMYOSARCOMA, grade G2"),
+                row(CaseEventTypes.RESECTION_AMENDED, new ResectionAmended("c", "r", 3, "R1", BigDecimal.TEN, 2, 0, null), null,
+                        "Pathology report amended (version 3)"),
+                row(CaseEventTypes.REPORT_AMENDED, new ReportAmended("c", "r", 3, "RESECTION", null, null, "R1", BigDecimal.TEN, 2, 0),
+                        null, "Pathology report amended (version 3)"),
                 row(CaseEventTypes.NON_SARCOMA_FLAGGED, new NonSarcomaFlagged("c", "r", List.of("CD45 positive: lymphoma")),
                         CaseStatus.NOT_SARCOMA, "Not a sarcoma: CD45 positive: lymphoma"),
                 row(CaseEventTypes.RESECTION_REPORTED, new ResectionReported("c", "r", 1, "R0"), null, "Resection reported: margin R0"),
@@ -82,7 +90,7 @@ class CaseEventMeaningTest {
                 row(CaseEventTypes.CASE_DISCHARGED, new CaseDischarged("c"), CaseStatus.DISCHARGED, "Discharged from surveillance"));
     }
 
-    private static <T> Arguments row(EventType<T> type, T payload, CaseStatus target, String summary) {
+    private static <T extends org.tumorboard.events.CaseEventPayload> Arguments row(EventType<T> type, T payload, CaseStatus target, String summary) {
         return Arguments.of(type.name(), CaseEvent.create(type, "/test", "c", payload, T), target, summary);
     }
 

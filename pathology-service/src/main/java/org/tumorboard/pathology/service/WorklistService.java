@@ -1,6 +1,9 @@
 package org.tumorboard.pathology.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,46 +11,108 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
-import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.intake.CaseReferred;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.CaseWithdrawn;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SurveillanceScheduled;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.Unknown;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.pathology.PathologyCase;
 import org.tumorboard.pathology.PathologyCase.Awaiting;
 import org.tumorboard.pathology.repository.PathologyCaseRepository;
+import org.tumorboard.platform.messaging.CaseEventHandler;
+import org.tumorboard.platform.security.SiteScope;
 
 import io.quarkus.logging.Log;
 
 /** The worklist follows the case: referred -> biopsy report awaited; surgery recorded -> resection report awaited. */
 @ApplicationScoped
-public class WorklistService {
+public class WorklistService implements CaseEventHandler {
+
+    public record WorklistItem(UUID caseId, String referringSite, PathologyCase.Awaiting awaiting, Instant waitingSince,
+            long waitingDays) {
+    }
 
     @Inject
     PathologyCaseRepository cases;
 
+    @Inject
+    SiteScope siteScope;
+
+    @Inject
+    Clock clock;
+
+    /** What waits for a report, oldest first, with the days it has waited; a spoke's pathologist sees their own site's. */
+    public List<WorklistItem> items() {
+        Instant now = clock.instant();
+        return cases.worklist(siteScope.restrictFilter(null)).stream()
+                .map(c -> new WorklistItem(c.caseId, c.referringSite, c.awaiting, c.awaitingSince,
+                        Duration.between(c.awaitingSince, now).toDays()))
+                .toList();
+    }
+
     /** Runs inside the consumer's inbox transaction. */
+    @Override
     @Transactional(TxType.MANDATORY)
-    public void apply(CaseEvent event) {
-        if (event.is(CaseEventTypes.CASE_REFERRED)) {
-            CaseReferred referred = event.payload(CaseEventTypes.CASE_REFERRED);
-            PathologyCase c = cases.findByIdOptional(event.caseUuid()).orElse(null);
-            if (c == null) {
-                c = newCase(event.caseUuid(), Awaiting.BIOPSY_REPORT, event.time());
-                Log.infof("case %s on the biopsy worklist", c.caseId);
+    public void handle(CaseEvent event) {
+        switch (event.payload()) {
+            case CaseReferred p -> referred(event, p);
+            case TreatmentRecorded p -> {
+                if (p.isSurgery()) {
+                    surgeryRecorded(event);
+                }
             }
-            // A case first seen through a later event keeps what that event set; the referral adds who and when.
-            c.referringSite = referred.referringSite();
-            c.referredAt = referred.referredAt();
-        } else if (event.is(CaseEventTypes.TREATMENT_RECORDED)
-                && "SURGERY".equals(event.payload(CaseEventTypes.TREATMENT_RECORDED).type())) {
-            PathologyCase c = cases.findByIdOptional(event.caseUuid())
-                    .orElseGet(() -> newCase(event.caseUuid(), Awaiting.RESECTION_REPORT, event.time()));
-            c.surgeryRecorded(event.time());
-            Log.infof("case %s on the resection worklist", c.caseId);
-        } else if (event.is(CaseEventTypes.CASE_WITHDRAWN)) {
-            cases.findByIdOptional(event.caseUuid())
+            case CaseWithdrawn p -> cases.findByIdOptional(event.caseUuid())
                     .orElseGet(() -> newCase(event.caseUuid(), Awaiting.NOTHING, event.time()))
                     .withdrawn(event.time());
+            // Nothing for the worklist (and types from a newer producer).
+            case ImagingUpdated p -> { }
+            case WorkupCompleted p -> { }
+            case BiopsyReported p -> { }
+            case ResectionReported p -> { }
+            case BiopsyAmended p -> { }
+            case ResectionAmended p -> { }
+            case ReportAmended p -> { }
+            case NonSarcomaFlagged p -> { }
+            case CaseStaged p -> { }
+            case CaseScheduled p -> { }
+            case PlanDecided p -> { }
+            case SurveillanceScheduled p -> { }
+            case RecurrenceRecorded p -> { }
+            case CaseDischarged p -> { }
+            case Unknown p -> { }
         }
+    }
+
+    private void referred(CaseEvent event, CaseReferred referred) {
+        PathologyCase c = cases.findByIdOptional(event.caseUuid()).orElse(null);
+        if (c == null) {
+            c = newCase(event.caseUuid(), Awaiting.BIOPSY_REPORT, event.time());
+            Log.infof("case %s on the biopsy worklist", c.caseId);
+        }
+        // A case first seen through a later event keeps what that event set; the referral adds who and when.
+        c.referringSite = referred.referringSite();
+        c.referredAt = referred.referredAt();
+    }
+
+    private void surgeryRecorded(CaseEvent event) {
+        PathologyCase c = cases.findByIdOptional(event.caseUuid())
+                .orElseGet(() -> newCase(event.caseUuid(), Awaiting.RESECTION_REPORT, event.time()));
+        c.surgeryRecorded(event.time());
+        Log.infof("case %s on the resection worklist", c.caseId);
     }
 
     private PathologyCase newCase(UUID caseId, Awaiting awaiting, Instant since) {

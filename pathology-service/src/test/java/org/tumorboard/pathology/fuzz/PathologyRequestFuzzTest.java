@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.tumorboard.pathology.rest.AmendmentRequest;
-import org.tumorboard.pathology.rest.BiopsyReportRequest;
-import org.tumorboard.pathology.rest.ResectionReportRequest;
+import org.tumorboard.pathology.service.AmendmentCommand;
+import org.tumorboard.pathology.service.BiopsyReportCommand;
 import org.tumorboard.pathology.service.ReportService;
+import org.tumorboard.pathology.service.ResectionReportCommand;
 import org.tumorboard.testsupport.RequestFuzzing;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -34,14 +34,14 @@ class PathologyRequestFuzzTest {
     @FuzzTest(maxDuration = "40s")
     void requestsAreAnsweredWith4xxOrAResult(FuzzedDataProvider data) {
         switch (data.consumeInt(0, 3)) {
-            case 0 -> RequestFuzzing.handle(data.consumeRemainingAsString(), BiopsyReportRequest.class, ReportService::evaluate);
-            case 1 -> RequestFuzzing.handleNear(BIOPSY, BiopsyReportRequest.class, data, ReportService::evaluate);
+            case 0 -> RequestFuzzing.handle(data.consumeRemainingAsString(), BiopsyReportCommand.class, ReportService::evaluate);
+            case 1 -> RequestFuzzing.handleNear(BIOPSY, BiopsyReportCommand.class, data, ReportService::evaluate);
             case 2 -> {
                 boolean biopsyOnRecord = data.consumeBoolean();
-                RequestFuzzing.handleNear(RESECTION, ResectionReportRequest.class, data,
+                RequestFuzzing.handleNear(RESECTION, ResectionReportCommand.class, data,
                         r -> ReportService.evaluate(r, biopsyOnRecord));
             }
-            default -> RequestFuzzing.handleNear(Map.of("reason", "recount", "biopsy", BIOPSY, "resection", RESECTION), AmendmentRequest.class, data, a -> {
+            default -> RequestFuzzing.handleNear(Map.of("reason", "recount", "biopsy", BIOPSY, "resection", RESECTION), AmendmentCommand.class, data, a -> {
                         if (a.biopsy() != null) {
                             ReportService.evaluate(a.biopsy());
                         }

@@ -20,6 +20,7 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Topics;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 import org.tumorboard.platform.messaging.CloudEventRecords;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;
@@ -65,6 +66,8 @@ class CaseReferredConsumerTest {
 
         TestEvents.await("the later event processed", 30_000, () -> inInbox(later.id()) == 1);
         assertEquals(1, inInbox(event.id()));
+        assertEquals(1, AppliedEffects.committed(event.id()), "the redelivery's effect is not applied again");
+        assertEquals(1, AppliedEffects.committed(later.id()));
         assertEquals(1, onWorklist(caseId));
     }
 

@@ -26,14 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.EventType;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Topics;
-import org.tumorboard.events.board.TreatmentRecorded;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.pathology.ReportAmended;
-import org.tumorboard.events.pathology.ResectionReported;
+import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;
@@ -199,11 +201,17 @@ class ReportResourceTest {
                 .body("[0].versions[1].amendmentReason", equalTo("mitoses recounted on deeper levels"))
                 .body("[0].versions[0].report.fnclcc.mitosesPer10Hpf", equalTo(12));
 
-        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 2, Duration.ofSeconds(30));
-        ReportAmended amended = EventCodec.fromJson(events.get(1).value(), ReportAmended.class);
+        // The amendment travels as its typed event and, while consumers move, as the union type too.
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 3, Duration.ofSeconds(30));
+        ReportAmended amended = EventCodec.fromJson(valueOfType(events, CaseEventTypes.REPORT_AMENDED), ReportAmended.class);
         assertEquals(2, amended.version());
         assertEquals("G3", amended.grade());
         assertEquals("BIOPSY", amended.reportKind());
+        BiopsyAmended typed = EventCodec.fromJson(valueOfType(events, CaseEventTypes.BIOPSY_AMENDED), BiopsyAmended.class);
+        assertEquals(2, typed.version());
+        assertEquals("G3", typed.grade());
+        assertEquals(Integer.valueOf(8), typed.score());
+        assertEquals(reportId, typed.reportId());
 
         // The amendment must be of the report's kind.
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
@@ -285,5 +293,10 @@ class ReportResourceTest {
     static long count(EntityManager em, String fromWhere) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from " + fromWhere).getSingleResult()).longValue());
+    }
+
+    private static String valueOfType(List<ConsumerRecord<String, String>> events, EventType<?> type) {
+        return events.stream().filter(r -> type.name().equals(TopicReader.header(r, "ce_type"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.name() + " among " + events.size() + " events")).value();
     }
 }

@@ -38,7 +38,7 @@ public class EvaluateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.COORDINATOR, Roles.PATHOLOGIST, Roles.BOARD_MEMBER, Roles.BOARD_CHAIR, Roles.SURGEON, Roles.NURSE })
+    @RolesAllowed(Roles.CLINICIAN)
     public EvaluateResponse evaluate(@NotNull(message = "a staging request body is required") @Valid EvaluateRequest request) {
         Ajcc8Retroperitoneum.Stage stage = Ajcc8Retroperitoneum.stage(request.greatestDimensionCm(), request.nodes(),
                 request.metastasis(), request.grade());

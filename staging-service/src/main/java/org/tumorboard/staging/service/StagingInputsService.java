@@ -1,5 +1,6 @@
 package org.tumorboard.staging.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -10,35 +11,39 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.EventType;
-import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.CaseWithdrawn;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SurveillanceScheduled;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.Unknown;
+import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.platform.messaging.CaseEventHandler;
 import org.tumorboard.platform.outbox.Outbox;
 import org.tumorboard.staging.Staging;
 import org.tumorboard.staging.StagingCase;
 import org.tumorboard.staging.repository.StagingCaseRepository;
 import org.tumorboard.staging.repository.StagingRepository;
 import org.tumorboard.staging.rules.CaseStagingRule;
-import org.tumorboard.staging.rules.CaseStagingRule.Input;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 
 /** Takes each input from the event that brings it and re-stages the case whenever an input changes. */
 @ApplicationScoped
-public class StagingInputsService {
-
-    private static final TypeReference<List<Input>> INPUTS = new TypeReference<>() {
-    };
-
-    /** The events that carry staging inputs. */
-    private static final List<EventType<?>> INPUT_EVENTS = List.of(CaseEventTypes.CASE_REFERRED, CaseEventTypes.IMAGING_UPDATED,
-            CaseEventTypes.BIOPSY_REPORTED, CaseEventTypes.REPORT_AMENDED, CaseEventTypes.RESECTION_REPORTED,
-            CaseEventTypes.TREATMENT_RECORDED);
+public class StagingInputsService implements CaseEventHandler {
 
     @Inject
     StagingCaseRepository cases;
@@ -52,42 +57,63 @@ public class StagingInputsService {
     @Inject
     Clock clock;
 
-    @Inject
-    ObjectMapper json;
-
     /** Runs inside the consumer's inbox transaction. */
+    @Override
     @Transactional(TxType.MANDATORY)
-    public void apply(CaseEvent event) {
-        if (INPUT_EVENTS.stream().noneMatch(event::is)) {
-            return;
-        }
-        StagingCase c = caseOf(event);
-        if (event.is(CaseEventTypes.CASE_REFERRED)) {
-            var p = event.payload(CaseEventTypes.CASE_REFERRED);
-            c.referringSite = p.referringSite();
-            c.clinical(event, p.greatestDimensionCm(), p.suspiciousNodes(), p.distantLesions());
-        } else if (event.is(CaseEventTypes.IMAGING_UPDATED)) {
-            var p = event.payload(CaseEventTypes.IMAGING_UPDATED);
-            c.clinical(event, p.greatestDimensionCm(), p.suspiciousNodes(), p.distantLesions());
-        } else if (event.is(CaseEventTypes.BIOPSY_REPORTED)) {
-            var p = event.payload(CaseEventTypes.BIOPSY_REPORTED);
-            c.grading(event, p.grade(), p.histology());
-        } else if (event.is(CaseEventTypes.REPORT_AMENDED)) {
-            var p = event.payload(CaseEventTypes.REPORT_AMENDED);
-            if ("RESECTION".equals(p.reportKind())) {
-                c.resection(event, p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive());
-            } else {
-                c.grading(event, p.grade(), p.histology());
+    public void handle(CaseEvent event) {
+        switch (event.payload()) {
+            case CaseReferred p -> {
+                StagingCase c = caseOf(event);
+                c.referringSite = p.referringSite();
+                c.clinical(event, p.greatestDimensionCm(), p.suspiciousNodes(), p.distantLesions());
+                restage(c, event);
             }
-        } else if (event.is(CaseEventTypes.RESECTION_REPORTED)) {
-            var p = event.payload(CaseEventTypes.RESECTION_REPORTED);
-            c.resection(event, p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive());
-        } else if (event.is(CaseEventTypes.TREATMENT_RECORDED)
-                && String.valueOf(event.payload(CaseEventTypes.TREATMENT_RECORDED).type()).startsWith("NEOADJUVANT_")) {
-            c.neoadjuvantTherapy(event);
-        } else {
-            return;
+            case ImagingUpdated p -> {
+                StagingCase c = caseOf(event);
+                c.clinical(event, p.greatestDimensionCm(), p.suspiciousNodes(), p.distantLesions());
+                restage(c, event);
+            }
+            case BiopsyReported p -> grading(event, p.grade(), p.histology());
+            case BiopsyAmended p -> grading(event, p.grade(), p.histology());
+            case ResectionReported p -> resection(event, p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive());
+            case ResectionAmended p -> resection(event, p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive());
+            case ReportAmended p -> {
+                switch (p.asSpecificAmendment()) {
+                    case ResectionAmended r -> resection(event, r.greatestDimensionCm(), r.nodesExamined(), r.nodesPositive());
+                    case BiopsyAmended b -> grading(event, b.grade(), b.histology());
+                    default -> throw new IllegalStateException("an amendment is of a biopsy or a resection");
+                }
+            }
+            case TreatmentRecorded p -> {
+                StagingCase c = caseOf(event);
+                if (p.isNeoadjuvant()) {
+                    c.neoadjuvantTherapy(event);
+                    restage(c, event);
+                }
+            }
+            // Not staging inputs (and types from a newer producer).
+            case WorkupCompleted p -> { }
+            case CaseWithdrawn p -> { }
+            case NonSarcomaFlagged p -> { }
+            case CaseStaged p -> { }
+            case CaseScheduled p -> { }
+            case PlanDecided p -> { }
+            case SurveillanceScheduled p -> { }
+            case RecurrenceRecorded p -> { }
+            case CaseDischarged p -> { }
+            case Unknown p -> { }
         }
+    }
+
+    private void grading(CaseEvent event, String grade, String histology) {
+        StagingCase c = caseOf(event);
+        c.grading(event, grade, histology);
+        restage(c, event);
+    }
+
+    private void resection(CaseEvent event, BigDecimal greatestDimensionCm, Integer nodesExamined, Integer nodesPositive) {
+        StagingCase c = caseOf(event);
+        c.resection(event, greatestDimensionCm, nodesExamined, nodesPositive);
         restage(c, event);
     }
 
@@ -99,7 +125,7 @@ public class StagingInputsService {
         }
         Optional<Staging> latest = stagings.latest(c.caseId);
         List<String> changed = latest
-                .map(previous -> CaseStagingRule.changed(previous.prefix, read(previous.inputs), evaluation.prefix(), evaluation.inputs()))
+                .map(previous -> CaseStagingRule.changed(previous.prefix, previous.inputs, evaluation.prefix(), evaluation.inputs()))
                 .orElse(List.of("initial"));
         if (changed.isEmpty()) {
             return;
@@ -109,20 +135,21 @@ public class StagingInputsService {
         s.id = UUID.randomUUID();
         s.caseId = c.caseId;
         s.prefix = evaluation.prefix();
-        s.t = stage.t().name();
-        s.n = stage.n().name();
-        s.m = stage.m().name();
-        s.g = stage.g().name();
-        s.group = stage.group().name();
+        s.t = stage.t();
+        s.n = stage.n();
+        s.m = stage.m();
+        s.g = stage.g();
+        s.group = stage.group();
         s.edition = stage.edition();
-        s.failurePattern = evaluation.failurePattern() == null ? null : evaluation.failurePattern().pattern().name();
-        s.inputs = write(evaluation.inputs());
-        s.changed = write(changed);
+        s.failurePattern = evaluation.failurePattern() == null ? null : evaluation.failurePattern().pattern();
+        s.inputs = evaluation.inputs();
+        s.changed = changed;
         s.triggerEventId = trigger.id();
         s.stagedAt = clock.instant();
         stagings.persist(s);
-        outbox.publish(CaseEventTypes.CASE_STAGED, c.caseId.toString(), new CaseStaged(c.caseId.toString(), s.prefix, s.t, s.n,
-                s.m, s.g, s.group, s.edition, s.failurePattern, changed));
+        outbox.publish(CaseEventTypes.CASE_STAGED, c.caseId.toString(), new CaseStaged(c.caseId.toString(), s.prefix,
+                s.t.name(), s.n.name(), s.m.name(), s.g.name(), s.group.name(), s.edition,
+                s.failurePattern == null ? null : s.failurePattern.name(), changed));
         Log.infof("case %s staged %s%s %s %s %s: %s (changed: %s)", c.caseId, s.prefix, s.t, s.n, s.m, s.g, s.group, changed);
     }
 
@@ -135,21 +162,5 @@ public class StagingInputsService {
             cases.persist(created);
             return created;
         });
-    }
-
-    List<Input> read(String inputs) {
-        try {
-            return json.readValue(inputs, INPUTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored staging inputs are not JSON", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("staging inputs cannot be written as JSON", e);
-        }
     }
 }

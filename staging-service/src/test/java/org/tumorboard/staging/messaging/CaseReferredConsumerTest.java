@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Topics;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicWriter;
@@ -38,6 +39,7 @@ class CaseReferredConsumerTest {
 
         TestEvents.await("the later event processed", 30_000, () -> inInbox(later.id()) == 1);
         assertEquals(1, inInbox(event.id()), "the redelivered event is recorded once");
+        assertEquals(1, AppliedEffects.committed(event.id()), "the redelivery's effect is not applied again");
         given().auth().oauth2(Tokens.token("medonc", "HUB", "board-member"))
                 .when().get("/api/cases/" + caseId + "/staging")
                 .then().statusCode(200)

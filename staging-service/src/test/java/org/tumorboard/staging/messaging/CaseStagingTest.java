@@ -16,17 +16,18 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Sources;
 import org.tumorboard.events.Topics;
-import org.tumorboard.events.board.TreatmentRecorded;
-import org.tumorboard.events.intake.CaseReferred;
-import org.tumorboard.events.pathology.BiopsyReported;
-import org.tumorboard.events.pathology.ReportAmended;
-import org.tumorboard.events.pathology.ResectionReported;
-import org.tumorboard.events.staging.CaseStaged;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;
@@ -59,6 +60,7 @@ class CaseStagingTest {
 
         List<ConsumerRecord<String, String>> staged = TopicReader.forCase(Topics.STAGING, caseId, 1, Duration.ofSeconds(30));
         assertEquals(1, staged.size(), "staged once: the duplicate changed nothing");
+        assertEquals(1, AppliedEffects.committed(biopsy.id()), "the duplicate's effect is not applied again");
         CaseStaged event = EventCodec.fromJson(staged.get(0).value(), CaseStaged.class);
         assertEquals(new CaseStaged(caseId, "c", "T4", "N0", "M0", "G2", "IIIB", "AJCC8_RETROPERITONEUM", "LOCAL_AND_DISTANT",
                 List.of("initial")), event);

@@ -1,4 +1,4 @@
-package org.tumorboard.intake.rest;
+package org.tumorboard.intake.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ import org.tumorboard.intake.Side;
 import org.tumorboard.intake.SuspectedNonSarcoma;
 
 /** The body of {@code POST /api/referrals} (api-contract.md, intake-service). */
-public record ReferralRequest(
+public record ReferralCommand(
         @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,40}", message = "must be a site code such as SPOKE-NORTH") String referringSite,
         @NotNull @Valid PatientIdentity patient,
         @NotBlank @Size(max = 2000) String clinicalQuestion,

@@ -1,4 +1,4 @@
-package org.tumorboard.intake.rest;
+package org.tumorboard.intake.service;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import org.tumorboard.intake.CaseStatus;
 import org.tumorboard.intake.rules.BiopsyIndication;
 import org.tumorboard.intake.rules.WorkupChecklist;
 
-public record ReferralResponse(
+public record ReferralResult(
         UUID caseId,
         CaseStatus status,
         boolean biopsyIndicated,

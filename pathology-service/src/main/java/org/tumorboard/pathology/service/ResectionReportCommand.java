@@ -1,4 +1,4 @@
-package org.tumorboard.pathology.rest;
+package org.tumorboard.pathology.service;
 
 import java.math.BigDecimal;
 
@@ -13,7 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.tumorboard.pathology.Margin;
 
 /** The body of {@code POST /api/cases/{caseId}/resection-reports} (api-contract.md, pathology-service). */
-public record ResectionReportRequest(
+public record ResectionReportCommand(
         @NotNull Margin margin,
         @NotNull @Min(1) @Max(10_000) Integer blocksSampled,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) BigDecimal assumedInvolvedFraction,

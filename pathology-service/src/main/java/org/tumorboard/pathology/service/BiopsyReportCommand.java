@@ -1,4 +1,4 @@
-package org.tumorboard.pathology.rest;
+package org.tumorboard.pathology.service;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.tumorboard.pathology.MolecularMethod;
 import org.tumorboard.pathology.SpecimenType;
 
 /** The body of {@code POST /api/cases/{caseId}/biopsy-reports} (api-contract.md, pathology-service). */
-public record BiopsyReportRequest(
+public record BiopsyReportCommand(
         @NotNull SpecimenType specimenType,
         @NotNull Histology histology,
         @Size(max = 40) List<@NotNull @Valid IhcResult> ihc,

@@ -1,4 +1,4 @@
-package org.tumorboard.intake.rest;
+package org.tumorboard.intake.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.tumorboard.intake.CaseStatus;
 import org.tumorboard.intake.ChestModality;
 import org.tumorboard.intake.Compartment;
-import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.ImagingFindings;
+import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.Patient;
 import org.tumorboard.intake.Side;
 import org.tumorboard.intake.SuspectedNonSarcoma;

@@ -1,0 +1,5 @@
+package org.tumorboard.board;
+
+/** A vote as the decision recorded it: who, their discipline and choice, why, and whether it dissents from the plan. */
+public record RecordedVote(String member, Discipline discipline, PlanOption option, String rationale, boolean dissent) {
+}
