@@ -2,7 +2,6 @@ package org.tumorboard.web;
 
 import static org.tumorboard.web.Answers.page;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +17,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.tumorboard.web.IntakeViews.Problem;
+import org.tumorboard.events.Vocabulary;
 import org.tumorboard.web.ServiceViews.Agenda;
 import org.tumorboard.web.ServiceViews.AgendaItem;
 import org.tumorboard.web.ServiceViews.BoardCase;
@@ -46,11 +43,9 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class BoardPages {
 
-    static final String SERVICE = "board-service";
-    static final List<String> DISCIPLINES = List.of("SURGERY", "RADIOLOGY", "PATHOLOGY", "MEDICAL_ONCOLOGY", "RADIATION_ONCOLOGY");
-    static final List<String> OPTIONS = List.of("UPFRONT_RESECTION", "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION",
-            "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION", "NEOADJUVANT_CHEMORADIATION_THEN_RESECTION", "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC",
-            "SYSTEMIC_THERAPY", "NON_SARCOMA_PATHWAY", "CLINICAL_TRIAL");
+    static final String SERVICE = BoardApi.SERVICE;
+    static final List<String> DISCIPLINES = Vocabulary.Board.DISCIPLINES;
+    static final List<String> OPTIONS = Vocabulary.Board.PLAN_OPTIONS;
 
     /** What the chair sees of the votes: who has voted, and how many for each option. */
     public record Tally(List<String> voted, List<String> notVoted, Map<String, Integer> counts, List<ServiceViews.DecidedVote> dissent) {
@@ -75,12 +70,10 @@ public class BoardPages {
     Viewer viewer;
 
     @Inject
-    @RestClient
-    BoardClient board;
+    BoardApi board;
 
     @Inject
-    @RestClient
-    StagingClient staging;
+    StagingApi staging;
 
     @GET
     public Response agenda(@QueryParam("meeting") String meeting) {
@@ -88,37 +81,31 @@ public class BoardPages {
     }
 
     private Response agendaPage(String meeting, int status, String message, String failure) {
-        try {
-            List<Meeting> upcoming = upcoming();
-            Optional<Meeting> shown = upcoming.stream().filter(m -> meeting == null || m.meetingId().toString().equals(meeting))
-                    .filter(m -> meeting != null || !m.closed()).findFirst();
-            if (shown.isEmpty()) {
-                return page(status, Templates.agenda(viewer, null, upcoming, message, failure != null ? failure
-                        : "No open meeting is planned." + (viewer.chair() ? "" : " The chair plans the meetings.")));
-            }
-            try (Response r = board.agenda(shown.get().meetingId())) {
-                if (r.getStatus() != 200) {
-                    return page(502, Templates.agenda(viewer, null, upcoming, message, Answers.unavailable(SERVICE)));
-                }
-                return page(status, Templates.agenda(viewer, r.readEntity(Agenda.class), upcoming, message, failure));
-            }
-        } catch (ProcessingException | IllegalStateException down) {
+        if (!(board.upcoming() instanceof Answer.Value<List<Meeting>> meetings)) {
             return page(503, Templates.agenda(viewer, null, List.of(), message, Answers.unavailable(SERVICE)));
         }
+        List<Meeting> upcoming = meetings.value();
+        Optional<Meeting> shown = upcoming.stream().filter(m -> meeting == null || m.meetingId().toString().equals(meeting))
+                .filter(m -> meeting != null || !m.closed()).findFirst();
+        if (shown.isEmpty()) {
+            return page(status, Templates.agenda(viewer, null, upcoming, message, failure != null ? failure
+                    : "No open meeting is planned." + (viewer.chair() ? "" : " The chair plans the meetings.")));
+        }
+        return switch (board.agenda(shown.get().meetingId())) {
+            case Answer.Value<Agenda> agenda -> page(status, Templates.agenda(viewer, agenda.value(), upcoming, message, failure));
+            case Answer<Agenda> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.agenda(viewer, null, upcoming, message, Answers.unavailable(SERVICE)));
+        };
     }
 
     @POST
     @Path("meetings/{meetingId}/close")
     public Response close(@PathParam("meetingId") UUID meetingId) {
-        try (Response r = board.close(meetingId)) {
-            if (r.getStatus() == 200) {
-                return agendaPage(null, 200, "The meeting is closed; its undecided cases went to the earliest open meeting with room.", null);
-            }
-            return agendaPage(meetingId.toString(), r.getStatus() >= 500 ? 502 : r.getStatus(), null,
-                    Answers.say(Answers.problem(r), SERVICE));
-        } catch (ProcessingException down) {
-            return agendaPage(meetingId.toString(), 503, null, Answers.unavailable(SERVICE));
-        }
+        return switch (board.close(meetingId)) {
+            case Answer.Value<Meeting> closed ->
+                agendaPage(null, 200, "The meeting is closed; its undecided cases went to the earliest open meeting with room.", null);
+            case Answer<Meeting> failed -> agendaPage(meetingId.toString(), failed.status(), null, failed.say(SERVICE));
+        };
     }
 
     @GET
@@ -142,13 +129,13 @@ public class BoardPages {
             return casePage(caseId, 400, errors, null, "Your vote needs an option and a rationale.");
         }
         Map<String, Object> body = Map.of("option", option, "rationale", rationale.strip());
-        return write(caseId, () -> board.vote(caseId, body), 201, "Your vote is recorded.");
+        return write(caseId, board.vote(caseId, body), "Your vote is recorded.");
     }
 
     @POST
     @Path("cases/{caseId}/decision")
     public Response decide(@PathParam("caseId") UUID caseId) {
-        return write(caseId, () -> board.decide(caseId), 201, "The board's decision is recorded.");
+        return write(caseId, board.decide(caseId), "The board's decision is recorded.");
     }
 
     @POST
@@ -158,7 +145,7 @@ public class BoardPages {
         if (meetingId == null || meetingId.isBlank()) {
             return casePage(caseId, 400, Map.of("meetingId", "is required: choose the meeting"), null, "Choose a meeting.");
         }
-        return write(caseId, () -> board.move(caseId, Map.of("meetingId", meetingId)), 200, "The case is moved.");
+        return write(caseId, board.move(caseId, Map.of("meetingId", meetingId)), "The case is moved.");
     }
 
     /** The pseudocapsule model recomputed as the inputs change (htmx), or on submit without JavaScript. */
@@ -184,80 +171,38 @@ public class BoardPages {
         }
     }
 
-    private interface Call {
-        Response run();
-    }
-
-    private Response write(UUID caseId, Call call, int success, String done) {
-        try (Response r = call.run()) {
-            if (r.getStatus() == success) {
-                return casePage(caseId, 200, Map.of(), done, null);
-            }
-            if (r.getStatus() == 404) {
-                return casePage(caseId, 404, Map.of(), null, null);
-            }
-            Problem problem = Answers.problem(r);
-            return casePage(caseId, r.getStatus() >= 500 ? 502 : r.getStatus(), Answers.fieldErrors(problem), null,
-                    Answers.say(problem, SERVICE));
-        } catch (ProcessingException down) {
-            return casePage(caseId, 503, Map.of(), null, Answers.unavailable(SERVICE));
-        }
+    private Response write(UUID caseId, Answer<Void> written, String done) {
+        return switch (written) {
+            case Answer.Value<Void> ok -> casePage(caseId, 200, Map.of(), done, null);
+            case Answer.NotFound<Void> notFound -> casePage(caseId, 404, Map.of(), null, null);
+            case Answer<Void> failed -> casePage(caseId, failed.status(), failed.fieldErrors(), null, failed.say(SERVICE));
+        };
     }
 
     private Response casePage(UUID caseId, int status, Map<String, String> errors, String message, String failure) {
         Model model = model("3", "1", "0.15");
-        try (Response r = board.board(caseId)) {
-            if (r.getStatus() == 404) {
-                return page(404, Templates.boardCase(viewer, caseId, null, null, null, null, List.of(), OPTIONS, Map.of(), null,
-                        Answers.notFound(), model));
-            }
-            if (r.getStatus() != 200) {
-                return page(r.getStatus() == 403 ? 403 : 502, Templates.boardCase(viewer, caseId, null, null, null, null, List.of(),
-                        OPTIONS, Map.of(), null, r.getStatus() == 403 ? "Your role does not show the board's view of a case."
-                                : Answers.unavailable(SERVICE), model));
-            }
-            BoardCase view = r.readEntity(BoardCase.class);
-            List<Meeting> upcoming = upcoming();
-            return page(status, Templates.boardCase(viewer, caseId, view, facts(view), staging(caseId), tally(view), upcoming, OPTIONS,
-                    errors, message, failure, model));
-        } catch (ProcessingException | IllegalStateException down) {
-            return page(503, Templates.boardCase(viewer, caseId, null, null, null, null, List.of(), OPTIONS, Map.of(), null,
-                    Answers.unavailable(SERVICE), model));
+        Answer<BoardCase> board = this.board.board(caseId);
+        Answer<List<Meeting>> upcoming = board instanceof Answer.Value<BoardCase> ? this.board.upcoming() : null;
+        if (board instanceof Answer.Value<BoardCase> found && upcoming instanceof Answer.Value<List<Meeting>> meetings) {
+            BoardCase view = found.value();
+            return page(status, Templates.boardCase(viewer, caseId, view, facts(view), staging.staging(caseId).orNull(), tally(view),
+                    meetings.value(), OPTIONS, errors, message, failure, model));
         }
+        Answer<?> failed = board instanceof Answer.Value<BoardCase> ? upcoming : board;
+        String why = failed instanceof Answer.NotFound<?> ? Answers.notFound()
+                : failed.status() == 403 ? "Your role does not show the board's view of a case." : Answers.unavailable(SERVICE);
+        int pageStatus = failed instanceof Answer.NotFound<?> || failed.status() == 403 || failed instanceof Answer.NotAnswering<?>
+                ? failed.status() : 502;
+        return page(pageStatus, Templates.boardCase(viewer, caseId, null, null, null, null, List.of(), OPTIONS, Map.of(), null, why,
+                model));
     }
 
     /** The agenda line of the case's meeting: histology, grade, stage, failure pattern and alerts as the board holds them. */
     private AgendaItem facts(BoardCase view) {
-        if (view.meetingId() == null) {
+        if (view.meetingId() == null || !(board.agenda(view.meetingId()) instanceof Answer.Value<Agenda> agenda)) {
             return null;
         }
-        try (Response r = board.agenda(view.meetingId())) {
-            if (r.getStatus() != 200) {
-                return null;
-            }
-            return r.readEntity(Agenda.class).cases().stream().filter(i -> i.caseId().equals(view.caseId())).findFirst().orElse(null);
-        }
-    }
-
-    private Staging staging(UUID caseId) {
-        try (Response r = staging.staging(caseId)) {
-            return r.getStatus() == 200 ? r.readEntity(Staging.class) : null;
-        } catch (ProcessingException down) {
-            return null;
-        }
-    }
-
-    /** Meetings from a week ago to four months ahead, by date: the next open one is the board's agenda. */
-    private List<Meeting> upcoming() {
-        LocalDate today = LocalDate.now();
-        try (Response r = board.meetings(today.minusDays(7).toString(), today.plusDays(120).toString())) {
-            if (r.getStatus() != 200) {
-                throw new IllegalStateException("meetings answered " + r.getStatus());
-            }
-            List<Meeting> meetings = new ArrayList<>(List.of(r.readEntity(Meeting[].class)));
-            meetings.sort(java.util.Comparator.comparing(Meeting::date));
-            return meetings;
-        }
+        return agenda.value().cases().stream().filter(i -> i.caseId().equals(view.caseId())).findFirst().orElse(null);
     }
 
     static Tally tally(BoardCase view) {

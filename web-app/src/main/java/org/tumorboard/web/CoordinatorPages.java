@@ -14,17 +14,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.tumorboard.events.Vocabulary;
 import org.tumorboard.web.IntakeViews.CasePage;
 import org.tumorboard.web.IntakeViews.CaseView;
-import org.tumorboard.web.IntakeViews.Problem;
 import org.tumorboard.web.IntakeViews.Referred;
 import org.tumorboard.web.IntakeViews.Site;
 
@@ -40,11 +38,9 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class CoordinatorPages {
 
-    static final String SERVICE = "intake-service";
+    static final String SERVICE = IntakeApi.SERVICE;
 
-    static final List<String> STATUSES = List.of("REFERRED", "WORKUP", "BIOPSY", "DIAGNOSED", "STAGED", "BOARD_SCHEDULED",
-            "PLAN_DECIDED", "NEOADJUVANT", "SURGERY", "SURVEILLANCE", "RECURRENCE", "DISCHARGED", "NOT_SARCOMA",
-            "UNRESECTABLE", "WITHDRAWN");
+    static final List<String> STATUSES = Vocabulary.Intake.CASE_STATUSES;
 
     @CheckedTemplate
     static class Templates {
@@ -66,8 +62,7 @@ public class CoordinatorPages {
     Viewer viewer;
 
     @Inject
-    @RestClient
-    IntakeClient intake;
+    IntakeApi intake;
 
     @GET
     public TemplateInstance home() {
@@ -84,17 +79,13 @@ public class CoordinatorPages {
     @Path("cases")
     public Response cases(@QueryParam("status") String status) {
         String filter = status == null || status.isBlank() || !STATUSES.contains(status) ? null : status;
-        try (Response r = intake.cases(filter, 0, 100)) {
-            if (r.getStatus() == 403) {
-                return page(403, Templates.cases(viewer, null, filter, STATUSES, "Your role does not show the case list."));
-            }
-            if (r.getStatus() != 200) {
-                return page(502, Templates.cases(viewer, null, filter, STATUSES, Answers.unavailable(SERVICE)));
-            }
-            return page(200, Templates.cases(viewer, r.readEntity(CasePage.class), filter, STATUSES, null));
-        } catch (ProcessingException down) {
-            return page(503, Templates.cases(viewer, null, filter, STATUSES, Answers.unavailable(SERVICE)));
-        }
+        return switch (intake.cases(filter)) {
+            case Answer.Value<CasePage> cases -> page(200, Templates.cases(viewer, cases.value(), filter, STATUSES, null));
+            case Answer.Refused<CasePage> refused when refused.status() == 403 ->
+                page(403, Templates.cases(viewer, null, filter, STATUSES, "Your role does not show the case list."));
+            case Answer<CasePage> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.cases(viewer, null, filter, STATUSES, Answers.unavailable(SERVICE)));
+        };
     }
 
     @GET
@@ -106,17 +97,15 @@ public class CoordinatorPages {
         } catch (IllegalArgumentException e) {
             return page(404, Templates.caseView(viewer, null, "There is no such case."));
         }
-        try (Response r = intake.caseView(id)) {
-            return switch (r.getStatus()) {
-                case 200 -> page(200, Templates.caseView(viewer, r.readEntity(CaseView.class), null));
-                case 404 -> page(404, Templates.caseView(viewer, null,
-                        "There is no such case, or it is not one of your site's cases. Check the link, or find the case in the list."));
-                case 403 -> page(403, Templates.caseView(viewer, null, "Your role does not show case details."));
-                default -> page(502, Templates.caseView(viewer, null, Answers.unavailable(SERVICE)));
-            };
-        } catch (ProcessingException down) {
-            return page(503, Templates.caseView(viewer, null, Answers.unavailable(SERVICE)));
-        }
+        return switch (intake.caseView(id)) {
+            case Answer.Value<CaseView> view -> page(200, Templates.caseView(viewer, view.value(), null));
+            case Answer.NotFound<CaseView> notFound -> page(404, Templates.caseView(viewer, null,
+                    "There is no such case, or it is not one of your site's cases. Check the link, or find the case in the list."));
+            case Answer.Refused<CaseView> refused when refused.status() == 403 ->
+                page(403, Templates.caseView(viewer, null, "Your role does not show case details."));
+            case Answer<CaseView> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.caseView(viewer, null, Answers.unavailable(SERVICE)));
+        };
     }
 
     @GET
@@ -140,36 +129,25 @@ public class CoordinatorPages {
             return page(400, Templates.referral(viewer, sites(), values, errors, "Some fields need attention.", false,
                     ReferralForm.CHOICES));
         }
-        try (Response r = intake.refer(ReferralForm.body(values))) {
-            if (r.getStatus() == 201) {
-                return page(201, Templates.referred(viewer, r.readEntity(Referred.class)));
+        return switch (intake.refer(ReferralForm.body(values))) {
+            case Answer.Value<Referred> referred -> page(201, Templates.referred(viewer, referred.value()));
+            case Answer<Referred> refused -> {
+                Map<String, String> fromServer = refused.fieldErrors();
+                boolean secondCase = refused.status() == 409 && fromServer.containsKey("confirmSecondOpenCase");
+                yield page(refused.status(), Templates.referral(viewer, sites(), values, fromServer, refused.say(SERVICE), secondCase,
+                        ReferralForm.CHOICES));
             }
-            Problem problem = Answers.problem(r);
-            Map<String, String> fromServer = Answers.fieldErrors(problem);
-            boolean secondCase = r.getStatus() == 409 && fromServer.containsKey("confirmSecondOpenCase");
-            String message = Answers.say(problem, SERVICE);
-            return page(r.getStatus() >= 500 ? 502 : r.getStatus(),
-                    Templates.referral(viewer, sites(), values, fromServer, message, secondCase, ReferralForm.CHOICES));
-        } catch (ProcessingException down) {
-            return page(503, Templates.referral(viewer, sites(), values, Map.of(), Answers.unavailable(SERVICE), false, ReferralForm.CHOICES));
-        }
+        };
     }
 
     /** The site codes this user may refer for: every site for the hub, their own for a spoke. */
     private List<String> sites() {
-        try (Response r = intake.sites()) {
-            if (r.getStatus() != 200) {
-                return List.of();
+        List<String> codes = new ArrayList<>();
+        for (Site s : intake.sites() instanceof Answer.Value<List<Site>> sites ? sites.value() : List.<Site>of()) {
+            if (viewer.hub() || s.code().equals(viewer.site())) {
+                codes.add(s.code());
             }
-            List<String> codes = new ArrayList<>();
-            for (Site s : r.readEntity(Site[].class)) {
-                if (viewer.hub() || s.code().equals(viewer.site())) {
-                    codes.add(s.code());
-                }
-            }
-            return codes;
-        } catch (ProcessingException down) {
-            return List.of();
         }
+        return codes;
     }
 }

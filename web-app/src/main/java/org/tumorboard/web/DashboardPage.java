@@ -11,12 +11,10 @@ import java.util.function.Function;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.tumorboard.web.ServiceViews.CaseCounts;
 import org.tumorboard.web.ServiceViews.Margins;
 import org.tumorboard.web.ServiceViews.OverduePlan;
@@ -92,16 +90,13 @@ public class DashboardPage {
     Viewer viewer;
 
     @Inject
-    @RestClient
-    IntakeClient intake;
+    IntakeApi intake;
 
     @Inject
-    @RestClient
-    BoardClient board;
+    BoardApi board;
 
     @Inject
-    @RestClient
-    PathologyClient pathology;
+    PathologyApi pathology;
 
     @GET
     public Response dashboard() {
@@ -110,29 +105,24 @@ public class DashboardPage {
                     List.of("The hub dashboard is for the hub's clinicians.")));
         }
         List<String> unavailable = new ArrayList<>();
-        CaseCounts counts = read(intake::dashboard, CaseCounts.class, "intake-service (cases by status)", unavailable);
-        Timeliness timeliness = read(board::timeliness, Timeliness.class, "board-service (waiting times)", unavailable);
-        Margins margins = read(pathology::margins, Margins.class, "pathology-service (R0 rate)", unavailable);
-        OverduePlan[] overdue = read(board::overduePlans, OverduePlan[].class, null, new ArrayList<>());
+        CaseCounts counts = part(intake.dashboard(), "intake-service (cases by status)", unavailable);
+        Timeliness timeliness = part(board.timeliness(), "board-service (waiting times)", unavailable);
+        Margins margins = part(pathology.margins(), "pathology-service (R0 rate)", unavailable);
+        List<OverduePlan> overdue = board.overduePlans().orNull();
         return page(200, Templates.dashboard(viewer, counts, counts == null ? List.of() : statusBars(counts), timeliness,
                 timeliness == null ? List.of() : List.of(
                         boxes("Days from referral to board decision, per site", timeliness.sites(), SiteTimeliness::referralToDecisionDays),
                         boxes("Days from board decision to treatment, per site", timeliness.sites(), SiteTimeliness::decisionToTreatmentDays)),
-                margins, margins == null ? null : rates(margins), overdue == null ? List.of() : List.of(overdue), unavailable));
+                margins, margins == null ? null : rates(margins), overdue == null ? List.of() : overdue, unavailable));
     }
 
-    private static <T> T read(java.util.function.Supplier<Response> call, Class<T> type, String what, List<String> unavailable) {
-        try (Response r = call.get()) {
-            if (r.getStatus() == 200) {
-                return r.readEntity(type);
-            }
-        } catch (ProcessingException down) {
-            // said below
-        }
-        if (what != null) {
+    /** One service's part of the page, or its name on the list of what is missing: the rest of the page still shows. */
+    private static <T> T part(Answer<T> answer, String what, List<String> unavailable) {
+        T value = answer.orNull();
+        if (value == null) {
             unavailable.add(what);
         }
-        return null;
+        return value;
     }
 
     static List<Bar> statusBars(CaseCounts counts) {

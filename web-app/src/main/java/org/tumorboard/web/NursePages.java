@@ -15,14 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.tumorboard.web.IntakeViews.Problem;
+import org.tumorboard.events.Vocabulary;
 import org.tumorboard.web.ServiceViews.DueVisit;
 import org.tumorboard.web.ServiceViews.Schedule;
 
@@ -38,8 +36,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class NursePages {
 
-    static final String SERVICE = "board-service";
-    static final List<String> OUTCOMES = List.of("NO_EVIDENCE_OF_DISEASE", "LOCAL_RECURRENCE", "DISTANT_METASTASIS");
+    static final String SERVICE = BoardApi.SERVICE;
+    static final List<String> OUTCOMES = Vocabulary.Board.VISIT_OUTCOMES;
 
     @CheckedTemplate
     static class Templates {
@@ -53,8 +51,7 @@ public class NursePages {
     Viewer viewer;
 
     @Inject
-    @RestClient
-    BoardClient board;
+    BoardApi board;
 
     /** The windows the nurse can look ahead by; 30 days unless another is chosen. */
     static final List<Integer> WINDOWS = List.of(30, 90, 180, 365);
@@ -62,17 +59,13 @@ public class NursePages {
     @GET
     public Response due(@QueryParam("within") String within) {
         int days = WINDOWS.stream().filter(w -> String.valueOf(w).equals(within)).findFirst().orElse(30);
-        try (Response r = board.due(days)) {
-            if (r.getStatus() == 403) {
-                return page(403, Templates.due(viewer, List.of(), days, WINDOWS, "The surveillance list is for nurses."));
-            }
-            if (r.getStatus() != 200) {
-                return page(502, Templates.due(viewer, List.of(), days, WINDOWS, Answers.unavailable(SERVICE)));
-            }
-            return page(200, Templates.due(viewer, List.of(r.readEntity(DueVisit[].class)), days, WINDOWS, null));
-        } catch (ProcessingException down) {
-            return page(503, Templates.due(viewer, List.of(), days, WINDOWS, Answers.unavailable(SERVICE)));
-        }
+        return switch (board.due(days)) {
+            case Answer.Value<List<DueVisit>> due -> page(200, Templates.due(viewer, due.value(), days, WINDOWS, null));
+            case Answer.Refused<List<DueVisit>> refused when refused.status() == 403 ->
+                page(403, Templates.due(viewer, List.of(), days, WINDOWS, "The surveillance list is for nurses."));
+            case Answer<List<DueVisit>> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.due(viewer, List.of(), days, WINDOWS, Answers.unavailable(SERVICE)));
+        };
     }
 
     @GET
@@ -108,38 +101,32 @@ public class NursePages {
         if (!values.get("notes").isEmpty()) {
             body.put("notes", values.get("notes"));
         }
-        try (Response r = board.visit(caseId, body)) {
-            if (r.getStatus() == 201) {
-                String done = "NO_EVIDENCE_OF_DISEASE".equals(values.get("outcome")) ? "The visit is recorded."
+        Answer<Void> visit = board.visit(caseId, body);
+        return switch (visit) {
+            case Answer.Value<Void> done -> {
+                String message = OUTCOMES.get(0).equals(values.get("outcome")) ? "The visit is recorded."
                         : "The visit is recorded. A recurrence sends the case back to the board: it will be on a coming agenda.";
                 Map<String, String> fresh = new LinkedHashMap<>();
                 fresh.put("date", LocalDate.now().toString());
-                return schedulePage(caseId, 200, fresh, Map.of(), done, null);
+                yield schedulePage(caseId, 200, fresh, Map.of(), message, null);
             }
-            if (r.getStatus() == 404) {
-                return schedulePage(caseId, 404, values, Map.of(), null, null);
-            }
-            Problem problem = Answers.problem(r);
-            return schedulePage(caseId, r.getStatus() >= 500 ? 502 : r.getStatus(), values, Answers.fieldErrors(problem), null,
-                    Answers.say(problem, SERVICE));
-        } catch (ProcessingException down) {
-            return schedulePage(caseId, 503, values, Map.of(), null, Answers.unavailable(SERVICE));
-        }
+            case Answer.NotFound<Void> notFound -> schedulePage(caseId, 404, values, Map.of(), null, null);
+            case Answer<Void> failed -> schedulePage(caseId, failed.status(), values, failed.fieldErrors(), null, failed.say(SERVICE));
+        };
     }
 
     private Response schedulePage(UUID caseId, int status, Map<String, String> values, Map<String, String> errors, String message,
             String failure) {
-        try (Response r = board.schedule(caseId)) {
-            if (r.getStatus() != 200) {
-                String why = r.getStatus() == 404 ? Answers.notFound()
-                        : r.getStatus() == 403 ? "Your role does not show surveillance schedules." : Answers.unavailable(SERVICE);
-                return page(r.getStatus() == 404 || r.getStatus() == 403 ? r.getStatus() : 502,
-                        Templates.schedule(viewer, caseId, null, OUTCOMES, values, errors, null, why));
+        return switch (board.schedule(caseId)) {
+            case Answer.Value<Schedule> schedule -> page(status, Templates.schedule(viewer, caseId, schedule.value(), OUTCOMES, values,
+                    errors, message, failure));
+            case Answer<Schedule> none -> {
+                String why = none instanceof Answer.NotFound<?> ? Answers.notFound()
+                        : none.status() == 403 ? "Your role does not show surveillance schedules." : Answers.unavailable(SERVICE);
+                int pageStatus = none instanceof Answer.NotFound<?> || none.status() == 403 || none instanceof Answer.NotAnswering<?>
+                        ? none.status() : 502;
+                yield page(pageStatus, Templates.schedule(viewer, caseId, null, OUTCOMES, values, errors, null, why));
             }
-            return page(status, Templates.schedule(viewer, caseId, r.readEntity(Schedule.class), OUTCOMES, values, errors, message,
-                    failure));
-        } catch (ProcessingException down) {
-            return page(503, Templates.schedule(viewer, caseId, null, OUTCOMES, values, errors, null, Answers.unavailable(SERVICE)));
-        }
+        };
     }
 }

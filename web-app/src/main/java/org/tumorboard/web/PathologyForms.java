@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.tumorboard.events.Vocabulary;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -34,16 +36,10 @@ public final class PathologyForms {
         }
     }
 
-    static final Choices CHOICES = new Choices(
-            List.of("CORE_NEEDLE", "FINE_NEEDLE_ASPIRATION", "OPEN_INCISIONAL", "EXCISIONAL"),
-            List.of("WELL_DIFFERENTIATED_LIPOSARCOMA", "DEDIFFERENTIATED_LIPOSARCOMA", "LEIOMYOSARCOMA", "MPNST",
-                    "SOLITARY_FIBROUS_TUMOR", "UNDIFFERENTIATED_PLEOMORPHIC_SARCOMA", "OTHER_SARCOMA", "NOT_SARCOMA"),
-            List.of("MDM2", "CDK4", "PAN_CYTOKERATIN", "PAX8", "CD45", "CHROMOGRANIN", "SYNAPTOPHYSIN", "KIT", "DOG1", "SALL4",
-                    "OCT3_4", "DESMIN", "SMA", "H_CALDESMON", "S100", "H3K27ME3", "STAT6"),
-            List.of("POSITIVE", "NEGATIVE", "EQUIVOCAL"),
-            List.of("FISH", "NGS", "PCR", "OTHER"),
-            List.of("R0", "R1", "R2"),
-            List.of("false", "true"));
+    /** The contract's values (case-events {@link Vocabulary}), which pathology-service's VocabularyTest keeps in step. */
+    static final Choices CHOICES = new Choices(Vocabulary.Pathology.SPECIMEN_TYPES, Vocabulary.Pathology.HISTOLOGIES,
+            Vocabulary.Pathology.MARKERS, Vocabulary.Pathology.MARKER_RESULTS, Vocabulary.Pathology.MOLECULAR_METHODS,
+            Vocabulary.Pathology.MARGINS, List.of("false", "true"));
 
     static final FormFields BIOPSY = new FormFields(biopsyFields(), List.of("specimenType", "histology"),
             List.of("fnclcc.differentiation", "fnclcc.mitosesPer10Hpf", "fnclcc.necrosisPercent"),

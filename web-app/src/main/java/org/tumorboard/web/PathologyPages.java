@@ -15,14 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.tumorboard.web.IntakeViews.Problem;
+import org.tumorboard.events.ReportAmended;
 import org.tumorboard.web.PathologyForms.Kind;
 import org.tumorboard.web.ServiceViews.BiopsyResult;
 import org.tumorboard.web.ServiceViews.Report;
@@ -46,7 +44,7 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class PathologyPages {
 
-    static final String SERVICE = "pathology-service";
+    static final String SERVICE = PathologyApi.SERVICE;
 
     @CheckedTemplate
     static class Templates {
@@ -68,24 +66,21 @@ public class PathologyPages {
     Viewer viewer;
 
     @Inject
-    @RestClient
-    PathologyClient pathology;
+    PathologyApi pathology;
 
     @GET
     public Response worklist() {
-        try (Response r = pathology.worklist()) {
-            if (r.getStatus() == 403) {
-                return page(403, Templates.worklist(viewer, List.of(), "The worklist is for pathologists."));
+        return switch (pathology.worklist()) {
+            case Answer.Value<List<WorklistItem>> worklist -> {
+                List<WorklistItem> items = new ArrayList<>(worklist.value());
+                items.sort(Comparator.comparing(WorklistItem::waitingSince));
+                yield page(200, Templates.worklist(viewer, items, null));
             }
-            if (r.getStatus() != 200) {
-                return page(502, Templates.worklist(viewer, List.of(), Answers.unavailable(SERVICE)));
-            }
-            List<WorklistItem> items = new ArrayList<>(List.of(r.readEntity(WorklistItem[].class)));
-            items.sort(Comparator.comparing(WorklistItem::waitingSince));
-            return page(200, Templates.worklist(viewer, items, null));
-        } catch (ProcessingException down) {
-            return page(503, Templates.worklist(viewer, List.of(), Answers.unavailable(SERVICE)));
-        }
+            case Answer.Refused<List<WorklistItem>> refused when refused.status() == 403 ->
+                page(403, Templates.worklist(viewer, List.of(), "The worklist is for pathologists."));
+            case Answer<List<WorklistItem>> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.worklist(viewer, List.of(), Answers.unavailable(SERVICE)));
+        };
     }
 
     @GET
@@ -111,16 +106,17 @@ public class PathologyPages {
         if (!missing.isEmpty()) {
             return Templates.preview(k, null, null, missing, null);
         }
-        try (Response r = pathology.preview(caseId, k.path, PathologyForms.body(k, values))) {
-            if (r.getStatus() == 200) {
-                return k == Kind.BIOPSY ? Templates.preview(k, r.readEntity(BiopsyResult.class), null, Map.of(), null)
-                        : Templates.preview(k, null, r.readEntity(ResectionResult.class), Map.of(), null);
-            }
-            Problem problem = Answers.problem(r);
-            return Templates.preview(k, null, null, Answers.fieldErrors(problem), Answers.say(problem, SERVICE));
-        } catch (ProcessingException down) {
-            return Templates.preview(k, null, null, Map.of(), Answers.unavailable(SERVICE));
+        Map<String, Object> body = PathologyForms.body(k, values);
+        if (k == Kind.BIOPSY) {
+            return switch (pathology.preview(caseId, k.path, body, BiopsyResult.class)) {
+                case Answer.Value<BiopsyResult> result -> Templates.preview(k, result.value(), null, Map.of(), null);
+                case Answer<BiopsyResult> failed -> Templates.preview(k, null, null, failed.fieldErrors(), failed.say(SERVICE));
+            };
         }
+        return switch (pathology.preview(caseId, k.path, body, ResectionResult.class)) {
+            case Answer.Value<ResectionResult> result -> Templates.preview(k, null, result.value(), Map.of(), null);
+            case Answer<ResectionResult> failed -> Templates.preview(k, null, null, failed.fieldErrors(), failed.say(SERVICE));
+        };
     }
 
     @POST
@@ -134,53 +130,48 @@ public class PathologyPages {
             return page(400, Templates.report(viewer, caseId, k, null, values, errors, "Some fields need attention.",
                     PathologyForms.CHOICES));
         }
-        try (Response r = pathology.post(caseId, k.path, PathologyForms.body(k, values))) {
-            if (r.getStatus() == 201) {
-                return page(201, k == Kind.BIOPSY ? Templates.saved(viewer, caseId, k, r.readEntity(BiopsyResult.class), null, false)
-                        : Templates.saved(viewer, caseId, k, null, r.readEntity(ResectionResult.class), false));
-            }
-            return refused(caseId, k, null, values, r);
-        } catch (ProcessingException down) {
-            return page(503, Templates.report(viewer, caseId, k, null, values, Map.of(), Answers.unavailable(SERVICE),
-                    PathologyForms.CHOICES));
+        Map<String, Object> body = PathologyForms.body(k, values);
+        if (k == Kind.BIOPSY) {
+            return switch (pathology.post(caseId, k.path, body, BiopsyResult.class)) {
+                case Answer.Value<BiopsyResult> saved -> page(201, Templates.saved(viewer, caseId, k, saved.value(), null, false));
+                case Answer<BiopsyResult> failed -> refused(caseId, k, null, values, failed);
+            };
         }
+        return switch (pathology.post(caseId, k.path, body, ResectionResult.class)) {
+            case Answer.Value<ResectionResult> saved -> page(201, Templates.saved(viewer, caseId, k, null, saved.value(), false));
+            case Answer<ResectionResult> failed -> refused(caseId, k, null, values, failed);
+        };
     }
 
     @GET
     @Path("cases/{caseId}/reports")
     public Response reports(@PathParam("caseId") UUID caseId) {
-        try (Response r = pathology.reports(caseId)) {
-            return switch (r.getStatus()) {
-                case 200 -> page(200, Templates.reports(viewer, caseId, lines(r.readEntity(Report[].class)), null));
-                case 404 -> page(404, Templates.reports(viewer, caseId, List.of(), Answers.notFound()));
-                case 403 -> page(403, Templates.reports(viewer, caseId, List.of(), "Your role does not show pathology reports."));
-                default -> page(502, Templates.reports(viewer, caseId, List.of(), Answers.unavailable(SERVICE)));
-            };
-        } catch (ProcessingException down) {
-            return page(503, Templates.reports(viewer, caseId, List.of(), Answers.unavailable(SERVICE)));
-        }
+        return switch (pathology.reports(caseId)) {
+            case Answer.Value<List<Report>> reports -> page(200, Templates.reports(viewer, caseId, lines(reports.value()), null));
+            case Answer.NotFound<List<Report>> notFound -> page(404, Templates.reports(viewer, caseId, List.of(), Answers.notFound()));
+            case Answer.Refused<List<Report>> refused when refused.status() == 403 ->
+                page(403, Templates.reports(viewer, caseId, List.of(), "Your role does not show pathology reports."));
+            case Answer<List<Report>> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.reports(viewer, caseId, List.of(), Answers.unavailable(SERVICE)));
+        };
     }
 
     /** The amendment form: the current version's values, and a reason the pathologist must give. */
     @GET
     @Path("cases/{caseId}/reports/{reportId}/amend")
     public Response amendForm(@PathParam("caseId") UUID caseId, @PathParam("reportId") UUID reportId) {
-        try (Response r = pathology.reports(caseId)) {
-            if (r.getStatus() != 200) {
-                return reports(caseId);
-            }
-            for (Report report : r.readEntity(Report[].class)) {
-                if (report.reportId().equals(reportId)) {
-                    Kind k = Kind.valueOf(report.kind());
-                    JsonNode current = report.versions().get(report.versions().size() - 1).report();
-                    return page(200, Templates.report(viewer, caseId, k, reportId, PathologyForms.valuesOf(k, current), Map.of(), null,
-                            PathologyForms.CHOICES));
-                }
-            }
-            return page(404, Templates.reports(viewer, caseId, List.of(), "There is no such report on this case."));
-        } catch (ProcessingException down) {
-            return page(503, Templates.reports(viewer, caseId, List.of(), Answers.unavailable(SERVICE)));
+        if (!(pathology.reports(caseId) instanceof Answer.Value<List<Report>> reports)) {
+            return reports(caseId);
         }
+        for (Report report : reports.value()) {
+            if (report.reportId().equals(reportId)) {
+                Kind k = Kind.valueOf(report.kind());
+                JsonNode current = report.versions().get(report.versions().size() - 1).report();
+                return page(200, Templates.report(viewer, caseId, k, reportId, PathologyForms.valuesOf(k, current), Map.of(), null,
+                        PathologyForms.CHOICES));
+            }
+        }
+        return page(404, Templates.reports(viewer, caseId, List.of(), "There is no such report on this case."));
     }
 
     @POST
@@ -206,29 +197,22 @@ public class PathologyPages {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", values.get("reason"));
         body.put(k.path, PathologyForms.body(k, report));
-        try (Response r = pathology.amend(caseId, reportId, body)) {
-            if (r.getStatus() == 201) {
-                return page(201, Templates.saved(viewer, caseId, k, null, null, true));
-            }
-            return refused(caseId, k, reportId, values, r);
-        } catch (ProcessingException down) {
-            return page(503, Templates.report(viewer, caseId, k, reportId, values, Map.of(), Answers.unavailable(SERVICE),
-                    PathologyForms.CHOICES));
-        }
+        return switch (pathology.amend(caseId, reportId, body)) {
+            case Answer.Value<Report> amended -> page(201, Templates.saved(viewer, caseId, k, null, null, true));
+            case Answer<Report> failed -> refused(caseId, k, reportId, values, failed);
+        };
     }
 
-    private Response refused(UUID caseId, Kind k, UUID reportId, Map<String, String> values, Response r) {
-        Problem problem = Answers.problem(r);
+    private Response refused(UUID caseId, Kind k, UUID reportId, Map<String, String> values, Answer<?> failed) {
         Map<String, String> errors = new LinkedHashMap<>();
         // An amendment's fields come back under the report's name (resection.margin): the form's inputs are named without it.
-        Answers.fieldErrors(problem).forEach((field, message) -> errors.put(field.startsWith(k.path + ".")
+        failed.fieldErrors().forEach((field, message) -> errors.put(field.startsWith(k.path + ".")
                 ? field.substring(k.path.length() + 1) : field, message));
-        String message = r.getStatus() == 404 ? Answers.notFound() : Answers.say(problem, SERVICE);
-        return page(r.getStatus() >= 500 ? 502 : r.getStatus(),
-                Templates.report(viewer, caseId, k, reportId, values, errors, message, PathologyForms.CHOICES));
+        return page(failed.status(), Templates.report(viewer, caseId, k, reportId, values, errors, failed.say(SERVICE),
+                PathologyForms.CHOICES));
     }
 
-    private static List<ReportLines> lines(Report[] reports) {
+    private static List<ReportLines> lines(List<Report> reports) {
         List<ReportLines> lines = new ArrayList<>();
         for (Report report : reports) {
             List<VersionLine> versions = new ArrayList<>();
@@ -242,7 +226,7 @@ public class PathologyPages {
 
     /** A version in one line: what the board reads first. */
     static String summary(String kind, ReportVersion v) {
-        if ("BIOPSY".equals(kind)) {
+        if (ReportAmended.BIOPSY.equals(kind)) {
             JsonNode grade = v.result().path("grade");
             String score = grade.path("score").isNumber() ? " (score " + grade.path("score").asInt() + ")" : "";
             return words(v.report().path("histology").asText()) + ", " + grade.path("grade").asText() + score

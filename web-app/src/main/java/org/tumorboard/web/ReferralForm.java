@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.tumorboard.events.Vocabulary;
+
 /**
  * The referral form's fields, named by their JSON paths in intake's contract. The browser checks what HTML can as the
  * user types (required, dates, number range); intake decides the rest.
@@ -15,10 +17,8 @@ public final class ReferralForm {
             List<String> suspected, List<String> yesNo) {
     }
 
-    static final Choices CHOICES = new Choices(List.of("FEMALE", "MALE", "OTHER", "UNKNOWN"),
-            List.of("LEFT", "RIGHT", "MIDLINE", "BILATERAL"), List.of("ANTERIOR_PARARENAL", "PERIRENAL", "POSTERIOR_PARARENAL"),
-            List.of("CT", "RADIOGRAPH"), List.of("LYMPHOMA", "GIST", "GERM_CELL", "CARCINOMA", "PARAGANGLIOMA"),
-            List.of("false", "true"));
+    static final Choices CHOICES = new Choices(Vocabulary.Intake.SEXES, Vocabulary.Intake.SIDES, Vocabulary.Intake.COMPARTMENTS,
+            Vocabulary.Intake.CHEST_MODALITIES, Vocabulary.Intake.SUSPECTED_NON_SARCOMAS, List.of("false", "true"));
 
     static final FormFields FORM = new FormFields(
             List.of("referringSite", "patient.mrn", "patient.givenName", "patient.familyName", "patient.birthDate", "patient.sex",
