@@ -10,6 +10,7 @@ public sealed interface CaseEventPayload permits
         CaseReferred, ImagingUpdated, WorkupCompleted, CaseWithdrawn,
         // pathology-service
         BiopsyReported, ResectionReported, BiopsyAmended, ResectionAmended, ReportAmended, NonSarcomaFlagged,
+        SarcomaDiagnosisRestored,
         // staging-service
         CaseStaged,
         // board-service

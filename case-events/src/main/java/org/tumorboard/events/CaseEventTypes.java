@@ -33,6 +33,8 @@ public final class CaseEventTypes {
             new EventType<>("tumorboard.pathology.resection-amended.v1", Topics.PATHOLOGY, ResectionAmended.class);
     public static final EventType<NonSarcomaFlagged> NON_SARCOMA_FLAGGED =
             new EventType<>("tumorboard.pathology.non-sarcoma-flagged.v1", Topics.PATHOLOGY, NonSarcomaFlagged.class);
+    public static final EventType<SarcomaDiagnosisRestored> SARCOMA_DIAGNOSIS_RESTORED =
+            new EventType<>("tumorboard.pathology.sarcoma-diagnosis-restored.v1", Topics.PATHOLOGY, SarcomaDiagnosisRestored.class);
 
     // staging-service
     public static final EventType<CaseStaged> CASE_STAGED =
@@ -54,7 +56,7 @@ public final class CaseEventTypes {
 
     public static final List<EventType<?>> ALL = List.of(
             CASE_REFERRED, IMAGING_UPDATED, WORKUP_COMPLETED, CASE_WITHDRAWN,
-            BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, BIOPSY_AMENDED, RESECTION_AMENDED, NON_SARCOMA_FLAGGED,
+            BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, BIOPSY_AMENDED, RESECTION_AMENDED, NON_SARCOMA_FLAGGED, SARCOMA_DIAGNOSIS_RESTORED,
             CASE_STAGED,
             CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, RECURRENCE_RECORDED, CASE_DISCHARGED);
 

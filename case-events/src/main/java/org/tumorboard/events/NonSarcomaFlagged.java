@@ -2,6 +2,10 @@ package org.tumorboard.events;
 
 import java.util.List;
 
-/** Pathology found a non-sarcoma (histology or a positive marker); the case leaves the sarcoma pathway. */
+/**
+ * A report's histology is NOT_SARCOMA: the case leaves the sarcoma pathway ({@code findings} say why, markers
+ * included). A not-sarcoma marker under a sarcoma histology is a discordance alert on the report, never this event
+ * (rps-reference.md section 8, issue 19).
+ */
 public record NonSarcomaFlagged(String caseId, String reportId, List<String> findings) implements CaseEventPayload {
 }

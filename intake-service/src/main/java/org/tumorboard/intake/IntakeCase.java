@@ -82,6 +82,16 @@ public class IntakeCase {
         return next.isPresent();
     }
 
+    /** Back on the sarcoma pathway after a not-sarcoma histology was amended; see {@link org.tumorboard.intake.rules.CaseStatusRules#returnToPathway}. */
+    public boolean returnToPathway(Instant eventTime) {
+        java.util.Optional<CaseStatus> next = org.tumorboard.intake.rules.CaseStatusRules.returnToPathway(status, statusSince, eventTime);
+        next.ifPresent(s -> {
+            status = s;
+            statusSince = eventTime;
+        });
+        return next.isPresent();
+    }
+
     public boolean isOpen() {
         return status != CaseStatus.WITHDRAWN && status != CaseStatus.DISCHARGED && status != CaseStatus.NOT_SARCOMA;
     }

@@ -27,6 +27,7 @@ import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
@@ -60,7 +61,8 @@ public class BoardEventsService implements CaseEventHandler {
             case WorkupCompleted p -> workupCompleted(event);
             case CaseWithdrawn p -> withdrawn(event);
             case BiopsyReported p -> biopsyReported(event, p);
-            case BiopsyAmended p -> pathology(caseOf(event), event.time(), p.histology(), p.grade());
+            case BiopsyAmended p -> biopsyAmended(event, p);
+            case SarcomaDiagnosisRestored p -> backOnPathway(event, p);
             case ResectionReported p -> resectionReported(event, p);
             case ReportAmended p -> p.asSpecificAmendment() instanceof BiopsyAmended biopsy
                     && pathology(caseOf(event), event.time(), biopsy.histology(), biopsy.grade());
@@ -108,6 +110,24 @@ public class BoardEventsService implements CaseEventHandler {
         c.biopsyReported = true;
         c.alerts = p.alerts() == null ? null : List.copyOf(p.alerts());
         pathology(c, event.time(), p.histology(), p.grade());
+        return true;
+    }
+
+    /** The amended report's alerts replace the earlier ones (a discordance found on review shows on the agenda). */
+    private boolean biopsyAmended(CaseEvent event, BiopsyAmended p) {
+        BoardCase c = caseOf(event);
+        if ((c.gradeAt == null || !event.time().isBefore(c.gradeAt)) && p.alerts() != null) {
+            c.alerts = List.copyOf(p.alerts());
+        }
+        return pathology(c, event.time(), p.histology(), p.grade());
+    }
+
+    /** The pathologist amended the not-sarcoma histology back to a sarcoma: the case waits for the board again. */
+    private boolean backOnPathway(CaseEvent event, SarcomaDiagnosisRestored p) {
+        BoardCase c = caseOf(event);
+        c.nonSarcoma = false;
+        c.nonSarcomaReason = null;
+        Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
         return true;
     }
 

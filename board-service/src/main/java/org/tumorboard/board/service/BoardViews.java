@@ -33,7 +33,8 @@ public class BoardViews {
 
     /** api-contract.md, board-service: {@code GET /api/cases/{caseId}/board}. */
     public record BoardView(UUID caseId, boolean ready, List<Readiness.Missing> missing, String notSarcomaReason, UUID meetingId,
-            int round, List<PlanSuggestions.Suggestion> suggestedOptions, List<VoteView> votes, DecisionView decision) {
+            int round, List<PlanSuggestions.Suggestion> suggestedOptions, List<VoteView> votes, DecisionView decision,
+            List<String> alerts) {
     }
 
     @Inject
@@ -60,7 +61,8 @@ public class BoardViews {
                 .map(v -> new VoteView(v.member, v.discipline, v.option, v.rationale, v.castAt)).toList();
         DecisionView decision = decisions.of(c.caseId, c.discussionRound).map(this::view).orElse(null);
         return new BoardView(c.caseId, readiness.ready(), readiness.missing(), c.nonSarcomaReason, c.meetingId, c.discussionRound,
-                PlanSuggestions.suggest(c.histology, c.grade, c.metastatic, null, c.nonSarcoma), roundVotes, decision);
+                PlanSuggestions.suggest(c.histology, c.grade, c.metastatic, null, c.nonSarcoma), roundVotes, decision,
+                c.alerts == null ? List.of() : c.alerts);
     }
 
     DecisionView view(Decision d) {

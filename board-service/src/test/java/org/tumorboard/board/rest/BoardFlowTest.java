@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tumorboard.board.BoardFixtures.*;
@@ -22,14 +24,18 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.NonSarcomaFlagged;
 import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;
@@ -180,6 +186,36 @@ class BoardFlowTest {
                 .body("missing", contains("NOT_SARCOMA"))
                 .body("notSarcomaReason", equalTo("CD45 positive: lymphoma"))
                 .body("suggestedOptions.option", contains("NON_SARCOMA_PATHWAY"));
+    }
+
+    /** Issue 19, item 1: the pathologist amends the not-sarcoma histology back to a sarcoma; the case returns to the board. */
+    @Test
+    void aNonSarcomaAmendedBackToASarcomaReturnsToTheAgendaWithItsDiscordance() {
+        String meetingId = meeting(LocalDate.now().plusDays(7), 10);
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new NonSarcomaFlagged(caseId, "b", List.of("histology: not sarcoma")), t));
+        TestEvents.await("off the agenda", 30_000, () -> board(caseId).jsonPath().getString("meetingId") == null);
+
+        CaseEvent restored = TestEvents.event(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, caseId,
+                new SarcomaDiagnosisRestored(caseId, "b", 3, "LEIOMYOSARCOMA"), t.plusSeconds(10));
+        TopicWriter.send(Topics.PATHOLOGY, restored);
+        TopicWriter.send(Topics.PATHOLOGY, restored);
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_AMENDED, caseId,
+                new BiopsyAmended(caseId, "b", 3, "LEIOMYOSARCOMA", "G3", 6,
+                        List.of("CARCINOMA_MARKER_POSITIVE", "SARCOMA_WITH_NON_SARCOMA_MARKER")), t.plusSeconds(10)));
+        TestEvents.await("back on the agenda", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+        TestEvents.await("the discordance on the board's view", 30_000,
+                () -> board(caseId).jsonPath().getList("alerts").contains("SARCOMA_WITH_NON_SARCOMA_MARKER"));
+        board(caseId).then()
+                .body("ready", equalTo(true))
+                .body("notSarcomaReason", nullValue())
+                .body("suggestedOptions.option", not(hasItem("NON_SARCOMA_PATHWAY")));
+        given().auth().oauth2(CHAIR).get("/api/meetings/" + meetingId + "/agenda").then().statusCode(200)
+                .body("cases.find { it.caseId == '" + caseId + "' }.alerts", hasItem("SARCOMA_WITH_NON_SARCOMA_MARKER"));
+        assertEquals(1, AppliedEffects.committed(restored.id()));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
@@ -49,6 +50,8 @@ public final class CaseEventMeaning {
             case ReportAmended p -> amended(p.version(), p.histology(), p.grade());
             case NonSarcomaFlagged p -> meaning(CaseStatus.NOT_SARCOMA, "Not a sarcoma"
                     + (p.findings() == null || p.findings().isEmpty() ? "" : ": " + String.join(", ", p.findings())));
+            case SarcomaDiagnosisRestored p -> meaning(null, "Back on the sarcoma pathway: pathology report amended (version "
+                    + p.version() + ") to " + p.histology());
             case ResectionReported p -> meaning(null, "Resection reported: margin " + p.margin());
             case CaseStaged p -> meaning(CaseStatus.STAGED, "Staged " + p.prefix() + p.t() + " " + p.n() + " " + p.m() + " " + p.g()
                     + ": stage " + p.group());

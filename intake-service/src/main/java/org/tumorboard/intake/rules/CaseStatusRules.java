@@ -14,7 +14,7 @@ import org.tumorboard.intake.CaseStatus;
  */
 public final class CaseStatusRules {
 
-    /** Final: nothing that arrives later moves the case out of these. */
+    /** Final: nothing that arrives later moves the case out of these (but see {@link #returnToPathway}). */
     private static final Set<CaseStatus> FINAL = EnumSet.of(CaseStatus.WITHDRAWN, CaseStatus.NOT_SARCOMA, CaseStatus.DISCHARGED);
 
     /** Statuses from which the case goes back to the board, so the pathway restarts at BOARD_SCHEDULED. */
@@ -46,6 +46,18 @@ public final class CaseStatusRules {
             return rank(target) >= rank(CaseStatus.BOARD_SCHEDULED) ? Optional.of(target) : Optional.empty();
         }
         return rank(target) > rank(current) ? Optional.of(target) : Optional.empty();
+    }
+
+    /**
+     * The one way out of NOT_SARCOMA: the pathologist amended the histology back to a sarcoma (rps-reference.md
+     * section 8). The case is DIAGNOSED again and the pathway goes on from there; a late restore (older than what the
+     * case shows) moves nothing, and a case that is not NOT_SARCOMA is not moved by it.
+     */
+    public static Optional<CaseStatus> returnToPathway(CaseStatus current, Instant currentSince, Instant eventTime) {
+        if (current != CaseStatus.NOT_SARCOMA || eventTime.isBefore(currentSince)) {
+            return Optional.empty();
+        }
+        return Optional.of(CaseStatus.DIAGNOSED);
     }
 
     /** Position along the main pathway: REFERRED first, DISCHARGED last. */

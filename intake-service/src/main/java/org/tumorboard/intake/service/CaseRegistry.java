@@ -14,6 +14,7 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventPayload;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.repository.CaseRepository;
 import org.tumorboard.intake.rules.CaseEventMeaning;
@@ -84,6 +85,11 @@ public class CaseRegistry implements CaseEventHandler {
                 amendment = true;
             }
             case ResectionAmended p -> amendment = true;
+            case SarcomaDiagnosisRestored p -> {
+                if (c.returnToPathway(event.time())) {
+                    Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
+                }
+            }
             default -> {
                 // the other events move only the status and the timeline
             }

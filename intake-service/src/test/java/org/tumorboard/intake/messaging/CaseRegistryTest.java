@@ -17,8 +17,10 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.NonSarcomaFlagged;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.Topics;
 import org.tumorboard.intake.IntakeApi;
 import org.tumorboard.intake.Referrals;
@@ -83,6 +85,37 @@ class CaseRegistryTest {
         TopicWriter.send(Topics.BOARD, newRound);
         TestEvents.await("new round scheduled", 30_000, () -> "BOARD_SCHEDULED".equals(IntakeApi.status(caseId)));
         assertEquals(6, IntakeApi.getCase(caseId).getList("timeline").size(), "the late event is on the timeline all the same");
+    }
+
+    /** Issue 19, item 1: not-sarcoma is the pathologist's call, and the pathologist's amendment undoes it. */
+    @Test
+    void aNotSarcomaCaseAmendedBackToASarcomaIsOnThePathwayAgainAndALateFlagDoesNotUndoIt() {
+        String caseId = IntakeApi.refer("HUB");
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "NOT_SARCOMA", "G3"), t.plusSeconds(10)));
+        CaseEvent flagged = TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new NonSarcomaFlagged(caseId, "b", List.of("histology: not sarcoma")), t.plusSeconds(10));
+        TopicWriter.send(Topics.PATHOLOGY, flagged);
+        TestEvents.await("not sarcoma", 30_000, () -> "NOT_SARCOMA".equals(IntakeApi.status(caseId)));
+
+        CaseEvent restored = TestEvents.event(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, caseId,
+                new SarcomaDiagnosisRestored(caseId, "b", 2, "LEIOMYOSARCOMA"), t.plusSeconds(20));
+        TopicWriter.send(Topics.PATHOLOGY, restored);
+        TopicWriter.send(Topics.PATHOLOGY, restored);
+        TestEvents.await("back on the pathway", 30_000, () -> "DIAGNOSED".equals(IntakeApi.status(caseId)));
+        // The old flag delivered again later (a copy with its own id, dated before the restore): nothing moves.
+        RecordMetadata lateAt = TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new NonSarcomaFlagged(caseId, "b", List.of("histology: not sarcoma")), t.plusSeconds(10)));
+        TopicWriter.awaitConsumed("intake-service", 30_000, lateAt);
+        assertEquals("DIAGNOSED", IntakeApi.status(caseId));
+        assertEquals(1, AppliedEffects.committed(restored.id()));
+        JsonPath view = IntakeApi.getCase(caseId);
+        assertEquals(1, view.getList("timeline.type").stream().filter(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED.name()::equals).count());
+        // The pathway goes on: staging moves the case forward as before.
+        TopicWriter.send(Topics.STAGING, TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
+                new CaseStaged(caseId, "c", "T4", "N0", "M0", "G3", "IIIB"), t.plusSeconds(30)));
+        TestEvents.await("staged", 30_000, () -> "STAGED".equals(IntakeApi.status(caseId)));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.WorkupCompleted;
@@ -67,6 +68,8 @@ class CaseEventMeaningTest {
                         null, "Pathology report amended (version 3)"),
                 row(CaseEventTypes.NON_SARCOMA_FLAGGED, new NonSarcomaFlagged("c", "r", List.of("CD45 positive: lymphoma")),
                         CaseStatus.NOT_SARCOMA, "Not a sarcoma: CD45 positive: lymphoma"),
+                row(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, new SarcomaDiagnosisRestored("c", "r", 3, "LEIOMYOSARCOMA"), null,
+                        "Back on the sarcoma pathway: pathology report amended (version 3) to LEIOMYOSARCOMA"),
                 row(CaseEventTypes.RESECTION_REPORTED, new ResectionReported("c", "r", 1, "R0"), null, "Resection reported: margin R0"),
                 row(CaseEventTypes.CASE_STAGED, new CaseStaged("c", "c", "T4", "N0", "M0", "G2", "IIIB"), CaseStatus.STAGED,
                         "Staged cT4 N0 M0 G2: stage IIIB"),

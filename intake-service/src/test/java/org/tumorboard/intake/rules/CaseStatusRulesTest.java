@@ -59,4 +59,21 @@ class CaseStatusRulesTest {
         assertEquals(Optional.ofNullable(expected),
                 CaseStatusRules.next(current, T0, target, T0.plusSeconds(secondsAfter)));
     }
+
+    /** Issue 19: the way back from NOT_SARCOMA, when the pathologist amends the histology back to a sarcoma. */
+    @ParameterizedTest(name = "{0}, restore {1} s after -> {2}")
+    @CsvSource(nullValues = "stays", value = {
+            "NOT_SARCOMA,     1, DIAGNOSED",
+            "NOT_SARCOMA,     0, DIAGNOSED",
+            // a late restore (older than the not-sarcoma flag it would undo) moves nothing
+            "NOT_SARCOMA,    -1, stays",
+            // only a case off the pathway returns: elsewhere the restore is only a line on the timeline
+            "DIAGNOSED,       1, stays",
+            "STAGED,          1, stays",
+            "BOARD_SCHEDULED, 1, stays",
+            "WITHDRAWN,       1, stays",
+            "DISCHARGED,      1, stays" })
+    void returnToPathway(CaseStatus current, long secondsAfter, CaseStatus expected) {
+        assertEquals(Optional.ofNullable(expected), CaseStatusRules.returnToPathway(current, T0, T0.plusSeconds(secondsAfter)));
+    }
 }

@@ -11,7 +11,9 @@ import org.tumorboard.pathology.MarkerResult;
 
 /**
  * rps-reference.md section 3, IHC table and discordance alerts. Alerts never block a report; they are part of it.
- * A positive "not sarcoma" marker or a NOT_SARCOMA histology flags the case out of the sarcoma pathway.
+ * Only the pathologist's histology NOT_SARCOMA takes the case off the sarcoma pathway (section 8): a positive "not
+ * sarcoma" marker under a sarcoma histology is a discordance for the pathologist and the board, not an exit; an
+ * equivocal one, and MDM2/CDK4 amplification outside a liposarcoma, are flagged too.
  */
 public final class PathologyAlerts {
 
@@ -30,7 +32,10 @@ public final class PathologyAlerts {
         LIPOSARCOMA_WITHOUT_MDM2_CDK4_TEST,
         LIPOSARCOMA_WITHOUT_MDM2_CDK4_AMPLIFICATION,
         NOT_RECOMMENDED_BIOPSY_ROUTE,
-        RESECTION_WITHOUT_BIOPSY
+        RESECTION_WITHOUT_BIOPSY,
+        DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY,
+        NON_SARCOMA_MARKER_EQUIVOCAL,
+        MDM2_CDK4_AMPLIFIED_NON_LIPOSARCOMA
     }
 
     public record Alert(Code code, Severity severity, String message) {
@@ -72,20 +77,35 @@ public final class PathologyAlerts {
             alerts.add(new Alert(Code.NOT_SARCOMA_HISTOLOGY, Severity.CRITICAL, "Histology is not sarcoma: route to the appropriate pathway"));
             findings.add("histology: not sarcoma");
         }
+        boolean sarcoma = histology != null && histology != Histology.NOT_SARCOMA;
         List<Marker> nonSarcomaPositive = new ArrayList<>();
+        List<Marker> nonSarcomaEquivocal = new ArrayList<>();
         for (NonSarcomaRule rule : NON_SARCOMA_MARKERS) {
             List<Marker> positive = rule.markers().stream().filter(m -> ihc.get(m) == MarkerResult.POSITIVE).sorted().toList();
+            rule.markers().stream().filter(m -> ihc.get(m) == MarkerResult.EQUIVOCAL).sorted().forEach(nonSarcomaEquivocal::add);
             if (!positive.isEmpty()) {
                 nonSarcomaPositive.addAll(positive);
                 String markers = String.join(", ", positive.stream().map(Enum::name).toList());
-                alerts.add(new Alert(rule.code(), Severity.CRITICAL, markers + " positive points to " + rule.points() + "; "
-                        + rule.consequence()));
+                // Under a sarcoma histology the marker is a discordance to review, and the case stays on the pathway.
+                alerts.add(sarcoma
+                        ? new Alert(rule.code(), Severity.WARNING, markers + " positive points to " + rule.points()
+                                + ", against the sarcoma diagnosis: a discordance for the pathologist and the board")
+                        : new Alert(rule.code(), Severity.CRITICAL, markers + " positive points to " + rule.points() + "; "
+                                + rule.consequence()));
                 findings.add(markers + " positive: " + rule.points());
             }
         }
-        if (histology != null && histology != Histology.NOT_SARCOMA && !nonSarcomaPositive.isEmpty()) {
+        if (sarcoma && !nonSarcomaPositive.isEmpty()) {
             alerts.add(new Alert(Code.SARCOMA_WITH_NON_SARCOMA_MARKER, Severity.WARNING, "A sarcoma diagnosis ("
                     + histology + ") with a not-sarcoma marker positive: review the diagnosis"));
+        }
+        if (!nonSarcomaEquivocal.isEmpty()) {
+            alerts.add(new Alert(Code.NON_SARCOMA_MARKER_EQUIVOCAL, Severity.WARNING, String.join(", ",
+                    nonSarcomaEquivocal.stream().map(Enum::name).toList()) + " equivocal: repeat or add a test before relying on it"));
+        }
+        if (sarcoma && !histology.isLiposarcoma() && (Boolean.TRUE.equals(mdm2Amplified) || Boolean.TRUE.equals(cdk4Amplified))) {
+            alerts.add(new Alert(Code.MDM2_CDK4_AMPLIFIED_NON_LIPOSARCOMA, Severity.WARNING, "MDM2/CDK4 amplification in a "
+                    + histology + ": amplification points to a well- or dedifferentiated liposarcoma; review the histology"));
         }
         if (histology != null && histology.isLiposarcoma()) {
             if (mdm2Amplified == null && cdk4Amplified == null) {
@@ -100,7 +120,7 @@ public final class PathologyAlerts {
             alerts.add(new Alert(Code.NOT_RECOMMENDED_BIOPSY_ROUTE, Severity.WARNING,
                     "Open or excisional biopsy is not the recommended route; image-guided core needle biopsy is"));
         }
-        boolean nonSarcoma = histology == Histology.NOT_SARCOMA || !nonSarcomaPositive.isEmpty();
-        return new Result(List.copyOf(alerts), nonSarcoma, List.copyOf(findings));
+        boolean nonSarcoma = histology == Histology.NOT_SARCOMA;
+        return new Result(List.copyOf(alerts), nonSarcoma, nonSarcoma ? List.copyOf(findings) : List.of());
     }
 }

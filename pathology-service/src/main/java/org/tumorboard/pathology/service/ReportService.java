@@ -23,6 +23,7 @@ import org.tumorboard.events.NonSarcomaFlagged;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.pathology.Marker;
 import org.tumorboard.pathology.MarkerResult;
 import org.tumorboard.pathology.PathologyCase;
@@ -32,6 +33,7 @@ import org.tumorboard.pathology.ReportVersion;
 import org.tumorboard.pathology.SpecimenType;
 import org.tumorboard.pathology.repository.PathologyCaseRepository;
 import org.tumorboard.pathology.repository.ReportRepository;
+import org.tumorboard.pathology.rules.DifferentiationFit;
 import org.tumorboard.pathology.rules.FnclccGrade;
 import org.tumorboard.pathology.rules.MarginSampling;
 import org.tumorboard.pathology.rules.PathologyAlerts;
@@ -188,6 +190,7 @@ public class ReportService {
                 throw new InvalidInput("biopsy", "an amendment of a biopsy report carries the whole corrected biopsy report");
             }
             BiopsyResult result = evaluate(request.biopsy());
+            boolean wasNonSarcoma = report.versions.get(report.versions.size() - 1).result.path("nonSarcoma").asBoolean(false);
             ReportVersion version = report.addVersion(clock.instant(), by, request.reason(), tree(request.biopsy()), tree(result),
                     null);
             outbox.publish(CaseEventTypes.BIOPSY_AMENDED, caseId.toString(), new BiopsyAmended(caseId.toString(),
@@ -200,6 +203,12 @@ public class ReportService {
             if (result.nonSarcoma()) {
                 outbox.publish(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId.toString(),
                         new NonSarcomaFlagged(caseId.toString(), reportId.toString(), result.findings()));
+            } else if (wasNonSarcoma) {
+                // The pathologist's call is undone by the pathologist: the case comes back to the sarcoma pathway.
+                outbox.publish(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, caseId.toString(), new SarcomaDiagnosisRestored(
+                        caseId.toString(), reportId.toString(), version.version, request.biopsy().histology().name()));
+                Log.infof("case %s back on the sarcoma pathway: report %s amended to %s", caseId, reportId,
+                        request.biopsy().histology());
             }
             return new Posted<>(report, version, result);
         }
@@ -234,7 +243,9 @@ public class ReportService {
         boolean open = request.specimenType() == SpecimenType.OPEN_INCISIONAL || request.specimenType() == SpecimenType.EXCISIONAL;
         PathologyAlerts.Result alerts = PathologyAlerts.evaluate(request.histology(), ihc,
                 m == null ? null : m.mdm2Amplified(), m == null ? null : m.cdk4Amplified(), open);
-        return new BiopsyResult(grade, alerts.alerts(), alerts.nonSarcoma(), alerts.findings());
+        List<PathologyAlerts.Alert> all = new ArrayList<>(alerts.alerts());
+        DifferentiationFit.check(request.histology(), f.differentiation()).ifPresent(all::add);
+        return new BiopsyResult(grade, List.copyOf(all), alerts.nonSarcoma(), alerts.findings());
     }
 
     public static ResectionResult evaluate(ResectionReportCommand request, boolean biopsyOnRecord) {

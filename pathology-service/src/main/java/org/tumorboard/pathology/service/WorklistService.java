@@ -26,6 +26,7 @@ import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
@@ -87,6 +88,7 @@ public class WorklistService implements CaseEventHandler {
             case ResectionAmended p -> { }
             case ReportAmended p -> { }
             case NonSarcomaFlagged p -> { }
+            case SarcomaDiagnosisRestored p -> { }
             case CaseStaged p -> { }
             case CaseScheduled p -> { }
             case PlanDecided p -> { }

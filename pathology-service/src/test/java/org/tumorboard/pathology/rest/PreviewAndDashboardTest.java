@@ -2,12 +2,14 @@ package org.tumorboard.pathology.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +17,14 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.Topics;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
+import org.tumorboard.testsupport.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +35,25 @@ class PreviewAndDashboardTest {
 
     @Inject
     EntityManager em;
+
+    /** Issue 19, item 3: a differentiation score that does not fit the histology is a warning in the form and on the report. */
+    @Test
+    void aDifferentiationThatDoesNotFitTheHistologyIsWarnedOfNeverRefused() {
+        String caseId = ReportResourceTest.referredCase(em, "HUB");
+        Map<String, Object> misfit = ReportResourceTest.with(ReportResourceTest.biopsy(), "fnclcc",
+                Map.of("differentiation", 1, "mitosesPer10Hpf", 12, "necrosisPercent", 30));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(misfit)
+                .post("/api/cases/" + caseId + "/biopsy-reports/preview").then().statusCode(200)
+                .body("alerts.code", contains("DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY"))
+                .body("alerts[0].severity", equalTo("WARNING"))
+                .body("alerts[0].message", containsString("DEDIFFERENTIATED_LIPOSARCOMA"));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(misfit)
+                .post("/api/cases/" + caseId + "/biopsy-reports").then().statusCode(201)
+                .body("alerts.code", contains("DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY"));
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 1, Duration.ofSeconds(30));
+        assertEquals(List.of("DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY"),
+                EventCodec.fromJson(events.get(0).value(), BiopsyReported.class).alerts());
+    }
 
     @Test
     void theBiopsyPreviewGradesLikeThePostAndStoresNothing() {

@@ -3,6 +3,7 @@ package org.tumorboard.pathology.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -34,6 +35,7 @@ import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.EventType;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.testsupport.TestEvents;
@@ -120,6 +122,43 @@ class ReportResourceTest {
         assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name()),
                 events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
         assertTrue(events.get(1).value().contains("CD45 positive: lymphoma"), events.get(1).value());
+    }
+
+    /**
+     * Issue 19, item 1: a not-sarcoma marker under a sarcoma histology is a discordance on the report, not an exit; the
+     * histology NOT_SARCOMA takes the case off the pathway, and amending it back to a sarcoma brings the case back.
+     */
+    @Test
+    void notSarcomaIsThePathologistsCallAndAnAmendmentBackRestoresTheCase() {
+        String caseId = referredCase(em, "HUB");
+        // A leiomyosarcoma, so without the fixture's MDM2 amplification (which would be flagged in a non-liposarcoma).
+        Map<String, Object> lms = with(with(with(biopsy(), "histology", "LEIOMYOSARCOMA"), "molecular", null), "ihc",
+                List.of(Map.of("marker", "PAN_CYTOKERATIN", "result", "POSITIVE"), Map.of("marker", "DESMIN", "result", "POSITIVE")));
+        String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(lms)
+                .when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(201)
+                .body("alerts.code", contains("CARCINOMA_MARKER_POSITIVE", "SARCOMA_WITH_NON_SARCOMA_MARKER"))
+                .body("alerts.severity", everyItem(equalTo("WARNING")))
+                .body("nonSarcoma", equalTo(false))
+                .extract().path("reportId");
+        amend(caseId, reportId, with(lms, "histology", "NOT_SARCOMA"), "the epithelial component is a carcinoma on review");
+        amend(caseId, reportId, lms, "second opinion: leiomyosarcoma with focal keratin");
+
+        // The first report alone never flagged the case; the amendment to NOT_SARCOMA did; the one back restored it.
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 7, Duration.ofSeconds(30));
+        List<String> types = events.stream().map(r -> TopicReader.header(r, "ce_type")).toList();
+        assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(),
+                CaseEventTypes.BIOPSY_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),
+                CaseEventTypes.BIOPSY_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(),
+                CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED.name()), types);
+        SarcomaDiagnosisRestored restored = EventCodec.fromJson(events.get(6).value(), SarcomaDiagnosisRestored.class);
+        assertEquals(new SarcomaDiagnosisRestored(caseId, reportId, 3, "LEIOMYOSARCOMA"), restored);
+    }
+
+    private static void amend(String caseId, String reportId, Map<String, Object> biopsy, String reason) {
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(Map.of("reason", reason, "biopsy", biopsy))
+                .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
+                .then().statusCode(201);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tumorboard.pathology.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -19,21 +20,29 @@ class PathologyAlertsTest {
 
     @ParameterizedTest(name = "{0} with {1}, MDM2 amp {2}, CDK4 amp {3}, open {4} -> {5} (non-sarcoma {6})")
     @CsvSource(nullValues = "null", value = {
-            // the not-sarcoma markers, each alone, under a sarcoma diagnosis: the alert and the discordance
-            "LEIOMYOSARCOMA, PAN_CYTOKERATIN=POSITIVE, null, null, false, CARCINOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "LEIOMYOSARCOMA, PAX8=POSITIVE,            null, null, false, CARCINOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "LEIOMYOSARCOMA, CD45=POSITIVE,            null, null, false, LYMPHOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "OTHER_SARCOMA,  CHROMOGRANIN=POSITIVE,    null, null, false, PARAGANGLIOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "OTHER_SARCOMA,  SYNAPTOPHYSIN=POSITIVE,   null, null, false, PARAGANGLIOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "OTHER_SARCOMA,  KIT=POSITIVE,             null, null, false, GIST_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "OTHER_SARCOMA,  DOG1=POSITIVE,            null, null, false, GIST_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "MPNST,          SALL4=POSITIVE,           null, null, false, GERM_CELL_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
-            "MPNST,          OCT3_4=POSITIVE,          null, null, false, GERM_CELL_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, true",
+            // the not-sarcoma markers, each alone, under a sarcoma diagnosis: the marker's alert and the discordance, and
+            // the case stays on the sarcoma pathway: only the pathologist's histology takes it off (section 8, issue 19)
+            "LEIOMYOSARCOMA, PAN_CYTOKERATIN=POSITIVE, null, null, false, CARCINOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "LEIOMYOSARCOMA, PAX8=POSITIVE,            null, null, false, CARCINOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "LEIOMYOSARCOMA, CD45=POSITIVE,            null, null, false, LYMPHOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "OTHER_SARCOMA,  CHROMOGRANIN=POSITIVE,    null, null, false, PARAGANGLIOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "OTHER_SARCOMA,  SYNAPTOPHYSIN=POSITIVE,   null, null, false, PARAGANGLIOMA_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "OTHER_SARCOMA,  KIT=POSITIVE,             null, null, false, GIST_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "OTHER_SARCOMA,  DOG1=POSITIVE,            null, null, false, GIST_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "MPNST,          SALL4=POSITIVE,           null, null, false, GERM_CELL_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
+            "MPNST,          OCT3_4=POSITIVE,          null, null, false, GERM_CELL_MARKER_POSITIVE SARCOMA_WITH_NON_SARCOMA_MARKER, false",
             // under a NOT_SARCOMA histology there is no discordance, only the findings
             "NOT_SARCOMA,    CD45=POSITIVE,            null, null, false, NOT_SARCOMA_HISTOLOGY LYMPHOMA_MARKER_POSITIVE, true",
             "NOT_SARCOMA,    '',                       null, null, false, NOT_SARCOMA_HISTOLOGY, true",
-            // negative and equivocal not-sarcoma markers raise nothing
-            "LEIOMYOSARCOMA, CD45=NEGATIVE KIT=EQUIVOCAL DESMIN=POSITIVE, null, null, false, '', false",
+            // a negative not-sarcoma marker raises nothing; an equivocal one is flagged (issue 19, item 8)
+            "LEIOMYOSARCOMA, CD45=NEGATIVE DESMIN=POSITIVE,               null, null, false, '', false",
+            "LEIOMYOSARCOMA, CD45=NEGATIVE KIT=EQUIVOCAL DESMIN=POSITIVE, null, null, false, NON_SARCOMA_MARKER_EQUIVOCAL, false",
+            "NOT_SARCOMA,    PAN_CYTOKERATIN=EQUIVOCAL,                   null, null, false, NOT_SARCOMA_HISTOLOGY NON_SARCOMA_MARKER_EQUIVOCAL, true",
+            // MDM2/CDK4 amplification outside a liposarcoma points to a missed (de)differentiated liposarcoma
+            "LEIOMYOSARCOMA, '',                         true,  null,  false, MDM2_CDK4_AMPLIFIED_NON_LIPOSARCOMA, false",
+            "UNDIFFERENTIATED_PLEOMORPHIC_SARCOMA, '',   null,  true,  false, MDM2_CDK4_AMPLIFIED_NON_LIPOSARCOMA, false",
+            "UNDIFFERENTIATED_PLEOMORPHIC_SARCOMA, '',   false, false, false, '', false",
+            "NOT_SARCOMA,    '',                         true,  true,  false, NOT_SARCOMA_HISTOLOGY, true",
             // liposarcoma and MDM2/CDK4 amplification
             "DEDIFFERENTIATED_LIPOSARCOMA,    MDM2=POSITIVE, true,  true,  false, '', false",
             "DEDIFFERENTIATED_LIPOSARCOMA,    MDM2=POSITIVE, true,  null,  false, '', false",
@@ -53,6 +62,10 @@ class PathologyAlertsTest {
         assertEquals(expected, result.alerts().stream().map(PathologyAlerts.Alert::code).toList());
         assertEquals(nonSarcoma, result.nonSarcoma());
         assertEquals(nonSarcoma, !result.findings().isEmpty());
+        // Critical only where the case leaves the pathway; under a sarcoma histology every alert is a warning to review.
+        if (!nonSarcoma) {
+            assertTrue(result.alerts().stream().allMatch(a -> a.severity() == PathologyAlerts.Severity.WARNING), result.alerts()::toString);
+        }
     }
 
     private static Map<Marker, MarkerResult> markers(String ihc) {

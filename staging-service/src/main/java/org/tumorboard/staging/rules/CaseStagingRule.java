@@ -13,7 +13,8 @@ import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.N;
 /**
  * From what is known of a case to its staging, rps-reference.md section 4: prefix c before treatment, p from the
  * resection specimen, yp after neoadjuvant therapy. The specimen's size and nodes replace the clinical ones when
- * the resection report gives them; N is N0 when nodes were not assessed ("no regional node metastasis, or unknown").
+ * the resection report gives them, its nodes only when some were examined (none examined is pNX: the clinical N
+ * stands); N is N0 when nodes were not assessed ("no regional node metastasis, or unknown").
  */
 public final class CaseStagingRule {
 
@@ -43,13 +44,19 @@ public final class CaseStagingRule {
             Sourced<Boolean> neoadjuvant) {
     }
 
+    /** {@code notApplicable}: why the case gets no AJCC sarcoma stage at all (null for a sarcoma). */
     public record Evaluation(String prefix, Ajcc8Retroperitoneum.Stage stage, List<Missing> missing, List<Input> inputs,
-            FailurePattern.Result failurePattern) {
+            FailurePattern.Result failurePattern, String notApplicable) {
 
         public boolean complete() {
             return stage != null;
         }
     }
+
+    /** The histology pathology reports when the tumour is not a sarcoma (the contract's value). */
+    static final String NOT_SARCOMA = "NOT_SARCOMA";
+
+    static final String NOT_A_SARCOMA = "histology NOT_SARCOMA: no AJCC sarcoma stage (rps-reference.md section 8)";
 
     private CaseStagingRule() {
     }
@@ -67,10 +74,16 @@ public final class CaseStagingRule {
         }
 
         N n;
-        if (f.resected() && f.pathologicNodesExamined().known() && f.pathologicNodesPositive().known()) {
+        if (f.resected() && nodesExamined(f) && f.pathologicNodesPositive().known()) {
             n = f.pathologicNodesPositive().value() > 0 ? N.N1 : N.N0;
             inputs.add(new Input("nodes", n.name(), f.pathologicNodesPositive().eventId(), f.pathologicNodesPositive().eventType()));
         } else {
+            if (f.resected() && f.pathologicNodesExamined().known()) {
+                // pNX (rps-reference.md section 8): no node examined says nothing of the nodes; the clinical N stands, so a
+                // resection never down-stages a case on nodes nobody looked at.
+                inputs.add(new Input("pathologicNodes", "NX", f.pathologicNodesExamined().eventId(),
+                        f.pathologicNodesExamined().eventType()));
+            }
             n = Boolean.TRUE.equals(f.suspiciousNodes().value()) ? N.N1 : N.N0;
             inputs.add(new Input("nodes", n.name(), f.suspiciousNodes().eventId(), f.suspiciousNodes().eventType()));
         }
@@ -99,8 +112,18 @@ public final class CaseStagingRule {
                     f.neoadjuvant().eventType()));
         }
 
+        if (NOT_SARCOMA.equals(f.histology().value())) {
+            // Not a sarcoma: no sarcoma stage, whatever else is known; the stagings already recorded stay in the history.
+            return new Evaluation(prefix, null, List.of(), List.copyOf(inputs), null, NOT_A_SARCOMA);
+        }
         Ajcc8Retroperitoneum.Stage stage = missing.isEmpty() ? Ajcc8Retroperitoneum.stage(size.value(), n, m, g) : null;
-        return new Evaluation(prefix, stage, List.copyOf(missing), List.copyOf(inputs), FailurePattern.of(f.histology().value()));
+        return new Evaluation(prefix, stage, List.copyOf(missing), List.copyOf(inputs), FailurePattern.of(f.histology().value()),
+                null);
+    }
+
+    /** pN needs examined nodes: a specimen with none examined is pNX. */
+    private static boolean nodesExamined(Facts f) {
+        return f.pathologicNodesExamined().known() && f.pathologicNodesExamined().value() > 0;
     }
 
     /** The names of the inputs (and the prefix) whose values differ between two evaluations. */

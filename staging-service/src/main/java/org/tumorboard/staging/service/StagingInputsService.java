@@ -27,6 +27,7 @@ import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
@@ -95,6 +96,7 @@ public class StagingInputsService implements CaseEventHandler {
             case WorkupCompleted p -> { }
             case CaseWithdrawn p -> { }
             case NonSarcomaFlagged p -> { }
+            case SarcomaDiagnosisRestored p -> { }
             case CaseStaged p -> { }
             case CaseScheduled p -> { }
             case PlanDecided p -> { }

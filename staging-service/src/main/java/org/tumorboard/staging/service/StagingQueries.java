@@ -23,13 +23,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @ApplicationScoped
 public class StagingQueries {
 
-    /** A staging of the case, or, while inputs are missing, which ones ({@code complete: false}). */
+    /**
+     * A staging of the case, or, while inputs are missing, which ones ({@code complete: false}); for a case that is not
+     * a sarcoma, {@code notApplicable} says why it has no sarcoma stage.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StagingView(UUID caseId, boolean complete, List<CaseStagingRule.Missing> missing, String prefix, String t,
             String n, String m, String g, String group, String edition, FailurePattern.Result failurePattern, List<Input> inputs,
-            List<String> changed, Instant stagedAt) {
+            List<String> changed, Instant stagedAt, String notApplicable) {
     }
-
 
     @Inject
     StagingCaseRepository cases;
@@ -40,16 +42,20 @@ public class StagingQueries {
     @Inject
     SiteScope siteScope;
 
-
     /** The latest staging, or what is still missing for one. */
     @Transactional
     public StagingView current(UUID caseId) {
         StagingCase c = visibleCase(caseId);
-        return stagings.latest(caseId).map(this::view).orElseGet(() -> {
-            CaseStagingRule.Evaluation evaluation = CaseStagingRule.evaluate(c.facts());
-            return new StagingView(caseId, false, evaluation.missing(), null, null, null, null, null, null, null,
-                    evaluation.failurePattern(), evaluation.inputs(), null, null);
-        });
+        CaseStagingRule.Evaluation evaluation = CaseStagingRule.evaluate(c.facts());
+        if (evaluation.notApplicable() != null) {
+            return unstaged(caseId, evaluation);
+        }
+        return stagings.latest(caseId).map(this::view).orElseGet(() -> unstaged(caseId, evaluation));
+    }
+
+    private static StagingView unstaged(UUID caseId, CaseStagingRule.Evaluation evaluation) {
+        return new StagingView(caseId, false, evaluation.missing(), null, null, null, null, null, null, null,
+                evaluation.failurePattern(), evaluation.inputs(), null, null, evaluation.notApplicable());
     }
 
     /** Every staging of the case, oldest first. */
@@ -64,7 +70,7 @@ public class StagingQueries {
                 : FailurePattern.of(s.inputs.stream().filter(i -> i.name().equals("histology"))
                         .map(Input::value).findFirst().orElse(null));
         return new StagingView(s.caseId, true, null, s.prefix, s.t.name(), s.n.name(), s.m.name(), s.g.name(), s.group.name(),
-                s.edition, pattern, s.inputs, s.changed, s.stagedAt);
+                s.edition, pattern, s.inputs, s.changed, s.stagedAt, null);
     }
 
     private StagingCase visibleCase(UUID caseId) {

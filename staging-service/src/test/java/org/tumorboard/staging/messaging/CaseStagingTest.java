@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
@@ -23,6 +27,7 @@ import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Sources;
 import org.tumorboard.events.Topics;
@@ -133,6 +138,76 @@ class CaseStagingTest {
         TestEvents.await("yp staging", 30_000, () -> "yp".equals(staging(neo).getString("prefix")));
         assertEquals(List.of("c", "yp"), given().auth().oauth2(CHAIR).get("/api/cases/" + neo + "/staging/history")
                 .jsonPath().getList("prefix"));
+    }
+
+    /** Issue 19, item 2: an amendment to NOT_SARCOMA leaves no sarcoma stage (history kept); back to a sarcoma, back. */
+    @Test
+    void aCaseAmendedToNotSarcomaHasNoSarcomaStageAndComesBackWhenAmendedBack() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "16.0", t));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3"), t.plusSeconds(10)));
+        TestEvents.await("staged IIIB", 30_000, () -> "IIIB".equals(staging(caseId).getString("group")));
+
+        CaseEvent notSarcoma = TestEvents.event(CaseEventTypes.BIOPSY_AMENDED, caseId,
+                new BiopsyAmended(caseId, "b", 2, "NOT_SARCOMA", "G3", 6, List.of()), t.plusSeconds(20));
+        TopicWriter.send(Topics.PATHOLOGY, notSarcoma);
+        TopicWriter.send(Topics.PATHOLOGY, notSarcoma);
+        TestEvents.await("not applicable", 30_000, () -> staging(caseId).getString("notApplicable") != null);
+        JsonPath none = staging(caseId);
+        assertEquals(false, none.getBoolean("complete"));
+        assertNull(none.getString("group"));
+        assertTrue(none.getString("notApplicable").contains("NOT_SARCOMA"), none.getString("notApplicable"));
+        // The older sarcoma report delivered late changes nothing.
+        RecordMetadata lateAt = TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3"), t.plusSeconds(10)));
+        TopicWriter.awaitConsumed("staging-service", 30_000, lateAt);
+        assertTrue(staging(caseId).getString("notApplicable") != null);
+        assertEquals(List.of("IIIB"), history(caseId).stream().map(h -> ((java.util.Map<?, ?>) h).get("group")).toList(),
+                "the history keeps what was staged");
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_AMENDED, caseId,
+                new BiopsyAmended(caseId, "b", 3, "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), t.plusSeconds(30)));
+        TestEvents.await("staged again", 30_000, () -> "IIIB".equals(staging(caseId).getString("group")));
+        assertNull(staging(caseId).getString("notApplicable"));
+        assertEquals(1, AppliedEffects.committed(notSarcoma.id()));
+    }
+
+    /** rps-reference.md section 8: pN needs examined nodes; none examined keeps the clinical N (issue 19, item 5). */
+    @Test
+    void aResectionWithNoNodeExaminedNeverDownStagesAndAnAmendmentWithExaminedNodesDoes() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
+                new CaseReferred(caseId, "HUB", t, new BigDecimal("8.0"), true, false, false), t));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "LEIOMYOSARCOMA", "G3"), t.plusSeconds(10)));
+        TestEvents.await("cN1 IIIB", 30_000, () -> "IIIB".equals(staging(caseId).getString("group")));
+
+        // No node examined, twice: pNX, the clinical N1 stands, one p staging.
+        CaseEvent noNodes = TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId,
+                new ResectionReported(caseId, "rs", 1, "R0", new BigDecimal("8.0"), 0, 0, new BigDecimal("0.669")), t.plusSeconds(30));
+        TopicWriter.send(Topics.PATHOLOGY, noNodes);
+        TopicWriter.send(Topics.PATHOLOGY, noNodes);
+        TestEvents.await("p staging", 30_000, () -> "p".equals(staging(caseId).getString("prefix")));
+        JsonPath p = staging(caseId);
+        assertEquals(List.of("N1", "IIIB"), List.of(p.getString("n"), p.getString("group")));
+        assertEquals("NX", p.getString("inputs.find { it.name == 'pathologicNodes' }.value"));
+
+        // The amended report counts ten nodes, none involved: now pN0, IIIA. A late copy of version 1 undoes nothing.
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_AMENDED, caseId,
+                new ResectionAmended(caseId, "rs", 2, "R0", new BigDecimal("8.0"), 10, 0, new BigDecimal("0.669")),
+                t.plusSeconds(40)));
+        TestEvents.await("pN0 IIIA", 30_000, () -> "IIIA".equals(staging(caseId).getString("group")));
+        CaseEvent late = TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId,
+                new ResectionReported(caseId, "rs", 1, "R0", new BigDecimal("8.0"), 0, 0, new BigDecimal("0.669")), t.plusSeconds(30));
+        RecordMetadata lateAt = TopicWriter.send(Topics.PATHOLOGY, late);
+        TopicWriter.awaitConsumed("staging-service", 30_000, lateAt);
+        assertEquals("IIIA", staging(caseId).getString("group"));
+        assertEquals(1, AppliedEffects.committed(noNodes.id()));
+        assertEquals(List.of("IIIB", "IIIB", "IIIA"), given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/staging/history")
+                .jsonPath().getList("group"));
     }
 
     @Test
