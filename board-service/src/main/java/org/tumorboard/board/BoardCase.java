@@ -35,6 +35,11 @@ public class BoardCase {
     @Column(name = "workup_complete", nullable = false)
     public boolean workupComplete;
 
+    /** What intake said the work-up lacks when it reopened it; null while complete or never reopened. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "workup_missing")
+    public List<String> workupMissing;
+
     @Column(name = "biopsy_reported", nullable = false)
     public boolean biopsyReported;
 
@@ -117,7 +122,8 @@ public class BoardCase {
     public boolean discharged;
 
     public Readiness.Result readiness() {
-        return Readiness.evaluate(workupComplete, biopsyReported, biopsyWaiverReason != null, staged, nonSarcoma, withdrawn);
+        return Readiness.evaluate(workupComplete, workupMissing, biopsyReported, biopsyWaiverReason != null, staged, nonSarcoma,
+                withdrawn);
     }
 
     public boolean awaitsPlacement() {

@@ -7,7 +7,7 @@ package org.tumorboard.events;
  */
 public sealed interface CaseEventPayload permits
         // intake-service
-        CaseReferred, ImagingUpdated, WorkupCompleted, CaseWithdrawn,
+        CaseReferred, ImagingUpdated, WorkupCompleted, WorkupReopened, CaseWithdrawn,
         // pathology-service
         BiopsyReported, ResectionReported, BiopsyAmended, ResectionAmended, ReportAmended, NonSarcomaFlagged,
         SarcomaDiagnosisRestored,

@@ -17,6 +17,8 @@ public final class CaseEventTypes {
             new EventType<>("tumorboard.intake.imaging-updated.v1", Topics.INTAKE, ImagingUpdated.class);
     public static final EventType<WorkupCompleted> WORKUP_COMPLETED =
             new EventType<>("tumorboard.intake.workup-completed.v1", Topics.INTAKE, WorkupCompleted.class);
+    public static final EventType<WorkupReopened> WORKUP_REOPENED =
+            new EventType<>("tumorboard.intake.workup-reopened.v1", Topics.INTAKE, WorkupReopened.class);
     public static final EventType<CaseWithdrawn> CASE_WITHDRAWN =
             new EventType<>("tumorboard.intake.case-withdrawn.v1", Topics.INTAKE, CaseWithdrawn.class);
 
@@ -55,7 +57,7 @@ public final class CaseEventTypes {
             new EventType<>("tumorboard.board.case-discharged.v1", Topics.BOARD, CaseDischarged.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            CASE_REFERRED, IMAGING_UPDATED, WORKUP_COMPLETED, CASE_WITHDRAWN,
+            CASE_REFERRED, IMAGING_UPDATED, WORKUP_COMPLETED, WORKUP_REOPENED, CASE_WITHDRAWN,
             BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, BIOPSY_AMENDED, RESECTION_AMENDED, NON_SARCOMA_FLAGGED, SARCOMA_DIAGNOSIS_RESTORED,
             CASE_STAGED,
             CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, RECURRENCE_RECORDED, CASE_DISCHARGED);

@@ -19,7 +19,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Grades;
+import org.tumorboard.intake.rules.CaseStatusRules;
+import org.tumorboard.intake.rules.CaseEventMeaning;
+import org.tumorboard.intake.rules.WorkupChecklist;
 
 /** One patient's one tumor episode, from referral on: the aggregate of intake-service. */
 @Entity
@@ -77,7 +81,7 @@ public class IntakeCase {
                 t -> org.tumorboard.intake.rules.CaseStatusRules.next(status, statusSince, t, eventTime));
         next.ifPresent(s -> {
             status = s;
-            statusSince = eventTime;
+            statusSince = CaseStatusRules.atStoredPrecision(eventTime);
         });
         return next.isPresent();
     }
@@ -87,7 +91,7 @@ public class IntakeCase {
         java.util.Optional<CaseStatus> next = org.tumorboard.intake.rules.CaseStatusRules.returnToPathway(status, statusSince, eventTime);
         next.ifPresent(s -> {
             status = s;
-            statusSince = eventTime;
+            statusSince = CaseStatusRules.atStoredPrecision(eventTime);
         });
         return next.isPresent();
     }
@@ -104,8 +108,16 @@ public class IntakeCase {
         return timeline.stream().anyMatch(t -> t.summary.equals(summary));
     }
 
-    public boolean highGradeKnown() {
-        return Grades.knownHighGrade(knownGrade);
+    /** What work-up still lacks for the board (rps-reference.md sections 2 and 8), by the grade known now. */
+    public List<WorkupChecklist.Item> missingWorkup() {
+        return WorkupChecklist.missing(imaging.ctAbdomenPelvisDate != null, imaging.chestModality, Grades.knownLowGrade(knownGrade));
+    }
+
+    /** Our own event goes on the timeline and moves the status in the same transaction that emits it. */
+    public void recordOwn(CaseEvent event) {
+        CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
+        addTimelineEntry(event.id(), event.type(), event.time(), meaning.summary());
+        moveStatus(meaning.target(), event.time());
     }
 
     public void addTimelineEntry(UUID eventId, String type, Instant occurredAt, String summary) {

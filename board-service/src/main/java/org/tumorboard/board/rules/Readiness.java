@@ -11,7 +11,7 @@ import java.util.List;
 public final class Readiness {
 
     public enum Missing {
-        WORKUP, BIOPSY_REPORT, STAGING, NOT_SARCOMA, WITHDRAWN
+        WORKUP, CHEST_CT, BIOPSY_REPORT, STAGING, NOT_SARCOMA, WITHDRAWN
     }
 
     public record Result(boolean ready, List<Missing> missing) {
@@ -22,9 +22,21 @@ public final class Readiness {
 
     public static Result evaluate(boolean workupComplete, boolean biopsyReported, boolean biopsyWaived, boolean staged,
             boolean nonSarcoma, boolean withdrawn) {
+        return evaluate(workupComplete, List.of(), biopsyReported, biopsyWaived, staged, nonSarcoma, withdrawn);
+    }
+
+    /**
+     * @param workupMissing the items intake named when it reopened the work-up (rps-reference.md section 8: a chest CT
+     *                      once the grade is not G1); CHEST_CT among them is named in the answer too
+     */
+    public static Result evaluate(boolean workupComplete, List<String> workupMissing, boolean biopsyReported, boolean biopsyWaived,
+            boolean staged, boolean nonSarcoma, boolean withdrawn) {
         List<Missing> missing = new ArrayList<>();
         if (!workupComplete) {
             missing.add(Missing.WORKUP);
+            if (workupMissing != null && workupMissing.contains(Missing.CHEST_CT.name())) {
+                missing.add(Missing.CHEST_CT);
+            }
         }
         if (!biopsyReported && !biopsyWaived) {
             missing.add(Missing.BIOPSY_REPORT);

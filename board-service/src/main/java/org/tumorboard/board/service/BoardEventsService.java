@@ -32,6 +32,7 @@ import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 
 import io.quarkus.logging.Log;
@@ -59,6 +60,7 @@ public class BoardEventsService implements CaseEventHandler {
         boolean changed = switch (event.payload()) {
             case CaseReferred p -> referred(event, p);
             case WorkupCompleted p -> workupCompleted(event);
+            case WorkupReopened p -> workupReopened(event, p);
             case CaseWithdrawn p -> withdrawn(event);
             case BiopsyReported p -> biopsyReported(event, p);
             case BiopsyAmended p -> biopsyAmended(event, p);
@@ -94,7 +96,20 @@ public class BoardEventsService implements CaseEventHandler {
     }
 
     private boolean workupCompleted(CaseEvent event) {
-        caseOf(event).workupComplete = true;
+        BoardCase c = caseOf(event);
+        c.workupComplete = true;
+        c.workupMissing = null;
+        return true;
+    }
+
+    /** Intake reopened the work-up (a chest CT is needed): not ready, and off an agenda while undecided. */
+    private boolean workupReopened(CaseEvent event, WorkupReopened p) {
+        BoardCase c = caseOf(event);
+        c.workupComplete = false;
+        c.workupMissing = p.missing() == null ? List.of() : List.copyOf(p.missing());
+        if (c.decidedOption == null) {
+            c.meetingId = null;
+        }
         return true;
     }
 

@@ -1,6 +1,7 @@
 package org.tumorboard.board.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Array;
@@ -45,7 +46,7 @@ class TypedBoardMigrationTest {
                         + " (gen_random_uuid(), '" + B + "', 'SURGERY', current_date, null, now(), 'surgeon')")
                 .with("insert into surveillance_visit (id, case_id, number, month, due_date, exams) values"
                         + " (gen_random_uuid(), '" + A + "', 1, 3, current_date, 'HISTORY_AND_EXAMINATION,CT_ABDOMEN_PELVIS,CHEST_CT')")) {
-            assertEquals("4", db.migrateToNewest());
+            assertTrue(Integer.parseInt(db.migrateToNewest()) >= 4, "migrated to V4 or later");
             try (Statement s = db.connection().createStatement()) {
                 assertEquals(List.of("IHC_DISCORDANCE", "MDM2_NOT_TESTED"), array(s, "select alerts from board_case where case_id = '" + A + "'"));
                 assertEquals(List.of(), array(s, "select alerts from board_case where case_id = '" + B + "'"));

@@ -35,6 +35,7 @@ import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
@@ -216,6 +217,27 @@ class BoardFlowTest {
         given().auth().oauth2(CHAIR).get("/api/meetings/" + meetingId + "/agenda").then().statusCode(200)
                 .body("cases.find { it.caseId == '" + caseId + "' }.alerts", hasItem("SARCOMA_WITH_NON_SARCOMA_MARKER"));
         assertEquals(1, AppliedEffects.committed(restored.id()));
+    }
+
+    /** Issue 19, item 6: intake reopens the work-up for a chest CT; the case leaves the agenda until it is complete again. */
+    @Test
+    void reopenedWorkupTakesAnUndecidedCaseOffTheAgendaUntilTheChestCt() {
+        String meetingId = meeting(LocalDate.now().plusDays(7), 10);
+        String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+        Instant t = Instant.now();
+        CaseEvent reopened = TestEvents.event(CaseEventTypes.WORKUP_REOPENED, caseId,
+                new WorkupReopened(caseId, List.of("CHEST_CT"), "G3", t), t);
+        TopicWriter.send(Topics.INTAKE, reopened);
+        TopicWriter.send(Topics.INTAKE, reopened);
+        TestEvents.await("off the agenda", 30_000, () -> board(caseId).jsonPath().getString("meetingId") == null);
+        board(caseId).then().body("ready", equalTo(false)).body("missing", contains("WORKUP", "CHEST_CT"));
+
+        TopicWriter.send(Topics.INTAKE, TestEvents.event(CaseEventTypes.WORKUP_COMPLETED, caseId, new WorkupCompleted(caseId, t),
+                t.plusSeconds(5)));
+        TestEvents.await("back on the agenda", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+        board(caseId).then().body("ready", equalTo(true)).body("missing", empty());
+        assertEquals(1, AppliedEffects.committed(reopened.id()));
     }
 
     @Test

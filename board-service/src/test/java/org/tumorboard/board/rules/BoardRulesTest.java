@@ -43,6 +43,24 @@ class BoardRulesTest {
         assertEquals(expected.isEmpty(), result.ready());
     }
 
+    /** Issue 19, item 6: work-up intake reopened for a chest CT names it; once complete again, nothing is missing. */
+    @ParameterizedTest(name = "workup={0} reopened for [{1}] -> {2}")
+    @CsvSource({
+            "false, CHEST_CT,          WORKUP CHEST_CT",
+            "false, CT_ABDOMEN_PELVIS, WORKUP",
+            "false, '',                WORKUP",
+            "true,  CHEST_CT,          ''",
+            "true,  '',                ''",
+    })
+    void reopenedWorkup(boolean workup, String reopenedFor, String missing) {
+        List<String> items = reopenedFor.isBlank() ? List.of() : List.of(reopenedFor.trim().split("\\s+"));
+        Readiness.Result result = Readiness.evaluate(workup, items, true, false, true, false, false);
+        List<Readiness.Missing> expected = missing.isBlank() ? List.of()
+                : Arrays.stream(missing.trim().split("\\s+")).map(Readiness.Missing::valueOf).toList();
+        assertEquals(expected, result.missing());
+        assertEquals(expected.isEmpty(), result.ready());
+    }
+
     @ParameterizedTest(name = "{0} {1} M1={2} resectable={3} nonSarcoma={4} -> {5}")
     @CsvSource(nullValues = "null", value = {
             "WELL_DIFFERENTIATED_LIPOSARCOMA, G1, false, null,  false, UPFRONT_RESECTION CLINICAL_TRIAL",

@@ -22,6 +22,7 @@ import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.intake.CaseStatus;
 
 /**
@@ -43,6 +44,8 @@ public final class CaseEventMeaning {
             case ImagingUpdated p -> meaning(null, "Imaging findings updated" + (p.missingWorkup() == null || p.missingWorkup().isEmpty()
                     ? "" : "; work-up still missing " + String.join(", ", p.missingWorkup())));
             case WorkupCompleted p -> meaning(CaseStatus.BIOPSY, "Work-up complete; awaiting pathology");
+            case WorkupReopened p -> meaning(null, "Work-up incomplete again with grade " + p.grade() + ": "
+                    + String.join(", ", p.missing()) + " needed before the board");
             case CaseWithdrawn p -> meaning(CaseStatus.WITHDRAWN, "Withdrawn: " + p.reason());
             case BiopsyReported p -> meaning(CaseStatus.DIAGNOSED, "Biopsy reported: " + p.histology() + ", grade " + p.grade());
             case BiopsyAmended p -> amended(p.version(), p.histology(), p.grade());

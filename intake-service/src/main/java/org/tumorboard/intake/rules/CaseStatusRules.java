@@ -1,6 +1,7 @@
 package org.tumorboard.intake.rules;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class CaseStatusRules {
         if (target == null || target == current || FINAL.contains(current)) {
             return Optional.empty();
         }
-        if (eventTime.isBefore(currentSince)) {
+        if (atStoredPrecision(eventTime).isBefore(currentSince)) {
             // A late event: it happened before what the case already shows. It goes on the timeline, not into status.
             return Optional.empty();
         }
@@ -54,10 +55,19 @@ public final class CaseStatusRules {
      * case shows) moves nothing, and a case that is not NOT_SARCOMA is not moved by it.
      */
     public static Optional<CaseStatus> returnToPathway(CaseStatus current, Instant currentSince, Instant eventTime) {
-        if (current != CaseStatus.NOT_SARCOMA || eventTime.isBefore(currentSince)) {
+        if (current != CaseStatus.NOT_SARCOMA || atStoredPrecision(eventTime).isBefore(currentSince)) {
             return Optional.empty();
         }
         return Optional.of(CaseStatus.DIAGNOSED);
+    }
+
+    /**
+     * An event's time as the status's {@code since} is stored and compared: to the microsecond, truncated. PostgreSQL
+     * keeps microseconds and the JDBC driver rounds half up, so a since stored from a nanosecond clock could move past
+     * the next event of the same transaction (a biopsy report and its not-sarcoma flag) and make it look late.
+     */
+    public static Instant atStoredPrecision(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Position along the main pathway: REFERRED first, DISCHARGED last. */

@@ -1,5 +1,6 @@
 package org.tumorboard.intake.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,15 +13,20 @@ import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventPayload;
+import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
+import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.repository.CaseRepository;
 import org.tumorboard.intake.rules.CaseEventMeaning;
+import org.tumorboard.intake.rules.WorkupChecklist;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 import org.tumorboard.platform.messaging.RetryLaterException;
 import org.tumorboard.platform.messaging.TopicReplay;
+import org.tumorboard.platform.outbox.Outbox;
 
 import io.quarkus.logging.Log;
 
@@ -37,14 +43,23 @@ public class CaseRegistry implements CaseEventHandler {
     @Inject
     TopicReplay replay;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
     /** What a rebuild did: the cases whose registry was reset and the replay of the topics. */
     public record Rebuilt(int cases, TopicReplay.Result replay) {
     }
 
-    /** Drops the derived registry and replays the topics from the beginning through {@link #handle}. */
+    /**
+     * Drops the derived registry and replays the topics from the beginning. The replay publishes nothing: what the live
+     * stream published (a work-up completed or reopened by a grade) is on intake's own topic and is replayed with it.
+     */
     public Rebuilt rebuild(List<String> topics) {
         int reset = dropReadModels();
-        return new Rebuilt(reset, replay.replay(topics, this::handle));
+        return new Rebuilt(reset, replay.replay(topics, this::replayed));
     }
 
     /**
@@ -63,6 +78,15 @@ public class CaseRegistry implements CaseEventHandler {
     @Override
     @Transactional(TxType.MANDATORY)
     public void handle(CaseEvent event) {
+        apply(event, true);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    void replayed(CaseEvent event) {
+        apply(event, false);
+    }
+
+    private void apply(CaseEvent event, boolean live) {
         UUID caseId = event.caseUuid();
         IntakeCase c = cases.findByIdOptional(caseId)
                 .orElseThrow(() -> new RetryLaterException("case " + caseId + " is not known to intake-service"));
@@ -71,6 +95,7 @@ public class CaseRegistry implements CaseEventHandler {
         }
         CaseEventPayload payload = event.payload();
         CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
+        boolean workupWasComplete = c.missingWorkup().isEmpty();
         boolean amendment = false;
         switch (payload) {
             case BiopsyReported p -> c.knownGrade = p.grade();
@@ -101,5 +126,28 @@ public class CaseRegistry implements CaseEventHandler {
         if (c.moveStatus(meaning.target(), event.time())) {
             Log.infof("case %s is now %s (%s)", c.caseId, c.status, event.type());
         }
+        if (live) {
+            reviewWorkup(c, workupWasComplete);
+        }
+    }
+
+    /**
+     * Work-up is re-evaluated whenever the grade arrives or changes (rps-reference.md section 8): a chest radiograph
+     * suffices only for G1, so a grade that is not G1 reopens it and G1 completes it. Each change is an event of
+     * intake's, on the timeline, so the board follows it.
+     */
+    private void reviewWorkup(IntakeCase c, boolean wasComplete) {
+        List<WorkupChecklist.Item> missing = c.missingWorkup();
+        if (!c.isOpen() || wasComplete == missing.isEmpty()) {
+            return;
+        }
+        String caseId = c.caseId.toString();
+        CaseEvent own = missing.isEmpty()
+                ? outbox.publish(CaseEventTypes.WORKUP_COMPLETED, caseId, new WorkupCompleted(caseId, clock.instant()))
+                : outbox.publish(CaseEventTypes.WORKUP_REOPENED, caseId,
+                        new WorkupReopened(caseId, missing.stream().map(Enum::name).toList(), c.knownGrade, clock.instant()));
+        c.recordOwn(own);
+        Log.infof("case %s: work-up %s with grade %s", c.caseId, missing.isEmpty() ? "complete" : "incomplete again " + missing,
+                c.knownGrade);
     }
 }

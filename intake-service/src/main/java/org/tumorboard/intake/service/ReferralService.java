@@ -29,7 +29,7 @@ import org.tumorboard.intake.config.SitesConfig;
 import org.tumorboard.intake.repository.CaseRepository;
 import org.tumorboard.intake.repository.PatientRepository;
 import org.tumorboard.intake.rules.BiopsyIndication;
-import org.tumorboard.intake.rules.CaseEventMeaning;
+import org.tumorboard.intake.rules.CaseStatusRules;
 import org.tumorboard.intake.rules.WorkupChecklist;
 import org.tumorboard.platform.audit.AuditContext;
 import org.tumorboard.platform.audit.Audited;
@@ -123,7 +123,7 @@ public class ReferralService {
         c.clinicalQuestion = request.clinicalQuestion();
         c.neoadjuvantConsidered = request.neoadjuvantConsidered();
         c.imaging = findings;
-        c.referredAt = clock.instant();
+        c.referredAt = CaseStatusRules.atStoredPrecision(clock.instant());
         c.statusSince = c.referredAt;
         c.referredBy = referredBy;
         cases.persist(c);
@@ -208,14 +208,11 @@ public class ReferralService {
     }
 
     public List<WorkupChecklist.Item> missingWorkup(IntakeCase c) {
-        return WorkupChecklist.missing(c.imaging.ctAbdomenPelvisDate != null, c.imaging.chestModality, c.highGradeKnown());
+        return c.missingWorkup();
     }
 
-    /** Our own event goes on the timeline and moves the status in the same transaction that emits it. */
     private void record(IntakeCase c, CaseEvent event) {
-        CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
-        c.addTimelineEntry(event.id(), event.type(), event.time(), meaning.summary());
-        c.moveStatus(meaning.target(), event.time());
+        c.recordOwn(event);
     }
 
     private Patient newPatient(String site, ReferralCommand.PatientIdentity identity) {

@@ -1,5 +1,7 @@
 package org.tumorboard.intake.messaging;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
@@ -26,10 +29,12 @@ import org.tumorboard.intake.IntakeApi;
 import org.tumorboard.intake.Referrals;
 import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.TestEvents;
+import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicReader;
 import org.tumorboard.testsupport.TopicWriter;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** Intake's status and timeline fed by the other services' topics on the real broker: out of order, twice, late. */
@@ -118,17 +123,50 @@ class CaseRegistryTest {
         TestEvents.await("staged", 30_000, () -> "STAGED".equals(IntakeApi.status(caseId)));
     }
 
+    /**
+     * Issue 19, item 6 (rps-reference.md section 8): with a chest radiograph only, work-up waits for the grade; G1
+     * completes it, a grade that is not G1 reopens it (an event, on the timeline, for the board), and a chest CT
+     * completes it again. The same grade twice, or late, changes nothing.
+     */
     @Test
-    void aHighGradeMakesAChestRadiographInsufficient() {
+    void aChestRadiographSufficesOnlyForG1AndWorkupFollowsTheGrade() {
         Map<String, Object> body = Referrals.with(Referrals.valid("HUB"), "imaging.chestImaging",
                 Map.of("modality", "RADIOGRAPH", "date", "2026-11-02"));
         String caseId = IntakeApi.refer(body);
-        assertEquals(List.of(), IntakeApi.getCase(caseId).getList("workup.missing"));
+        JsonPath referred = IntakeApi.getCase(caseId);
+        assertEquals(List.of("CHEST_CT"), referred.getList("workup.missing"), "the grade is not known yet");
+        assertEquals("WORKUP", referred.getString("status"));
 
-        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
-                new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G3"), Instant.now()));
+        Instant t = Instant.now();
+        CaseEvent g1 = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1"), t);
+        TopicWriter.send(Topics.PATHOLOGY, g1);
+        TopicWriter.send(Topics.PATHOLOGY, g1);
+        TestEvents.await("complete with G1", 30_000, () -> IntakeApi.getCase(caseId).getList("workup.missing").isEmpty());
+
+        CaseEvent g3 = TestEvents.event(CaseEventTypes.BIOPSY_AMENDED, caseId,
+                new BiopsyAmended(caseId, "r1", 2, "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), t.plusSeconds(10));
+        TopicWriter.send(Topics.PATHOLOGY, g3);
+        RecordMetadata again = TopicWriter.send(Topics.PATHOLOGY, g3);
         TestEvents.await("chest CT asked for", 30_000,
                 () -> IntakeApi.getCase(caseId).getList("workup.missing").equals(List.of("CHEST_CT")));
+        TopicWriter.awaitConsumed("intake-service", 30_000, again);
+
+        List<String> own = TopicReader.forCase(Topics.INTAKE, caseId, 3, Duration.ofSeconds(30)).stream()
+                .map(r -> TopicReader.header(r, "ce_type")).filter(type -> !type.equals(CaseEventTypes.CASE_REFERRED.name())).toList();
+        assertEquals(List.of(CaseEventTypes.WORKUP_COMPLETED.name(), CaseEventTypes.WORKUP_REOPENED.name()), own,
+                "completed by G1 once, reopened by G3 once");
+        assertTrue(IntakeApi.getCase(caseId).getList("timeline.summary").stream()
+                .anyMatch(line -> line.toString().startsWith("Work-up incomplete again with grade G3: CHEST_CT")));
+
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON)
+                .body(Map.of("ctAbdomenPelvisDate", "2026-11-01", "chestImaging", Map.of("modality", "CT", "date", "2026-11-20"),
+                        "greatestDimensionCm", 22.0, "side", "LEFT", "compartment", "PERIRENAL", "suspiciousNodes", false,
+                        "distantLesions", false))
+                .put("/api/cases/" + caseId + "/imaging").then().statusCode(200).body("workup.missing", empty());
+        assertEquals(4, TopicReader.forCase(Topics.INTAKE, caseId, 5, Duration.ofSeconds(30)).stream()
+                .filter(r -> !TopicReader.header(r, "ce_type").equals(CaseEventTypes.IMAGING_UPDATED.name())).count(),
+                "referred, completed, reopened, completed again");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.intake.CaseStatus;
 
 /** Every event type of the contract has a status meaning and a summary a coordinator can read. */
@@ -54,6 +55,8 @@ class CaseEventMeaningTest {
                 row(CaseEventTypes.IMAGING_UPDATED, new ImagingUpdated("c", BigDecimal.TEN, false, false, List.of("CHEST_IMAGING")),
                         null, "Imaging findings updated; work-up still missing CHEST_IMAGING"),
                 row(CaseEventTypes.WORKUP_COMPLETED, new WorkupCompleted("c", T), CaseStatus.BIOPSY, "Work-up complete; awaiting pathology"),
+                row(CaseEventTypes.WORKUP_REOPENED, new WorkupReopened("c", List.of("CHEST_CT"), "G3", T), null,
+                        "Work-up incomplete again with grade G3: CHEST_CT needed before the board"),
                 row(CaseEventTypes.CASE_WITHDRAWN, new CaseWithdrawn("c", "treated elsewhere"), CaseStatus.WITHDRAWN,
                         "Withdrawn: treated elsewhere"),
                 row(CaseEventTypes.BIOPSY_REPORTED, new BiopsyReported("c", "r", 1, "LEIOMYOSARCOMA", "G3"), CaseStatus.DIAGNOSED,

@@ -76,4 +76,19 @@ class CaseStatusRulesTest {
     void returnToPathway(CaseStatus current, long secondsAfter, CaseStatus expected) {
         assertEquals(Optional.ofNullable(expected), CaseStatusRules.returnToPathway(current, T0, T0.plusSeconds(secondsAfter)));
     }
+
+    /**
+     * Two events of one transaction a few nanoseconds apart (a biopsy report, then its not-sarcoma flag): the first one's
+     * since, stored to the microsecond, never makes the second look late.
+     */
+    @ParameterizedTest(name = "first at +{0} ns, second at +{1} ns")
+    @CsvSource({ "500, 800", "999, 999", "0, 1", "400, 600", "999, 1000" })
+    void eventsOfOneTransactionAreNeverLateToEachOther(long firstNanos, long secondNanos) {
+        Instant first = T0.plusNanos(firstNanos);
+        Instant storedSince = CaseStatusRules.atStoredPrecision(first);
+        // what PostgreSQL gives back: microseconds, as sent (no rounding is left to do)
+        assertEquals(storedSince, storedSince.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertEquals(Optional.of(CaseStatus.NOT_SARCOMA),
+                CaseStatusRules.next(CaseStatus.DIAGNOSED, storedSince, CaseStatus.NOT_SARCOMA, T0.plusNanos(secondNanos)));
+    }
 }

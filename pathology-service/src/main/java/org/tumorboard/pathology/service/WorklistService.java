@@ -31,6 +31,7 @@ import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.pathology.PathologyCase;
 import org.tumorboard.pathology.PathologyCase.Awaiting;
 import org.tumorboard.pathology.repository.PathologyCaseRepository;
@@ -82,6 +83,7 @@ public class WorklistService implements CaseEventHandler {
             // Nothing for the worklist (and types from a newer producer).
             case ImagingUpdated p -> { }
             case WorkupCompleted p -> { }
+            case WorkupReopened p -> { }
             case BiopsyReported p -> { }
             case ResectionReported p -> { }
             case BiopsyAmended p -> { }

@@ -1,6 +1,7 @@
 package org.tumorboard.pathology.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ class TypedReportsMigrationTest {
                         + BIOPSY_CONTENT + "', '" + BIOPSY_RESULT + "'),"
                         + " (gen_random_uuid(), '" + RESECTION + "', 1, now(), 'patho', null, '{}', '" + RESECTION_V1 + "'),"
                         + " (gen_random_uuid(), '" + RESECTION + "', 2, now(), 'patho', 'recut', '{}', '" + RESECTION_V2 + "')")) {
-            assertEquals("4", db.migrateToNewest());
+            assertTrue(Integer.parseInt(db.migrateToNewest()) >= 4, "migrated to V4 or later");
             ObjectMapper json = new ObjectMapper();
             try (Statement s = db.connection().createStatement();
                     ResultSet rs = s.executeQuery("select r.kind, v.version, v.content, v.result, v.margin from report_version v"

@@ -32,6 +32,7 @@ import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
 import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 import org.tumorboard.platform.outbox.Outbox;
 import org.tumorboard.staging.Staging;
@@ -94,6 +95,7 @@ public class StagingInputsService implements CaseEventHandler {
             }
             // Not staging inputs (and types from a newer producer).
             case WorkupCompleted p -> { }
+            case WorkupReopened p -> { }
             case CaseWithdrawn p -> { }
             case NonSarcomaFlagged p -> { }
             case SarcomaDiagnosisRestored p -> { }

@@ -1,6 +1,7 @@
 package org.tumorboard.staging.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -34,7 +35,7 @@ class TypedStagingMigrationTest {
                         + " trigger_event_id, staged_at) values (gen_random_uuid(), '" + CASE + "', 'c', 'T4', 'N0', 'M0', 'G3', 'IIIB',"
                         + " 'AJCC8_RETROPERITONEUM', 'LOCAL_AND_DISTANT', '" + inputs + "', '[\"grade\",\"greatestDimensionCm\"]', '"
                         + EVENT + "', now())")) {
-            assertEquals("3", db.migrateToNewest());
+            assertTrue(Integer.parseInt(db.migrateToNewest()) >= 3, "migrated to V3 or later");
             try (Statement s = db.connection().createStatement();
                     ResultSet rs = s.executeQuery("select inputs, changed, pg_typeof(inputs)::text from staging where case_id = '" + CASE + "'")) {
                 rs.next();
