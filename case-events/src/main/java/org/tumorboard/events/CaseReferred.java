@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param distantLesions      distant lesions on imaging (null: not assessed)
  * @param workupComplete      whether the work-up was complete at referral (added later, optional: null from older
  *                            producers); the case starts in WORKUP when it was not
+ * @param imaging             the findings resectability and concordance depend on (added in the second wave; null
+ *                            from older producers)
  */
 public record CaseReferred(
         String caseId,
@@ -22,7 +24,15 @@ public record CaseReferred(
         Boolean suspiciousNodes,
         Boolean distantLesions,
         boolean neoadjuvantConsidered,
-        Boolean workupComplete) implements CaseEventPayload {
+        Boolean workupComplete,
+        ResectabilityImaging imaging) implements CaseEventPayload {
+
+    /** A referral as producers before {@code imaging} described it. */
+    public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,
+            Boolean suspiciousNodes, Boolean distantLesions, boolean neoadjuvantConsidered, Boolean workupComplete) {
+        this(caseId, referringSite, referredAt, greatestDimensionCm, suspiciousNodes, distantLesions, neoadjuvantConsidered,
+                workupComplete, null);
+    }
 
     /** A referral as producers before {@code workupComplete} described it. */
     public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,

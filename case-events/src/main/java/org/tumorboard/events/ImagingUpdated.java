@@ -2,11 +2,20 @@ package org.tumorboard.events;
 
 import java.math.BigDecimal;
 
-/** The coordinator replaced the case's imaging findings; staging re-reads size, nodes and distant lesions. */
+/**
+ * The coordinator replaced the case's imaging findings; staging re-reads size, nodes and distant lesions, the board
+ * the findings resectability and concordance depend on ({@code imaging}, null from older producers).
+ */
 public record ImagingUpdated(
         String caseId,
         BigDecimal greatestDimensionCm,
         Boolean suspiciousNodes,
         Boolean distantLesions,
-        java.util.List<String> missingWorkup) implements CaseEventPayload {
+        java.util.List<String> missingWorkup,
+        ResectabilityImaging imaging) implements CaseEventPayload {
+
+    public ImagingUpdated(String caseId, BigDecimal greatestDimensionCm, Boolean suspiciousNodes, Boolean distantLesions,
+            java.util.List<String> missingWorkup) {
+        this(caseId, greatestDimensionCm, suspiciousNodes, distantLesions, missingWorkup, null);
+    }
 }

@@ -1,15 +1,24 @@
 package org.tumorboard.events;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A resection report was amended: the new version's margin, specimen size and nodes (staging's pathologic inputs) and
- * the chance that sampling missed an involved margin. Replaces {@link ReportAmended} for resections.
+ * A resection report was amended: the new version's margin, specimen size and nodes (staging's pathologic inputs),
+ * the chance that sampling missed an involved margin, and the specimen's histology, grade, treatment effect and alert
+ * codes as {@link ResectionReported} carries them. Replaces {@link ReportAmended} for resections.
  */
 public record ResectionAmended(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
-        Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability) implements CaseEventPayload {
+        Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
+        BigDecimal treatmentEffectPercent, List<String> alerts) implements CaseEventPayload {
+
+    public ResectionAmended(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
+            Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability) {
+        this(caseId, reportId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive, marginMissProbability, null,
+                null, null, null);
+    }
 
     /** Gross residual disease left behind: margin R2. */
     @JsonIgnore

@@ -1,15 +1,26 @@
 package org.tumorboard.events;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A resection report was posted: margin (R0, R1, R2), the specimen's greatest dimension and nodes (staging's
- * pathologic inputs), and the chance that sampling missed an involved margin.
+ * pathologic inputs), and the chance that sampling missed an involved margin. Where the specimen was re-assessed,
+ * its {@code histology} and FNCLCC {@code grade} (null when the report does not give them), the
+ * {@code treatmentEffectPercent} (viable tumor after neoadjuvant therapy) and the report's alert codes
+ * (rps-reference.md section 8, "Which grade and histology stage the case").
  */
 public record ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
-        Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability) implements CaseEventPayload {
+        Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
+        BigDecimal treatmentEffectPercent, List<String> alerts) implements CaseEventPayload {
+
+    public ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
+            Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability) {
+        this(caseId, reportId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive, marginMissProbability, null,
+                null, null, null);
+    }
 
     public ResectionReported(String caseId, String reportId, int version, String margin) {
         this(caseId, reportId, version, margin, null, null, null, null);

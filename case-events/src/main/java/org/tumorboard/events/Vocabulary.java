@@ -25,6 +25,9 @@ public final class Vocabulary {
         public static final List<String> CHEST_MODALITIES = List.of("CT", "RADIOGRAPH");
         public static final List<String> SUSPECTED_NON_SARCOMAS = List.of("LYMPHOMA", "GIST", "GERM_CELL", "CARCINOMA",
                 "PARAGANGLIOMA");
+        public static final List<String> VESSELS = List.of("AORTA", "IVC", "SMA", "SMV", "CELIAC_TRUNK", "PORTAL_VEIN",
+                "RENAL_ARTERY", "RENAL_VEIN", "ILIAC_ARTERY", "ILIAC_VEIN", "OTHER");
+        public static final List<String> VESSEL_EXTENTS = List.of("ABUTMENT", "ENCASEMENT");
 
         private Intake() {
         }

@@ -2,11 +2,16 @@ package org.tumorboard.intake;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.tumorboard.events.ResectabilityImaging;
 
 /** What the referral's imaging showed (rps-reference.md section 2). */
 @Embeddable
@@ -48,4 +53,26 @@ public class ImagingFindings {
     @Enumerated(EnumType.STRING)
     @Column(name = "suspected_non_sarcoma")
     public SuspectedNonSarcoma suspectedNonSarcoma;
+
+    /** Each vessel the tumour abuts or encases; null or empty when none is. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "vessel_involvement")
+    public List<VesselInvolvement> vesselInvolvement;
+
+    /** Organ codes (as organsResected uses) the tumour abuts. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "organs_abutted")
+    public List<String> organsAbutted;
+
+    /** What the board reads of these findings (no identity in them). */
+    public ResectabilityImaging forResectability() {
+        return new ResectabilityImaging(solidEnhancingComponent,
+                vesselInvolvement == null ? List.of() : vesselInvolvement.stream()
+                        .map(v -> new ResectabilityImaging.Vessel(v.vessel().name(), v.extent().name())).toList(),
+                organsAbutted == null ? List.of() : List.copyOf(organsAbutted));
+    }
+
+    /** One vessel's involvement. */
+    public record VesselInvolvement(Vessel vessel, VesselExtent extent) {
+    }
 }

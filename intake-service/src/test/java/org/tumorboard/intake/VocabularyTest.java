@@ -21,7 +21,9 @@ class VocabularyTest {
                 Arguments.of(Side.class, Vocabulary.Intake.SIDES),
                 Arguments.of(Compartment.class, Vocabulary.Intake.COMPARTMENTS),
                 Arguments.of(ChestModality.class, Vocabulary.Intake.CHEST_MODALITIES),
-                Arguments.of(SuspectedNonSarcoma.class, Vocabulary.Intake.SUSPECTED_NON_SARCOMAS));
+                Arguments.of(SuspectedNonSarcoma.class, Vocabulary.Intake.SUSPECTED_NON_SARCOMAS),
+                Arguments.of(Vessel.class, Vocabulary.Intake.VESSELS),
+                Arguments.of(VesselExtent.class, Vocabulary.Intake.VESSEL_EXTENTS));
     }
 
     @ParameterizedTest

@@ -62,6 +62,14 @@ public class StagingCase {
     public Integer pathNodesExamined;
     @Column(name = "path_nodes_positive")
     public Integer pathNodesPositive;
+    /** The specimen's histology and grade where the pathologist re-assessed them; null otherwise. */
+    @Column(name = "specimen_histology")
+    public String specimenHistology;
+    @Column(name = "specimen_grade")
+    public String specimenGrade;
+    /** Viable tumor after neoadjuvant therapy, percent. */
+    @Column(name = "treatment_effect_percent", precision = 4, scale = 1)
+    public BigDecimal treatmentEffectPercent;
     @Column(name = "resection_event_id")
     public UUID resectionEventId;
     @Column(name = "resection_event_type")
@@ -100,15 +108,33 @@ public class StagingCase {
         }
     }
 
-    public void resection(CaseEvent source, BigDecimal sizeCm, Integer nodesExamined, Integer nodesPositive) {
+    /** The resection report (or its amendment): the newest version's values replace all of the earlier ones. */
+    public void resection(CaseEvent source, Specimen specimen) {
+        resected = true;
+        if (newer(resectionAt, source)) {
+            pathSizeCm = specimen.sizeCm();
+            pathNodesExamined = specimen.nodesExamined();
+            pathNodesPositive = specimen.nodesPositive();
+            specimenHistology = specimen.histology();
+            specimenGrade = specimen.grade();
+            treatmentEffectPercent = specimen.treatmentEffectPercent();
+            resectionEventId = source.id();
+            resectionEventType = source.type();
+            resectionAt = source.time();
+        }
+    }
+
+    /**
+     * A resection amendment in the union type only (pathology published no typed one before the second wave): its size
+     * and nodes, never the specimen's diagnosis, which that type does not carry. It does not advance the resection's
+     * version time, so the typed amendment published beside it (same values, its own diagnosis) still applies.
+     */
+    public void legacyResectionAmendment(CaseEvent source, BigDecimal sizeCm, Integer nodesExamined, Integer nodesPositive) {
         resected = true;
         if (newer(resectionAt, source)) {
             pathSizeCm = sizeCm;
             pathNodesExamined = nodesExamined;
             pathNodesPositive = nodesPositive;
-            resectionEventId = source.id();
-            resectionEventType = source.type();
-            resectionAt = source.time();
         }
     }
 
@@ -118,6 +144,11 @@ public class StagingCase {
             neoadjuvantEventId = source.id();
             neoadjuvantEventType = source.type();
         }
+    }
+
+    /** What a resection report says of the specimen. */
+    public record Specimen(BigDecimal sizeCm, Integer nodesExamined, Integer nodesPositive, String histology, String grade,
+            BigDecimal treatmentEffectPercent) {
     }
 
     public Facts facts() {
@@ -131,7 +162,10 @@ public class StagingCase {
                 sourced(pathNodesExamined, resectionEventId, resectionEventType),
                 sourced(pathNodesPositive, resectionEventId, resectionEventType),
                 resected,
-                sourced(neoadjuvant, neoadjuvantEventId, neoadjuvantEventType));
+                sourced(neoadjuvant, neoadjuvantEventId, neoadjuvantEventType),
+                sourced(specimenHistology, resectionEventId, resectionEventType),
+                sourced(specimenGrade, resectionEventId, resectionEventType),
+                sourced(treatmentEffectPercent, resectionEventId, resectionEventType));
     }
 
     private static <V> Sourced<V> sourced(V value, UUID eventId, String eventType) {

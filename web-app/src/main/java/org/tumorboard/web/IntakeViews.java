@@ -28,7 +28,11 @@ public final class IntakeViews {
     }
 
     public record Imaging(LocalDate ctAbdomenPelvisDate, Chest chestImaging, BigDecimal greatestDimensionCm, String side,
-            String compartment, Boolean suspiciousNodes, Boolean distantLesions, String suspectedNonSarcoma) {
+            String compartment, Boolean suspiciousNodes, Boolean distantLesions, String suspectedNonSarcoma,
+            List<VesselInvolvement> vesselInvolvement, List<String> organsAbutted) {
+    }
+
+    public record VesselInvolvement(String vessel, String extent) {
     }
 
     public record Workup(boolean complete, List<String> missing) {

@@ -45,13 +45,11 @@ public final class PathologyForms {
             List.of("fnclcc.differentiation", "fnclcc.mitosesPer10Hpf", "fnclcc.necrosisPercent"),
             List.of("molecular.mdm2Amplified", "molecular.cdk4Amplified"));
 
-    static final FormFields RESECTION = new FormFields(
-            List.of("margin", "blocksSampled", "assumedInvolvedFraction", "greatestDimensionCm", "nodesExamined", "nodesPositive",
-                    "treatmentEffectPercent"),
-            List.of("margin", "blocksSampled"),
+    /** The resection's margin and specimen, and where the specimen was re-assessed its diagnosis (issue 19, item 4). */
+    static final FormFields RESECTION = new FormFields(resectionFields(), List.of("margin", "blocksSampled"),
             List.of("blocksSampled", "assumedInvolvedFraction", "greatestDimensionCm", "nodesExamined", "nodesPositive",
-                    "treatmentEffectPercent"),
-            List.of());
+                    "treatmentEffectPercent", "fnclcc.differentiation", "fnclcc.mitosesPer10Hpf", "fnclcc.necrosisPercent"),
+            List.of("molecular.mdm2Amplified", "molecular.cdk4Amplified"));
 
     private PathologyForms() {
     }
@@ -64,18 +62,23 @@ public final class PathologyForms {
         return form(kind).values(form);
     }
 
-    /** The request body; the biopsy's IHC choices become the contract's list, and FNCLCC is always sent (GX when empty). */
+    /**
+     * The request body; the IHC choices become the contract's list. A biopsy always sends FNCLCC (GX when empty); a
+     * resection sends the specimen's diagnosis only as far as it was re-assessed.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> body(Kind kind, Map<String, String> values) {
         Map<String, Object> body = form(kind).body(values);
+        Map<String, Object> panel = (Map<String, Object>) body.remove("ihc");
+        List<Map<String, Object>> ihc = new ArrayList<>();
+        if (panel != null) {
+            panel.forEach((marker, result) -> ihc.add(Map.of("marker", marker, "result", result)));
+        }
         if (kind == Kind.BIOPSY) {
-            Map<String, Object> panel = (Map<String, Object>) body.remove("ihc");
-            List<Map<String, Object>> ihc = new ArrayList<>();
-            if (panel != null) {
-                panel.forEach((marker, result) -> ihc.add(Map.of("marker", marker, "result", result)));
-            }
             body.put("ihc", ihc);
             body.putIfAbsent("fnclcc", new LinkedHashMap<>());
+        } else if (!ihc.isEmpty()) {
+            body.put("ihc", ihc);
         }
         return body;
     }
@@ -83,14 +86,28 @@ public final class PathologyForms {
     /** A stored version's report as the form's values, to amend it. */
     static Map<String, String> valuesOf(Kind kind, JsonNode report) {
         Map<String, String> values = form(kind).valuesOf(report);
-        if (kind == Kind.BIOPSY && report.path("ihc").isArray()) {
+        if (report.path("ihc").isArray()) {
             report.path("ihc").forEach(r -> values.put("ihc." + r.path("marker").asText(), r.path("result").asText()));
         }
         return values;
     }
 
     private static List<String> biopsyFields() {
-        List<String> fields = new ArrayList<>(List.of("specimenType", "histology", "molecular.mdm2Amplified", "molecular.cdk4Amplified",
+        List<String> fields = new ArrayList<>(List.of("specimenType"));
+        fields.addAll(diagnosisFields());
+        return fields;
+    }
+
+    private static List<String> resectionFields() {
+        List<String> fields = new ArrayList<>(List.of("margin", "blocksSampled", "assumedInvolvedFraction", "greatestDimensionCm",
+                "nodesExamined", "nodesPositive", "treatmentEffectPercent"));
+        fields.addAll(diagnosisFields());
+        return fields;
+    }
+
+    /** The diagnosis a biopsy gives and a re-assessed resection specimen may give: the same fields, the same rules. */
+    private static List<String> diagnosisFields() {
+        List<String> fields = new ArrayList<>(List.of("histology", "molecular.mdm2Amplified", "molecular.cdk4Amplified",
                 "molecular.method", "fnclcc.differentiation", "fnclcc.mitosesPer10Hpf", "fnclcc.necrosisPercent"));
         fields.addAll(CHOICES.ihcFields());
         return fields;

@@ -227,13 +227,24 @@ public class PathologyPages {
     /** A version in one line: what the board reads first. */
     static String summary(String kind, ReportVersion v) {
         if (ReportAmended.BIOPSY.equals(kind)) {
-            JsonNode grade = v.result().path("grade");
-            String score = grade.path("score").isNumber() ? " (score " + grade.path("score").asInt() + ")" : "";
-            return words(v.report().path("histology").asText()) + ", " + grade.path("grade").asText() + score
-                    + ", " + words(v.report().path("specimenType").asText());
+            return words(v.report().path("histology").asText()) + ", " + grade(v.result()) + ", "
+                    + words(v.report().path("specimenType").asText());
         }
+        String specimen = v.report().hasNonNull("histology") || v.result().hasNonNull("grade")
+                ? "; specimen " + (v.report().hasNonNull("histology") ? words(v.report().path("histology").asText()) + ", " : "")
+                        + grade(v.result())
+                : "";
         return v.report().path("margin").asText() + ", " + v.report().path("blocksSampled").asText() + " blocks, miss chance "
-                + v.result().path("marginMissProbability").asText();
+                + v.result().path("marginMissProbability").asText() + specimen;
+    }
+
+    /** The version's FNCLCC grade with its score; "no FNCLCC grade" for a non-sarcoma or a specimen not re-graded. */
+    private static String grade(JsonNode result) {
+        JsonNode grade = result.path("grade");
+        if (!grade.isObject()) {
+            return "no FNCLCC grade";
+        }
+        return grade.path("grade").asText() + (grade.path("score").isNumber() ? " (score " + grade.path("score").asInt() + ")" : "");
     }
 
     private static String words(String constant) {

@@ -27,11 +27,13 @@ public final class ServiceViews {
     public record Alert(String code, String severity, String message) {
     }
 
+    /** {@code grade} is null for a histology that is not sarcoma: FNCLCC grades sarcomas only. */
     public record BiopsyResult(UUID reportId, Integer version, Grade grade, List<Alert> alerts, boolean nonSarcoma) {
     }
 
+    /** {@code grade} is the re-assessed specimen's, null when the report gives no FNCLCC components. */
     public record ResectionResult(UUID reportId, Integer version, String margin, BigDecimal assumedInvolvedFraction,
-            BigDecimal marginMissProbability, int blocksForFivePercentMiss, List<Alert> alerts) {
+            BigDecimal marginMissProbability, int blocksForFivePercentMiss, Grade grade, List<Alert> alerts, boolean nonSarcoma) {
     }
 
     public record ReportVersion(int version, Instant recordedAt, String recordedBy, String amendmentReason, JsonNode report,
@@ -83,7 +85,19 @@ public final class ServiceViews {
     }
 
     public record BoardCase(UUID caseId, boolean ready, List<String> missing, String notSarcomaReason, UUID meetingId, int round,
-            List<Suggestion> suggestedOptions, List<Vote> votes, Decision decision) {
+            List<Suggestion> suggestedOptions, List<Vote> votes, Decision decision, List<String> alerts, BoardImaging imaging) {
+
+        /** The board's alerts (pathology's and imaging-pathology concordance), none when the service sent none. */
+        public List<String> alertsOrEmpty() {
+            return alerts == null ? List.of() : alerts;
+        }
+    }
+
+    /** Imaging findings resectability depends on, as the board holds them (issue 19, item 7). */
+    public record BoardImaging(Boolean solidEnhancingComponent, List<Vessel> vesselInvolvement, List<String> organsAbutted) {
+    }
+
+    public record Vessel(String vessel, String extent) {
     }
 
     public record Visit(int number, int month, LocalDate due, List<String> exams, String state, LocalDate doneOn, String outcome) {

@@ -57,6 +57,29 @@ class PathologyFormsTest {
                 PathologyForms.body(Kind.RESECTION, PathologyForms.values(Kind.RESECTION, form)));
     }
 
+    /** Issue 19, item 4: a re-assessed specimen's diagnosis travels in the biopsy's shapes; a plain one sends none of it. */
+    @Test
+    void theResectionFormSendsTheSpecimensDiagnosisOnlyWhereReassessed() throws Exception {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.putSingle("margin", "R1");
+        form.putSingle("blocksSampled", "40");
+        form.putSingle("histology", "DEDIFFERENTIATED_LIPOSARCOMA");
+        form.putSingle("fnclcc.differentiation", "3");
+        form.putSingle("ihc.MDM2", "POSITIVE");
+        form.putSingle("molecular.cdk4Amplified", "true");
+        form.putSingle("treatmentEffectPercent", "40");
+        assertEquals(Map.of("margin", "R1", "blocksSampled", new BigDecimal("40"), "histology", "DEDIFFERENTIATED_LIPOSARCOMA",
+                "fnclcc", Map.of("differentiation", new BigDecimal("3")), "ihc", List.of(Map.of("marker", "MDM2", "result", "POSITIVE")),
+                "molecular", Map.of("cdk4Amplified", true), "treatmentEffectPercent", new BigDecimal("40")),
+                PathologyForms.body(Kind.RESECTION, PathologyForms.values(Kind.RESECTION, form)));
+
+        var stored = new ObjectMapper().readTree("""
+                {"margin":"R1","blocksSampled":40,"histology":"DEDIFFERENTIATED_LIPOSARCOMA","ihc":[{"marker":"MDM2","result":"POSITIVE"}],
+                 "fnclcc":{"differentiation":3}}""");
+        assertEquals(Map.of("margin", "R1", "blocksSampled", "40", "histology", "DEDIFFERENTIATED_LIPOSARCOMA",
+                "fnclcc.differentiation", "3", "ihc.MDM2", "POSITIVE"), PathologyForms.valuesOf(Kind.RESECTION, stored));
+    }
+
     @Test
     void aStoredVersionFillsTheAmendmentForm() throws Exception {
         var stored = new ObjectMapper().readTree("""

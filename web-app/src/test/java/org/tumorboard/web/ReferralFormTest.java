@@ -29,6 +29,21 @@ class ReferralFormTest {
         assertFalse(body.containsKey("status"), "a field the form does not have is not sent");
     }
 
+    /** Issue 19, item 7: one choice per vessel becomes the contract's list; the organs typed become their codes. */
+    @Test
+    void vesselsAndOrgansAbuttedBecomeTheContractsLists() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("imaging.vessel.IVC", "ABUTMENT");
+        form.add("imaging.vessel.AORTA", "");
+        form.add("imaging.vessel.RENAL_VEIN", "ENCASEMENT");
+        form.add("imaging.organsAbutted", " kidney_right,  DUODENUM ");
+        Map<String, Object> body = ReferralForm.body(ReferralForm.values(form));
+        assertEquals(Map.of("imaging", Map.of(
+                "vesselInvolvement", java.util.List.of(Map.of("vessel", "IVC", "extent", "ABUTMENT"),
+                        Map.of("vessel", "RENAL_VEIN", "extent", "ENCASEMENT")),
+                "organsAbutted", java.util.List.of("KIDNEY_RIGHT", "DUODENUM"))), body);
+    }
+
     @Test
     void requiredFieldsAndNumbersAreCheckedBeforeAskingIntake() {
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();

@@ -47,7 +47,7 @@ public final class CaseEventMeaning {
             case WorkupReopened p -> meaning(null, "Work-up incomplete again with grade " + p.grade() + ": "
                     + String.join(", ", p.missing()) + " needed before the board");
             case CaseWithdrawn p -> meaning(CaseStatus.WITHDRAWN, "Withdrawn: " + p.reason());
-            case BiopsyReported p -> meaning(CaseStatus.DIAGNOSED, "Biopsy reported: " + p.histology() + ", grade " + p.grade());
+            case BiopsyReported p -> meaning(CaseStatus.DIAGNOSED, "Biopsy reported: " + diagnosis(p.histology(), p.grade()));
             case BiopsyAmended p -> amended(p.version(), p.histology(), p.grade());
             case ResectionAmended p -> amended(p.version(), null, null);
             case ReportAmended p -> amended(p.version(), p.histology(), p.grade());
@@ -55,7 +55,8 @@ public final class CaseEventMeaning {
                     + (p.findings() == null || p.findings().isEmpty() ? "" : ": " + String.join(", ", p.findings())));
             case SarcomaDiagnosisRestored p -> meaning(null, "Back on the sarcoma pathway: pathology report amended (version "
                     + p.version() + ") to " + p.histology());
-            case ResectionReported p -> meaning(null, "Resection reported: margin " + p.margin());
+            case ResectionReported p -> meaning(null, "Resection reported: margin " + p.margin()
+                    + (p.histology() == null && p.grade() == null ? "" : "; specimen " + diagnosis(p.histology(), p.grade())));
             case CaseStaged p -> meaning(CaseStatus.STAGED, "Staged " + p.prefix() + p.t() + " " + p.n() + " " + p.m() + " " + p.g()
                     + ": stage " + p.group());
             case CaseScheduled p -> meaning(CaseStatus.BOARD_SCHEDULED, "On the tumor board of " + p.meetingDate());
@@ -76,7 +77,12 @@ public final class CaseEventMeaning {
      */
     private static Meaning amended(int version, String histology, String grade) {
         return meaning(null, "Pathology report amended (version " + version + ")"
-                + (grade == null ? "" : ": " + histology + ", grade " + grade));
+                + (histology == null ? "" : ": " + diagnosis(histology, grade)));
+    }
+
+    /** Histology and grade as the timeline says them; a non-sarcoma has no FNCLCC grade. */
+    private static String diagnosis(String histology, String grade) {
+        return (histology == null ? "histology as before" : histology) + ", " + (grade == null ? "no FNCLCC grade" : "grade " + grade);
     }
 
     private static Meaning meaning(CaseStatus target, String summary) {

@@ -35,7 +35,8 @@ public record CaseView(
 
     public record ImagingView(LocalDate ctAbdomenPelvisDate, ChestView chestImaging, BigDecimal greatestDimensionCm,
             Side side, Compartment compartment, Boolean macroscopicFat, Boolean solidEnhancingComponent,
-            Boolean suspiciousNodes, Boolean distantLesions, SuspectedNonSarcoma suspectedNonSarcoma) {
+            Boolean suspiciousNodes, Boolean distantLesions, SuspectedNonSarcoma suspectedNonSarcoma,
+            List<ImagingFindings.VesselInvolvement> vesselInvolvement, List<String> organsAbutted) {
     }
 
     public record ChestView(ChestModality modality, LocalDate date) {
@@ -64,7 +65,9 @@ public record CaseView(
         Patient p = c.patient;
         return new CaseView(c.caseId, c.referringSite, c.status, c.clinicalQuestion, c.neoadjuvantConsidered, c.referredAt,
                 new ImagingView(i.ctAbdomenPelvisDate, chest, i.greatestDimensionCm, i.side, i.compartment, i.macroscopicFat,
-                        i.solidEnhancingComponent, i.suspiciousNodes, i.distantLesions, i.suspectedNonSarcoma),
+                        i.solidEnhancingComponent, i.suspiciousNodes, i.distantLesions, i.suspectedNonSarcoma,
+                        i.vesselInvolvement == null ? List.of() : i.vesselInvolvement,
+                        i.organsAbutted == null ? List.of() : i.organsAbutted),
                 new WorkupView(missingWorkup.isEmpty(), missingWorkup),
                 biopsyView(BiopsyIndication.evaluate(c.neoadjuvantConsidered, i.suspectedNonSarcoma)),
                 withIdentity ? new PatientView(p.mrn, p.givenName, p.familyName, p.birthDate, p.sex) : null,

@@ -2,6 +2,7 @@ package org.tumorboard.intake.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -19,6 +20,8 @@ import org.tumorboard.intake.Compartment;
 import org.tumorboard.intake.Patient.Sex;
 import org.tumorboard.intake.Side;
 import org.tumorboard.intake.SuspectedNonSarcoma;
+import org.tumorboard.intake.Vessel;
+import org.tumorboard.intake.VesselExtent;
 
 /** The body of {@code POST /api/referrals} (api-contract.md, intake-service). */
 public record ReferralCommand(
@@ -48,7 +51,14 @@ public record ReferralCommand(
             Boolean solidEnhancingComponent,
             Boolean suspiciousNodes,
             Boolean distantLesions,
-            SuspectedNonSarcoma suspectedNonSarcoma) {
+            SuspectedNonSarcoma suspectedNonSarcoma,
+            @Size(max = 11) List<@NotNull @Valid VesselInvolvement> vesselInvolvement,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}",
+                    message = "must be an organ code such as KIDNEY_LEFT") String> organsAbutted) {
+    }
+
+    /** A vessel the tumour abuts or encases (issue 19, item 7); a vessel not listed is not involved. */
+    public record VesselInvolvement(@NotNull Vessel vessel, @NotNull VesselExtent extent) {
     }
 
     public record ChestImaging(@NotNull ChestModality modality, @NotNull @PastOrPresent LocalDate date) {

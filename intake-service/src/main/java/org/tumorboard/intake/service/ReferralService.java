@@ -23,6 +23,7 @@ import org.tumorboard.events.ImagingUpdated;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.intake.CaseStatus;
 import org.tumorboard.intake.ImagingFindings;
+import org.tumorboard.intake.Vessel;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.Patient;
 import org.tumorboard.intake.config.SitesConfig;
@@ -134,7 +135,7 @@ public class ReferralService {
         // events alone and a rebuild of the case registry from the topics gives the same answer.
         record(c, outbox.publish(CaseEventTypes.CASE_REFERRED, c.caseId.toString(), new CaseReferred(
                 c.caseId.toString(), c.referringSite, c.referredAt, i.greatestDimensionCm, i.suspiciousNodes,
-                i.distantLesions, c.neoadjuvantConsidered, workupComplete)));
+                i.distantLesions, c.neoadjuvantConsidered, workupComplete, i.forResectability())));
         if (workupComplete) {
             record(c, outbox.publish(CaseEventTypes.WORKUP_COMPLETED, c.caseId.toString(),
                     new WorkupCompleted(c.caseId.toString(), clock.instant())));
@@ -155,13 +156,14 @@ public class ReferralService {
         if (!c.isOpen()) {
             throw new Conflict("case " + c.caseId + " is " + c.status + "; its imaging can no longer change");
         }
-        checkNotBeforeBirth(imaging, c.patient.birthDate, "");
+        checkImaging(imaging, c.patient.birthDate, "");
         boolean wasComplete = missingWorkup(c).isEmpty();
         c.imaging = toFindings(imaging);
         List<WorkupChecklist.Item> missing = missingWorkup(c);
         ImagingFindings i = c.imaging;
         record(c, outbox.publish(CaseEventTypes.IMAGING_UPDATED, c.caseId.toString(), new ImagingUpdated(c.caseId.toString(),
-                i.greatestDimensionCm, i.suspiciousNodes, i.distantLesions, missing.stream().map(Enum::name).toList())));
+                i.greatestDimensionCm, i.suspiciousNodes, i.distantLesions, missing.stream().map(Enum::name).toList(),
+                i.forResectability())));
         if (!wasComplete && missing.isEmpty()) {
             record(c, outbox.publish(CaseEventTypes.WORKUP_COMPLETED, c.caseId.toString(),
                     new WorkupCompleted(c.caseId.toString(), clock.instant())));
@@ -196,7 +198,7 @@ public class ReferralService {
 
     /** What a valid referral body must still meet before anything is stored, and the findings it records. */
     public static ImagingFindings assess(ReferralCommand request) {
-        checkNotBeforeBirth(request.imaging(), request.patient().birthDate(), "imaging.");
+        checkImaging(request.imaging(), request.patient().birthDate(), "imaging.");
         return toFindings(request.imaging());
     }
 
@@ -229,7 +231,16 @@ public class ReferralService {
     }
 
     /** @param fieldPrefix where the imaging object sits in the request body, so the problem names the field as sent */
-    private static void checkNotBeforeBirth(ReferralCommand.Imaging imaging, LocalDate birthDate, String fieldPrefix) {
+    private static void checkImaging(ReferralCommand.Imaging imaging, LocalDate birthDate, String fieldPrefix) {
+        List<ReferralCommand.VesselInvolvement> vessels = imaging.vesselInvolvement() == null ? List.of() : imaging.vesselInvolvement();
+        for (int i = 0; i < vessels.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (vessels.get(j).vessel() == vessels.get(i).vessel() && vessels.get(i).vessel() != Vessel.OTHER) {
+                    throw new InvalidInput(fieldPrefix + "vesselInvolvement[" + i + "].vessel", vessels.get(i).vessel()
+                            + " is listed twice: give each vessel once, with its extent");
+                }
+            }
+        }
         if (imaging.ctAbdomenPelvisDate() != null && imaging.ctAbdomenPelvisDate().isBefore(birthDate)) {
             throw new InvalidInput(fieldPrefix + "ctAbdomenPelvisDate", "must not be before the patient's birth date");
         }
@@ -254,6 +265,10 @@ public class ReferralService {
         f.suspiciousNodes = imaging.suspiciousNodes();
         f.distantLesions = imaging.distantLesions();
         f.suspectedNonSarcoma = imaging.suspectedNonSarcoma();
+        f.vesselInvolvement = imaging.vesselInvolvement() == null || imaging.vesselInvolvement().isEmpty() ? null
+                : imaging.vesselInvolvement().stream().map(v -> new ImagingFindings.VesselInvolvement(v.vessel(), v.extent())).toList();
+        f.organsAbutted = imaging.organsAbutted() == null || imaging.organsAbutted().isEmpty() ? null
+                : imaging.organsAbutted().stream().distinct().toList();
         return f;
     }
 }

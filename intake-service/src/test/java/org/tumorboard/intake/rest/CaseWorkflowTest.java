@@ -23,6 +23,11 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.EventType;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.ResectabilityImaging;
 import org.tumorboard.events.Topics;
 import org.tumorboard.intake.IntakeApi;
 import org.tumorboard.intake.Referrals;
@@ -62,6 +67,42 @@ class CaseWorkflowTest {
         List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.INTAKE, caseId, 3, Duration.ofSeconds(30));
         assertEquals(List.of(CaseEventTypes.CASE_REFERRED.name(), CaseEventTypes.IMAGING_UPDATED.name(),
                 CaseEventTypes.WORKUP_COMPLETED.name()), events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        assertNoIdentity(events, "Ana", "Silva", "1961-04-02");
+    }
+
+    /**
+     * Issue 19, item 7: vessel involvement and organs abutted are recorded with the imaging, shown on the case, and
+     * travel to the board (no identity) with the referral and each update; an update replaces them.
+     */
+    @Test
+    void vesselInvolvementAndOrgansAbuttedAreRecordedShownAndPublished() {
+        Map<String, Object> body = Referrals.with(Referrals.with(Referrals.valid("SPOKE-NORTH"), "imaging.vesselInvolvement",
+                List.of(Map.of("vessel", "IVC", "extent", "ABUTMENT"), Map.of("vessel", "RENAL_VEIN", "extent", "ENCASEMENT"))),
+                "imaging.organsAbutted", List.of("KIDNEY_RIGHT", "DUODENUM"));
+        String caseId = given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/referrals")
+                .then().statusCode(201).extract().path("caseId");
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).get("/api/cases/" + caseId).then().statusCode(200)
+                .body("imaging.vesselInvolvement.vessel", contains("IVC", "RENAL_VEIN"))
+                .body("imaging.vesselInvolvement.extent", contains("ABUTMENT", "ENCASEMENT"))
+                .body("imaging.organsAbutted", contains("KIDNEY_RIGHT", "DUODENUM"));
+
+        Map<String, Object> update = Referrals.with(Referrals.with(Referrals.valid("SPOKE-NORTH"), "imaging.vesselInvolvement",
+                List.of(Map.of("vessel", "SMA", "extent", "ENCASEMENT"))), "imaging.solidEnhancingComponent", true);
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).contentType(ContentType.JSON).body(update.get("imaging"))
+                .when().put("/api/cases/" + caseId + "/imaging")
+                .then().statusCode(200)
+                .body("imaging.vesselInvolvement.vessel", contains("SMA"))
+                .body("imaging.organsAbutted", empty());
+
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.INTAKE, caseId, 3, Duration.ofSeconds(30));
+        CaseReferred referred = EventCodec.fromJson(events.get(0).value(), CaseReferred.class);
+        assertEquals(List.of(new ResectabilityImaging.Vessel("IVC", "ABUTMENT"), new ResectabilityImaging.Vessel("RENAL_VEIN",
+                "ENCASEMENT")), referred.imaging().vesselInvolvement());
+        assertEquals(List.of("KIDNEY_RIGHT", "DUODENUM"), referred.imaging().organsAbutted());
+        ImagingUpdated updated = EventCodec.fromJson(valueOfType(events, CaseEventTypes.IMAGING_UPDATED), ImagingUpdated.class);
+        assertEquals(new ResectabilityImaging(true, List.of(new ResectabilityImaging.Vessel("SMA", "ENCASEMENT")), List.of()),
+                updated.imaging());
         assertNoIdentity(events, "Ana", "Silva", "1961-04-02");
     }
 
@@ -210,6 +251,10 @@ class CaseWorkflowTest {
                 Duration.ofSeconds(6), Duration.ZERO);
         org.junit.jupiter.api.Assertions.assertTrue(all.size() >= 2, "the topic was read");
         assertNoIdentity(all, "Ana", "Silva", "1961-04-02", "N-555001", "MRN-");
+    }
+
+    private static String valueOfType(List<ConsumerRecord<String, String>> events, EventType<?> type) {
+        return events.stream().filter(r -> type.name().equals(TopicReader.header(r, "ce_type"))).findFirst().orElseThrow().value();
     }
 
     private static void assertNoIdentity(List<ConsumerRecord<String, String>> events, String... identity) {

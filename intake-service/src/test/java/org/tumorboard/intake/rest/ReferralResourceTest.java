@@ -162,6 +162,17 @@ class ReferralResourceTest {
                 Arguments.of("unknown suspected non-sarcoma", Referrals.with(valid, "imaging.suspectedNonSarcoma", "MELANOMA"),
                         "imaging.suspectedNonSarcoma"),
                 Arguments.of("unknown site", Referrals.with(valid, "referringSite", "SPOKE-EAST"), "referringSite"),
+                Arguments.of("unknown vessel", Referrals.with(valid, "imaging.vesselInvolvement",
+                        List.of(Map.of("vessel", "CAROTID", "extent", "ABUTMENT"))), "imaging.vesselInvolvement[0].vessel"),
+                Arguments.of("vessel extent missing", Referrals.with(valid, "imaging.vesselInvolvement",
+                        List.of(Map.of("vessel", "IVC"))), "imaging.vesselInvolvement[0].extent"),
+                Arguments.of("vessel extent NONE (not listed instead)", Referrals.with(valid, "imaging.vesselInvolvement",
+                        List.of(Map.of("vessel", "IVC", "extent", "NONE"))), "imaging.vesselInvolvement[0].extent"),
+                Arguments.of("a vessel twice", Referrals.with(valid, "imaging.vesselInvolvement",
+                        List.of(Map.of("vessel", "IVC", "extent", "ABUTMENT"), Map.of("vessel", "IVC", "extent", "ENCASEMENT"))),
+                        "imaging.vesselInvolvement[1].vessel"),
+                Arguments.of("organ code malformed", Referrals.with(valid, "imaging.organsAbutted", List.of("left kidney")),
+                        "imaging.organsAbutted[0]"),
                 Arguments.of("neoadjuvant flag missing", Referrals.with(valid, "neoadjuvantConsidered", Referrals.REMOVE),
                         "neoadjuvantConsidered"));
     }

@@ -24,7 +24,7 @@ public final class DifferentiationFit {
 
     /** The warning when the score does not fit the histology; empty when it fits or the type has no single score. */
     public static Optional<PathologyAlerts.Alert> check(Histology histology, Integer differentiation) {
-        Integer expected = EXPECTED.get(histology);
+        Integer expected = histology == null ? null : EXPECTED.get(histology);
         if (expected == null || differentiation == null || expected.equals(differentiation)) {
             return Optional.empty();
         }

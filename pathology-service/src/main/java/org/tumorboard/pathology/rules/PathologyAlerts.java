@@ -35,7 +35,8 @@ public final class PathologyAlerts {
         RESECTION_WITHOUT_BIOPSY,
         DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY,
         NON_SARCOMA_MARKER_EQUIVOCAL,
-        MDM2_CDK4_AMPLIFIED_NON_LIPOSARCOMA
+        MDM2_CDK4_AMPLIFIED_NON_LIPOSARCOMA,
+        FNCLCC_NOT_APPLICABLE
     }
 
     public record Alert(Code code, Severity severity, String message) {

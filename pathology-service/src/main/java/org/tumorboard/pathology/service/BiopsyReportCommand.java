@@ -18,13 +18,16 @@ import org.tumorboard.pathology.MarkerResult;
 import org.tumorboard.pathology.MolecularMethod;
 import org.tumorboard.pathology.SpecimenType;
 
-/** The body of {@code POST /api/cases/{caseId}/biopsy-reports} (api-contract.md, pathology-service). */
+/**
+ * The body of {@code POST /api/cases/{caseId}/biopsy-reports} (api-contract.md, pathology-service). {@code fnclcc} is
+ * required for a sarcoma histology and not graded for NOT_SARCOMA (rps-reference.md section 8).
+ */
 public record BiopsyReportCommand(
         @NotNull SpecimenType specimenType,
         @NotNull Histology histology,
         @Size(max = 40) List<@NotNull @Valid IhcResult> ihc,
         @Valid Molecular molecular,
-        @NotNull @Valid Fnclcc fnclcc) {
+        @Valid Fnclcc fnclcc) {
 
     public record IhcResult(@NotNull Marker marker, @NotNull MarkerResult result) {
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.tumorboard.pathology.Histology;
 import org.tumorboard.pathology.service.AmendmentCommand;
 import org.tumorboard.pathology.service.BiopsyReportCommand;
 import org.tumorboard.pathology.service.ReportService;
@@ -38,15 +39,16 @@ class PathologyRequestFuzzTest {
             case 1 -> RequestFuzzing.handleNear(BIOPSY, BiopsyReportCommand.class, data, ReportService::evaluate);
             case 2 -> {
                 boolean biopsyOnRecord = data.consumeBoolean();
+                Histology biopsy = biopsyOnRecord ? data.pickValue(Histology.values()) : null;
                 RequestFuzzing.handleNear(RESECTION, ResectionReportCommand.class, data,
-                        r -> ReportService.evaluate(r, biopsyOnRecord));
+                        r -> ReportService.evaluate(r, biopsy, biopsyOnRecord));
             }
             default -> RequestFuzzing.handleNear(Map.of("reason", "recount", "biopsy", BIOPSY, "resection", RESECTION), AmendmentCommand.class, data, a -> {
                         if (a.biopsy() != null) {
                             ReportService.evaluate(a.biopsy());
                         }
                         if (a.resection() != null) {
-                            ReportService.evaluate(a.resection(), true);
+                            ReportService.evaluate(a.resection(), Histology.LEIOMYOSARCOMA, true);
                         }
                     });
         }

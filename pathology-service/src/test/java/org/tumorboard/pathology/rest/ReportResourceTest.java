@@ -34,6 +34,7 @@ import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.EventType;
 import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.Topics;
@@ -105,23 +106,102 @@ class ReportResourceTest {
     }
 
     @Test
-    void aMissingComponentGivesGxNamingItAndALymphomaMarkerFlagsNonSarcoma() {
+    void aMissingComponentGivesGxNamingIt() {
         String caseId = referredCase(em, "HUB");
-        Map<String, Object> body = with(with(biopsy(), "fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 4)),
-                "ihc", List.of(Map.of("marker", "CD45", "result", "POSITIVE")));
-        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(with(body, "histology", "NOT_SARCOMA"))
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
+                .body(with(biopsy(), "fnclcc", Map.of("differentiation", 3, "mitosesPer10Hpf", 4)))
                 .when().post("/api/cases/" + caseId + "/biopsy-reports")
                 .then().statusCode(201)
                 .body("grade.grade", equalTo("GX"))
                 .body("grade.score", nullValue())
-                .body("grade.missing", contains("necrosisPercent"))
-                .body("alerts.code", contains("NOT_SARCOMA_HISTOLOGY", "LYMPHOMA_MARKER_POSITIVE"))
+                .body("grade.missing", contains("necrosisPercent"));
+    }
+
+    /** Issue 19, item 2: a histology NOT_SARCOMA takes the case off the pathway and gets no FNCLCC grade. */
+    @Test
+    void notSarcomaHasNoGradeAndFlagsTheCase() {
+        String caseId = referredCase(em, "HUB");
+        Map<String, Object> body = with(with(with(biopsy(), "histology", "NOT_SARCOMA"), "molecular", null),
+                "ihc", List.of(Map.of("marker", "CD45", "result", "POSITIVE")));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(201)
+                .body("grade", nullValue())
+                .body("alerts.code", contains("NOT_SARCOMA_HISTOLOGY", "LYMPHOMA_MARKER_POSITIVE", "FNCLCC_NOT_APPLICABLE"))
                 .body("alerts.severity", hasItem("CRITICAL"))
                 .body("nonSarcoma", equalTo(true));
         List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 2, Duration.ofSeconds(30));
         assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name()),
                 events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        BiopsyReported reported = EventCodec.fromJson(events.get(0).value(), BiopsyReported.class);
+        assertEquals(null, reported.grade());
+        assertEquals(null, reported.score());
         assertTrue(events.get(1).value().contains("CD45 positive: lymphoma"), events.get(1).value());
+
+        // Without FNCLCC components, a non-sarcoma is accepted as it is: nothing to grade.
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(with(body, "fnclcc", null))
+                .when().post("/api/cases/" + referredCase(em, "HUB") + "/biopsy-reports")
+                .then().statusCode(201).body("grade", nullValue()).body("nonSarcoma", equalTo(true));
+    }
+
+    /**
+     * Issue 19, item 4: a well-differentiated liposarcoma on the core biopsy found dedifferentiated in the specimen. The
+     * resection report gives the specimen's histology, grade and markers, with the same alerts as a biopsy, and its
+     * events carry them (with the treatment effect) to staging and the board; an amendment of the specimen's histology
+     * to NOT_SARCOMA takes the case off the pathway and one back restores it.
+     */
+    @Test
+    void theResectionSpecimenCanChangeHistologyAndGrade() {
+        String caseId = referredCase(em, "HUB");
+        Map<String, Object> wdlps = with(with(biopsy(), "histology", "WELL_DIFFERENTIATED_LIPOSARCOMA"), "fnclcc",
+                Map.of("differentiation", 1, "mitosesPer10Hpf", 2, "necrosisPercent", 0));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(wdlps)
+                .when().post("/api/cases/" + caseId + "/biopsy-reports")
+                .then().statusCode(201).body("grade.grade", equalTo("G1"));
+        Map<String, Object> specimen = new HashMap<>(resection());
+        specimen.put("histology", "DEDIFFERENTIATED_LIPOSARCOMA");
+        specimen.put("fnclcc", Map.of("differentiation", 2, "mitosesPer10Hpf", 14, "necrosisPercent", 20));
+        specimen.put("ihc", List.of(Map.of("marker", "MDM2", "result", "POSITIVE")));
+        specimen.put("molecular", Map.of("mdm2Amplified", true, "method", "FISH"));
+        specimen.put("treatmentEffectPercent", 80);
+        String reportId = given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON).body(specimen)
+                .when().post("/api/cases/" + caseId + "/resection-reports")
+                .then().statusCode(201)
+                .body("grade.grade", equalTo("G2"))
+                .body("grade.score", equalTo(5))
+                .body("nonSarcoma", equalTo(false))
+                // differentiation 2 does not fit a dedifferentiated liposarcoma: a warning, never a refusal
+                .body("alerts.code", contains("DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY"))
+                .extract().path("reportId");
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 2, Duration.ofSeconds(30));
+        ResectionReported reported = EventCodec.fromJson(events.get(1).value(), ResectionReported.class);
+        assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", reported.histology());
+        assertEquals("G2", reported.grade());
+        assertEquals(0, new java.math.BigDecimal("80").compareTo(reported.treatmentEffectPercent()));
+        assertEquals(List.of("DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY"), reported.alerts());
+
+        Map<String, Object> notSarcoma = with(with(with(specimen, "histology", "NOT_SARCOMA"), "molecular", null), "ihc", List.of());
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "a carcinoma on review of the whole specimen", "resection", notSarcoma))
+                .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
+                .then().statusCode(201).body("versions[1].result.grade", nullValue())
+                .body("versions[1].result.nonSarcoma", equalTo(true));
+        given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "second opinion: dedifferentiated liposarcoma", "resection",
+                        with(specimen, "fnclcc", Map.of("differentiation", 3, "mitosesPer10Hpf", 14, "necrosisPercent", 20))))
+                .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
+                .then().statusCode(201).body("versions[2].result.grade.grade", equalTo("G3"));
+
+        events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 8, Duration.ofSeconds(30));
+        assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.RESECTION_REPORTED.name(),
+                CaseEventTypes.RESECTION_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),
+                CaseEventTypes.RESECTION_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(),
+                CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED.name()), events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        ResectionAmended amended = EventCodec.fromJson(events.get(5).value(), ResectionAmended.class);
+        assertEquals("G3", amended.grade());
+        assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", amended.histology());
+        assertEquals(new SarcomaDiagnosisRestored(caseId, reportId, 3, "DEDIFFERENTIATED_LIPOSARCOMA"),
+                EventCodec.fromJson(events.get(7).value(), SarcomaDiagnosisRestored.class));
     }
 
     /**
@@ -283,7 +363,17 @@ class ReportResourceTest {
                 Arguments.of("resection-reports", with(resection(), "assumedInvolvedFraction", 1), "assumedInvolvedFraction"),
                 Arguments.of("resection-reports", with(resection(), "blocksSampled", 0), "blocksSampled"),
                 Arguments.of("resection-reports", with(resection(), "margin", "R3"), "margin"),
-                Arguments.of("resection-reports", with(resection(), "nodesPositive", 3), "nodesPositive"));
+                Arguments.of("resection-reports", with(resection(), "nodesPositive", 3), "nodesPositive"),
+                // the specimen's histology and grade follow the biopsy's rules
+                Arguments.of("resection-reports", with(resection(), "histology", "LIPOMA"), "histology"),
+                Arguments.of("resection-reports", with(resection(), "fnclcc", Map.of("differentiation", 4)), "fnclcc.differentiation"),
+                Arguments.of("resection-reports", with(resection(), "fnclcc", Map.of("necrosisPercent", 101)), "fnclcc.necrosisPercent"),
+                Arguments.of("resection-reports", with(resection(), "treatmentEffectPercent", 101), "treatmentEffectPercent"),
+                Arguments.of("resection-reports", with(resection(), "ihc", List.of(Map.of("marker", "MDM2", "result", "POSITIVE"))),
+                        "histology"),
+                Arguments.of("resection-reports", with(with(resection(), "histology", "LEIOMYOSARCOMA"), "ihc",
+                        List.of(Map.of("marker", "DESMIN", "result", "POSITIVE"), Map.of("marker", "DESMIN", "result", "NEGATIVE"))),
+                        "ihc[1]"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

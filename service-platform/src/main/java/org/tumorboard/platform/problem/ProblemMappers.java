@@ -158,7 +158,11 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    /** The JSON path of a method parameter's violation, without the method and parameter nodes. */
+    /**
+     * The JSON path of a method parameter's violation, without the method and parameter nodes: {@code items[0].name} for
+     * a property of a list's element (Bean Validation puts the index on the element's node, not the list's), and
+     * {@code codes[1]} for a constraint on a container element such as {@code List<@Pattern String>}.
+     */
     public static String fieldName(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
@@ -166,16 +170,16 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getName() == null) {
+            if (node.isInIterable() && !sb.isEmpty()) {
+                sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!sb.isEmpty()) {
                 sb.append('.');
             }
             sb.append(node.getName());
-            if (node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            }
         }
         return sb.isEmpty() ? "body" : sb.toString();
     }

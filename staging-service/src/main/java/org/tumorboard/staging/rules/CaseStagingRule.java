@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.G;
 import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.M;
 import org.tumorboard.staging.rules.Ajcc8Retroperitoneum.N;
 
 /**
- * From what is known of a case to its staging, rps-reference.md section 4: prefix c before treatment, p from the
- * resection specimen, yp after neoadjuvant therapy. The specimen's size and nodes replace the clinical ones when
+ * From what is known of a case to its staging, rps-reference.md sections 4 and 8: prefix c before treatment, p from the
+ * resection specimen (its histology and grade where re-assessed), yp after neoadjuvant therapy (the pre-treatment
+ * grade; the treatment effect recorded). The specimen's size and nodes replace the clinical ones when
  * the resection report gives them, its nodes only when some were examined (none examined is pNX: the clinical N
  * stands); N is N0 when nodes were not assessed ("no regional node metastasis, or unknown").
  */
@@ -37,11 +39,24 @@ public final class CaseStagingRule {
         }
     }
 
-    /** Everything the services told staging about a case. */
+    /**
+     * Everything the services told staging about a case: {@code grade} and {@code histology} are the biopsy's, the
+     * {@code specimen*} ones the resection report's where the pathologist re-assessed the specimen.
+     */
     public record Facts(Sourced<BigDecimal> clinicalSizeCm, Sourced<Boolean> suspiciousNodes, Sourced<Boolean> distantLesions,
             Sourced<String> grade, Sourced<String> histology, Sourced<BigDecimal> pathologicSizeCm,
             Sourced<Integer> pathologicNodesExamined, Sourced<Integer> pathologicNodesPositive, boolean resected,
-            Sourced<Boolean> neoadjuvant) {
+            Sourced<Boolean> neoadjuvant, Sourced<String> specimenHistology, Sourced<String> specimenGrade,
+            Sourced<BigDecimal> treatmentEffectPercent) {
+
+        /** Facts without a re-assessed specimen. */
+        public Facts(Sourced<BigDecimal> clinicalSizeCm, Sourced<Boolean> suspiciousNodes, Sourced<Boolean> distantLesions,
+                Sourced<String> grade, Sourced<String> histology, Sourced<BigDecimal> pathologicSizeCm,
+                Sourced<Integer> pathologicNodesExamined, Sourced<Integer> pathologicNodesPositive, boolean resected,
+                Sourced<Boolean> neoadjuvant) {
+            this(clinicalSizeCm, suspiciousNodes, distantLesions, grade, histology, pathologicSizeCm, pathologicNodesExamined,
+                    pathologicNodesPositive, resected, neoadjuvant, Sourced.none(), Sourced.none(), Sourced.none());
+        }
     }
 
     /** {@code notApplicable}: why the case gets no AJCC sarcoma stage at all (null for a sarcoma). */
@@ -96,15 +111,31 @@ public final class CaseStagingRule {
             missing.add(Missing.METASTATIC_STATUS);
         }
 
+        // Which histology and grade stage the case (rps-reference.md section 8): p from the re-assessed specimen, yp with
+        // the pre-treatment grade, c from the biopsy.
+        boolean yp = f.resected() && Boolean.TRUE.equals(f.neoadjuvant().value());
+        PathologyOfRecord record = f.resected()
+                ? PathologyOfRecord.of(f.histology().value(), f.grade().value(), f.specimenHistology().value(),
+                        f.specimenGrade().value(), yp)
+                : PathologyOfRecord.of(f.histology().value(), f.grade().value(), null, null, false);
+        Sourced<String> grade = record.gradeSource() == null ? Sourced.none()
+                : record.gradeSource() == PathologyOfRecord.Source.BIOPSY ? f.grade()
+                        // the specimen's grade, or GX when it changed the histology without one: from the resection report
+                        : new Sourced<>(record.grade(), resectionEvent(f).eventId(), resectionEvent(f).eventType());
+        Sourced<String> histology = record.histologySource() == PathologyOfRecord.Source.SPECIMEN ? f.specimenHistology() : f.histology();
         G g = null;
-        if (f.grade().known()) {
-            g = G.valueOf(f.grade().value());
-            inputs.add(new Input("grade", g.name(), f.grade().eventId(), f.grade().eventType()));
+        if (grade.known()) {
+            g = G.valueOf(grade.value());
+            inputs.add(new Input("grade", g.name(), grade.eventId(), grade.eventType()));
         } else {
             missing.add(Missing.GRADE);
         }
-        if (f.histology().known()) {
-            inputs.add(new Input("histology", f.histology().value(), f.histology().eventId(), f.histology().eventType()));
+        if (histology.known()) {
+            inputs.add(new Input("histology", histology.value(), histology.eventId(), histology.eventType()));
+        }
+        if (f.resected() && f.treatmentEffectPercent().known()) {
+            inputs.add(new Input("treatmentEffectPercent", f.treatmentEffectPercent().value().stripTrailingZeros().toPlainString(),
+                    f.treatmentEffectPercent().eventId(), f.treatmentEffectPercent().eventType()));
         }
         if (f.resected() && f.neoadjuvant().known()) {
             // Before resection it changes nothing in the staging; after it, it is why the prefix is yp.
@@ -112,13 +143,17 @@ public final class CaseStagingRule {
                     f.neoadjuvant().eventType()));
         }
 
-        if (NOT_SARCOMA.equals(f.histology().value())) {
+        if (NOT_SARCOMA.equals(histology.value())) {
             // Not a sarcoma: no sarcoma stage, whatever else is known; the stagings already recorded stay in the history.
             return new Evaluation(prefix, null, List.of(), List.copyOf(inputs), null, NOT_A_SARCOMA);
         }
         Ajcc8Retroperitoneum.Stage stage = missing.isEmpty() ? Ajcc8Retroperitoneum.stage(size.value(), n, m, g) : null;
-        return new Evaluation(prefix, stage, List.copyOf(missing), List.copyOf(inputs), FailurePattern.of(f.histology().value()),
-                null);
+        return new Evaluation(prefix, stage, List.copyOf(missing), List.copyOf(inputs), FailurePattern.of(histology.value()), null);
+    }
+
+    /** The resection report the specimen's facts came from (they arrive together). */
+    private static Sourced<String> resectionEvent(Facts f) {
+        return f.specimenGrade().known() ? f.specimenGrade() : f.specimenHistology();
     }
 
     /** pN needs examined nodes: a specimen with none examined is pNX. */

@@ -1,6 +1,5 @@
 package org.tumorboard.staging.service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -77,11 +76,16 @@ public class StagingInputsService implements CaseEventHandler {
             }
             case BiopsyReported p -> grading(event, p.grade(), p.histology());
             case BiopsyAmended p -> grading(event, p.grade(), p.histology());
-            case ResectionReported p -> resection(event, p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive());
-            case ResectionAmended p -> resection(event, p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive());
+            case ResectionReported p -> resection(event, new StagingCase.Specimen(p.greatestDimensionCm(), p.nodesExamined(),
+                    p.nodesPositive(), p.histology(), p.grade(), p.treatmentEffectPercent()));
+            case ResectionAmended p -> resection(event, specimen(p));
             case ReportAmended p -> {
                 switch (p.asSpecificAmendment()) {
-                    case ResectionAmended r -> resection(event, r.greatestDimensionCm(), r.nodesExamined(), r.nodesPositive());
+                    case ResectionAmended r -> {
+                        StagingCase c = caseOf(event);
+                        c.legacyResectionAmendment(event, r.greatestDimensionCm(), r.nodesExamined(), r.nodesPositive());
+                        restage(c, event);
+                    }
                     case BiopsyAmended b -> grading(event, b.grade(), b.histology());
                     default -> throw new IllegalStateException("an amendment is of a biopsy or a resection");
                 }
@@ -115,10 +119,15 @@ public class StagingInputsService implements CaseEventHandler {
         restage(c, event);
     }
 
-    private void resection(CaseEvent event, BigDecimal greatestDimensionCm, Integer nodesExamined, Integer nodesPositive) {
+    private void resection(CaseEvent event, StagingCase.Specimen specimen) {
         StagingCase c = caseOf(event);
-        c.resection(event, greatestDimensionCm, nodesExamined, nodesPositive);
+        c.resection(event, specimen);
         restage(c, event);
+    }
+
+    private static StagingCase.Specimen specimen(ResectionAmended p) {
+        return new StagingCase.Specimen(p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive(), p.histology(), p.grade(),
+                p.treatmentEffectPercent());
     }
 
     /** Records a new staging when the evaluation is complete and differs from the latest one. */

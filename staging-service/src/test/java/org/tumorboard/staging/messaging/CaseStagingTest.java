@@ -174,6 +174,52 @@ class CaseStagingTest {
         assertEquals(1, AppliedEffects.committed(notSarcoma.id()));
     }
 
+    /**
+     * Issue 19, item 4: the WDLPS on core biopsy found dedifferentiated (G3) in the specimen is staged pG3 with the
+     * dedifferentiated failure pattern; the report delivered twice stages once; a late copy of the first version undoes
+     * nothing; a neoadjuvant therapy recorded afterwards makes it yp with the pre-treatment grade and the treatment effect.
+     */
+    @Test
+    void theReAssessedSpecimenStagesThePathologicStageAndYpKeepsThePreTreatmentGrade() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "8.0", t));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1"), t.plusSeconds(10)));
+        TestEvents.await("cG1 IB", 30_000, () -> "IB".equals(staging(caseId).getString("group")));
+
+        CaseEvent specimen = TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId, new ResectionReported(caseId, "rs", 1, "R0",
+                new BigDecimal("8.0"), 2, 0, new BigDecimal("0.669"), "DEDIFFERENTIATED_LIPOSARCOMA", "G3", new BigDecimal("30"),
+                List.of()), t.plusSeconds(30));
+        TopicWriter.send(Topics.PATHOLOGY, specimen);
+        TopicWriter.send(Topics.PATHOLOGY, specimen);
+        TestEvents.await("pG3 IIIA", 30_000, () -> "IIIA".equals(staging(caseId).getString("group")));
+        JsonPath p = staging(caseId);
+        assertEquals(List.of("p", "G3", "LOCAL_AND_DISTANT"), List.of(p.getString("prefix"), p.getString("g"),
+                p.getString("failurePattern.pattern")));
+        assertEquals(specimen.id().toString(), p.getString("inputs.find { it.name == 'grade' }.eventId"));
+        assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", p.getString("inputs.find { it.name == 'histology' }.value"));
+        assertEquals(1, AppliedEffects.committed(specimen.id()));
+
+        // The amendment finds the specimen G2 after all; a late copy of version 1 undoes nothing.
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_AMENDED, caseId, new ResectionAmended(caseId,
+                "rs", 2, "R0", new BigDecimal("8.0"), 2, 0, new BigDecimal("0.669"), "DEDIFFERENTIATED_LIPOSARCOMA", "G2",
+                new BigDecimal("30"), List.of()), t.plusSeconds(40)));
+        TestEvents.await("pG2", 30_000, () -> "G2".equals(staging(caseId).getString("g")));
+        RecordMetadata lateAt = TopicWriter.send(Topics.PATHOLOGY, specimen);
+        TopicWriter.awaitConsumed("staging-service", 30_000, lateAt);
+        assertEquals("G2", staging(caseId).getString("g"));
+
+        // Neoadjuvant therapy learnt afterwards: yp, graded by the pre-treatment biopsy, the treatment effect recorded.
+        TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.TREATMENT_RECORDED, caseId,
+                new TreatmentRecorded(caseId, "NEOADJUVANT_CHEMOTHERAPY_COMPLETED", LocalDate.now()), t.plusSeconds(50)));
+        TestEvents.await("yp", 30_000, () -> "yp".equals(staging(caseId).getString("prefix")));
+        JsonPath yp = staging(caseId);
+        assertEquals(List.of("G1", "IB"), List.of(yp.getString("g"), yp.getString("group")));
+        assertEquals("30", yp.getString("inputs.find { it.name == 'treatmentEffectPercent' }.value"));
+        assertEquals(List.of("c", "p", "p", "yp"), history(caseId).stream().map(h -> ((java.util.Map<?, ?>) h).get("prefix")).toList());
+    }
+
     /** rps-reference.md section 8: pN needs examined nodes; none examined keeps the clinical N (issue 19, item 5). */
     @Test
     void aResectionWithNoNodeExaminedNeverDownStagesAndAnAmendmentWithExaminedNodesDoes() {
