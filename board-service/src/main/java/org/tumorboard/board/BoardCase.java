@@ -1,7 +1,9 @@
 package org.tumorboard.board;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -15,6 +17,15 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.tumorboard.board.rules.Readiness;
 import org.tumorboard.board.rules.SurveillanceSchedule;
+import org.tumorboard.board.rules.Concordance;
+import org.tumorboard.board.rules.Lifecycle;
+import org.tumorboard.board.rules.PlanSuggestions;
+import org.tumorboard.events.Margins;
+import org.tumorboard.events.PathologyOfRecord;
+import org.tumorboard.events.ResectabilityImaging;
+import org.tumorboard.platform.failure.Conflict;
+
+import io.quarkus.logging.Log;
 
 /** A case as the tumor board sees it: what it waits for, where it is on the agenda, which round of discussion. */
 @Entity
@@ -59,6 +70,43 @@ public class BoardCase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "alerts")
     public List<String> alerts;
+
+    /** The resection specimen's histology and grade where re-assessed (null otherwise), and the specimen report's alerts. */
+    @Column(name = "specimen_histology")
+    public String specimenHistology;
+
+    @Column(name = "specimen_grade")
+    public String specimenGrade;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "specimen_alerts")
+    public List<String> specimenAlerts;
+
+    @Column(name = "specimen_at")
+    public Instant specimenAt;
+
+    /** The margin of the newest resection report version held (R0, R1, R2). */
+    @Column(name = "specimen_margin")
+    public String specimenMargin;
+
+    /** Imaging findings resectability and concordance depend on (issue 19, items 7 and 8), from intake. */
+    @Column(name = "solid_enhancing_component")
+    public Boolean solidEnhancingComponent;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "vessel_involvement")
+    public List<ResectabilityImaging.Vessel> vesselInvolvement;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "organs_abutted")
+    public List<String> organsAbutted;
+
+    @Column(name = "imaging_at")
+    public Instant imagingAt;
+
+    /** Intake's biopsy indication (neoadjuvant therapy considered, a non-sarcoma suspected); null when not said. */
+    @Column(name = "biopsy_indicated")
+    public Boolean biopsyIndicated;
 
     @Column(name = "staged", nullable = false)
     public boolean staged;
@@ -121,17 +169,226 @@ public class BoardCase {
     @Column(name = "discharged", nullable = false)
     public boolean discharged;
 
+    /** The surgeon's or chair's resectability assessment with its reason; null while not assessed. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resectability")
+    public Resectability resectability;
+
+    @Column(name = "resectability_reason")
+    public String resectabilityReason;
+
+    @Column(name = "resectability_by")
+    public String resectabilityBy;
+
+    @Column(name = "resectability_at")
+    public Instant resectabilityAt;
+
+    /** ECOG performance status 0-4 and major comorbidities; null while not recorded. */
+    @Column(name = "ecog")
+    public Integer ecog;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "comorbidities")
+    public List<String> comorbidities;
+
+    @Column(name = "fitness_by")
+    public String fitnessBy;
+
+    @Column(name = "fitness_at")
+    public Instant fitnessAt;
+
+    /** The recurrence that brought the case back to the board (NONE until one does). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recurrence")
+    public PlanSuggestions.Recurrence recurrence;
+
+    /** Why the chair should review the decision: an alert that arrived after it (issue 20, path 1); null otherwise. */
+    @Column(name = "chair_review")
+    public String chairReview;
+
+    /** Where the case is; moved only by {@link #apply} through the lifecycle table. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "phase", nullable = false)
+    public Lifecycle.Phase phase = Lifecycle.Phase.WAITING;
+
+    /**
+     * A member's command in this phase: the table's move, or a 409 naming the phase and why (issue 20).
+     *
+     * @throws Conflict the command does not fit the phase
+     */
+    public void command(Lifecycle.Trigger command) {
+        switch (Lifecycle.next(phase, command)) {
+            case Lifecycle.Move m -> phase = m.phase();
+            case Lifecycle.Stay s -> { }
+            case Lifecycle.Refuse r -> throw new Conflict("Not in this phase", "Case " + caseId + ": " + r.reason(),
+                    Map.of("phase", phase.name()), List.of());
+        }
+    }
+
+    /**
+     * A fact that arrived: the table's move. A fact the phase does not take (a late or repeated one) changes nothing;
+     * facts are never refused, they are already true elsewhere.
+     */
+    public void apply(Lifecycle.Trigger fact) {
+        switch (Lifecycle.next(phase, fact)) {
+            case Lifecycle.Move m -> phase = m.phase();
+            case Lifecycle.Stay s -> { }
+            case Lifecycle.Refuse r -> Log.infof("case %s: %s ignored (%s)", caseId, fact, r.reason());
+        }
+    }
+
+    /** The surgeon or the chair assessed resectability (rps-reference.md section 8). */
+    public void assessResectability(Resectability assessment, String reason, String by, Instant at) {
+        command(Lifecycle.Trigger.ASSESS);
+        resectability = assessment;
+        resectabilityReason = reason;
+        resectabilityBy = by;
+        resectabilityAt = at;
+    }
+
+    /** ECOG and major comorbidities, recorded in work-up or at the board. */
+    public void recordFitness(int performanceStatus, List<String> majorComorbidities, String by, Instant at) {
+        command(Lifecycle.Trigger.ASSESS);
+        ecog = performanceStatus;
+        comorbidities = majorComorbidities == null ? List.of() : List.copyOf(majorComorbidities);
+        fitnessBy = by;
+        fitnessAt = at;
+    }
+
+    /**
+     * A recurrence found in surveillance: staged again (prefix r) before it is discussed, so the case waits for the
+     * recurrence staging; a distant metastasis is metastatic at once (issue 20, path 2).
+     */
+    public void recurred(PlanSuggestions.Recurrence found) {
+        recurrence = found;
+        staged = false;
+        if (found == PlanSuggestions.Recurrence.DISTANT) {
+            metastatic = true;
+        }
+    }
+
+    /** What the plan suggestions depend on. */
+    public PlanSuggestions.Situation situation() {
+        return new PlanSuggestions.Situation(specimenHistology != null ? specimenHistology : histology,
+                specimenGrade != null ? specimenGrade : grade, metastatic, resectability, ecog,
+                recurrence == null ? PlanSuggestions.Recurrence.NONE : recurrence, biopsyWaiverReason != null, nonSarcoma);
+    }
+
+    /** After facts changed: ready for the board or not (a decided plan stands either way). */
+    public void factsChanged() {
+        apply(readiness().ready() ? Lifecycle.Trigger.FACTS_COMPLETE : Lifecycle.Trigger.FACTS_INCOMPLETE);
+        if (phase == Lifecycle.Phase.WAITING && decidedOption == null) {
+            meetingId = null;
+        }
+    }
+
+    /** Not a sarcoma: off the pathway and off any agenda; a decision already made is superseded by the caller. */
+    public void offPathway(String reason) {
+        nonSarcoma = true;
+        nonSarcomaReason = reason;
+        meetingId = null;
+        apply(Lifecycle.Trigger.NOT_SARCOMA);
+    }
+
+    /**
+     * Pathology amended back to a sarcoma: the case returns to the board. A decision superseded meanwhile is not revived:
+     * a new round discusses the case again.
+     */
+    public void backOnPathway() {
+        boolean wasOff = phase == Lifecycle.Phase.OFF_PATHWAY;
+        nonSarcoma = false;
+        nonSarcomaReason = null;
+        apply(Lifecycle.Trigger.SARCOMA_RESTORED);
+        if (wasOff && decidedOption != null) {
+            newRound();
+        }
+        factsChanged();
+    }
+
+    /**
+     * The resection report's version at {@code time} says this of the margin and the specimen; an older version than the
+     * one held changes nothing (an amendment delivered before its original keeps its word). Returns whether it was
+     * applied.
+     */
+    public boolean specimenReported(Instant time, String margin, String histology, String grade, List<String> alerts) {
+        if (specimenAt != null && time.isBefore(specimenAt)) {
+            return false;
+        }
+        specimenMargin = margin;
+        specimenHistology = histology;
+        specimenGrade = grade;
+        specimenAlerts = alerts == null ? List.of() : List.copyOf(alerts);
+        specimenAt = time;
+        return true;
+    }
+
+    /** Intake's imaging findings at {@code time}; older findings than the ones held, or none from an older producer, change nothing. */
+    public void imaged(Instant time, ResectabilityImaging imaging, Boolean indicated) {
+        if (imagingAt != null && time.isBefore(imagingAt) || imaging == null && indicated == null) {
+            return;
+        }
+        if (indicated != null) {
+            biopsyIndicated = indicated;
+        }
+        if (imaging == null) {
+            return;
+        }
+        solidEnhancingComponent = imaging.solidEnhancingComponent();
+        vesselInvolvement = imaging.vesselInvolvement() == null ? List.of() : List.copyOf(imaging.vesselInvolvement());
+        organsAbutted = imaging.organsAbutted() == null ? List.of() : List.copyOf(imaging.organsAbutted());
+        imagingAt = time;
+    }
+
+    /**
+     * An amended report's alerts replace the earlier ones; one that is new after the board decided flags the decision
+     * for the chair's review, on the board's view and the agenda (issue 20, path 1).
+     */
+    public void alertsAmended(List<String> amended) {
+        List<String> before = allAlerts();
+        alerts = List.copyOf(amended);
+        List<String> added = amended.stream().filter(a -> !before.contains(a)).toList();
+        if (decidedOption != null && !added.isEmpty()) {
+            chairReview = "pathology amended after the decision: " + String.join(", ", added);
+        }
+    }
+
+    /** The newest resection report held says gross residual disease (R2). */
+    public boolean specimenGrossResidual() {
+        return Margins.isGrossResidual(specimenMargin);
+    }
+
+    /** The histology and grade the patient is followed by (rps-reference.md section 8). */
+    public PathologyOfRecord pathologyOfRecord(boolean afterNeoadjuvant) {
+        return PathologyOfRecord.of(histology, grade, specimenHistology, specimenGrade, afterNeoadjuvant);
+    }
+
+    /** The alerts of the biopsy, of the re-assessed specimen and of imaging-pathology concordance, each once. */
+    public List<String> allAlerts() {
+        List<String> all = new ArrayList<>();
+        all.addAll(alerts == null ? List.of() : alerts);
+        all.addAll(specimenAlerts == null ? List.of() : specimenAlerts);
+        all.addAll(Concordance.alerts(specimenHistology != null ? specimenHistology : histology, solidEnhancingComponent));
+        return all.stream().distinct().toList();
+    }
+
     public Readiness.Result readiness() {
         return Readiness.evaluate(workupComplete, workupMissing, biopsyReported, biopsyWaiverReason != null, staged, nonSarcoma,
                 withdrawn);
     }
 
     public boolean awaitsPlacement() {
-        return meetingId == null && decidedOption == null && readiness().ready();
+        return phase == Lifecycle.Phase.READY && meetingId == null && decidedOption == null && readiness().ready();
     }
 
     /** A new round of discussion: earlier votes and decisions stay on the record under their round. */
     public void reopen() {
+        apply(Lifecycle.Trigger.BACK_TO_BOARD);
+        newRound();
+        factsChanged();
+    }
+
+    private void newRound() {
+        chairReview = null;
         discussionRound++;
         decidedOption = null;
         decidedOn = null;

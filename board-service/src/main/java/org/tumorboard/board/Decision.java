@@ -41,4 +41,19 @@ public class Decision {
 
     @Column(name = "decided_by", nullable = false)
     public String decidedBy;
+
+    /** Why a later fact withdrew the decision (it stays on record), null while it stands. */
+    @Column(name = "superseded_reason")
+    public String supersededReason;
+
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
+    /** A later fact withdrew the decision: kept on the record, with the reason. */
+    public void supersede(String reason, Instant at) {
+        if (supersededReason == null) {
+            supersededReason = reason;
+            supersededAt = at;
+        }
+    }
 }

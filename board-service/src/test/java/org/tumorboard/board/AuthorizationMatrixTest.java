@@ -28,6 +28,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
                 Map.entry("POST /api/cases/{caseId}/reopen", Set.of("board-chair")),
                 Map.entry("PUT /api/cases/{caseId}/meeting", Set.of("board-chair")),
                 Map.entry("POST /api/cases/{caseId}/treatments", Set.of("surgeon", "board-chair")),
+                Map.entry("POST /api/cases/{caseId}/resectability", Set.of("surgeon", "board-chair")),
+                Map.entry("PUT /api/cases/{caseId}/fitness", Set.of("surgeon", "board-chair", "board-member")),
                 Map.entry("GET /api/cases/{caseId}/surveillance", CLINICIANS),
                 Map.entry("POST /api/cases/{caseId}/surveillance-visits", Set.of("nurse"))));
     }

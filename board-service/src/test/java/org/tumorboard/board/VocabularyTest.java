@@ -20,7 +20,8 @@ class VocabularyTest {
                 Arguments.of(PlanOption.class, Vocabulary.Board.PLAN_OPTIONS),
                 Arguments.of(VisitOutcome.class, Vocabulary.Board.VISIT_OUTCOMES),
                 Arguments.of(TreatmentType.class, Vocabulary.Board.TREATMENT_TYPES),
-                Arguments.of(NotImplementedReason.class, Vocabulary.Board.NOT_IMPLEMENTED_REASONS));
+                Arguments.of(NotImplementedReason.class, Vocabulary.Board.NOT_IMPLEMENTED_REASONS),
+                Arguments.of(Resectability.class, Vocabulary.Board.RESECTABILITY));
     }
 
     @ParameterizedTest

@@ -14,7 +14,7 @@ public sealed interface CaseEventPayload permits
         // staging-service
         CaseStaged,
         // board-service
-        CaseScheduled, PlanDecided, TreatmentRecorded, SurveillanceScheduled, RecurrenceRecorded, CaseDischarged,
+        CaseScheduled, PlanDecided, TreatmentRecorded, SurveillanceScheduled, RecurrenceRecorded, CaseDischarged, BiopsyWaived,
         // anything else
         Unknown {
 }

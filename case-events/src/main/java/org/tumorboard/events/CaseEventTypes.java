@@ -55,12 +55,15 @@ public final class CaseEventTypes {
             new EventType<>("tumorboard.board.recurrence-recorded.v1", Topics.BOARD, RecurrenceRecorded.class);
     public static final EventType<CaseDischarged> CASE_DISCHARGED =
             new EventType<>("tumorboard.board.case-discharged.v1", Topics.BOARD, CaseDischarged.class);
+    public static final EventType<BiopsyWaived> BIOPSY_WAIVED =
+            new EventType<>("tumorboard.board.biopsy-waived.v1", Topics.BOARD, BiopsyWaived.class);
 
     public static final List<EventType<?>> ALL = List.of(
             CASE_REFERRED, IMAGING_UPDATED, WORKUP_COMPLETED, WORKUP_REOPENED, CASE_WITHDRAWN,
             BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, BIOPSY_AMENDED, RESECTION_AMENDED, NON_SARCOMA_FLAGGED, SARCOMA_DIAGNOSIS_RESTORED,
             CASE_STAGED,
-            CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, RECURRENCE_RECORDED, CASE_DISCHARGED);
+            CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, RECURRENCE_RECORDED, CASE_DISCHARGED,
+            BIOPSY_WAIVED);
 
     private CaseEventTypes() {
     }

@@ -15,6 +15,8 @@ import java.util.Objects;
  *                            producers); the case starts in WORKUP when it was not
  * @param imaging             the findings resectability and concordance depend on (added in the second wave; null
  *                            from older producers)
+ * @param biopsyIndicated     intake's biopsy indication (neoadjuvant therapy considered or a non-sarcoma suspected):
+ *                            the board then refuses to waive the biopsy (null from older producers)
  */
 public record CaseReferred(
         String caseId,
@@ -25,13 +27,22 @@ public record CaseReferred(
         Boolean distantLesions,
         boolean neoadjuvantConsidered,
         Boolean workupComplete,
-        ResectabilityImaging imaging) implements CaseEventPayload {
+        ResectabilityImaging imaging,
+        Boolean biopsyIndicated) implements CaseEventPayload {
+
+    /** A referral as producers before {@code biopsyIndicated} described it. */
+    public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,
+            Boolean suspiciousNodes, Boolean distantLesions, boolean neoadjuvantConsidered, Boolean workupComplete,
+            ResectabilityImaging imaging) {
+        this(caseId, referringSite, referredAt, greatestDimensionCm, suspiciousNodes, distantLesions, neoadjuvantConsidered,
+                workupComplete, imaging, null);
+    }
 
     /** A referral as producers before {@code imaging} described it. */
     public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,
             Boolean suspiciousNodes, Boolean distantLesions, boolean neoadjuvantConsidered, Boolean workupComplete) {
         this(caseId, referringSite, referredAt, greatestDimensionCm, suspiciousNodes, distantLesions, neoadjuvantConsidered,
-                workupComplete, null);
+                workupComplete, null, null);
     }
 
     /** A referral as producers before {@code workupComplete} described it. */

@@ -12,10 +12,16 @@ public record ImagingUpdated(
         Boolean suspiciousNodes,
         Boolean distantLesions,
         java.util.List<String> missingWorkup,
-        ResectabilityImaging imaging) implements CaseEventPayload {
+        ResectabilityImaging imaging,
+        Boolean biopsyIndicated) implements CaseEventPayload {
 
     public ImagingUpdated(String caseId, BigDecimal greatestDimensionCm, Boolean suspiciousNodes, Boolean distantLesions,
             java.util.List<String> missingWorkup) {
-        this(caseId, greatestDimensionCm, suspiciousNodes, distantLesions, missingWorkup, null);
+        this(caseId, greatestDimensionCm, suspiciousNodes, distantLesions, missingWorkup, null, null);
+    }
+
+    public ImagingUpdated(String caseId, BigDecimal greatestDimensionCm, Boolean suspiciousNodes, Boolean distantLesions,
+            java.util.List<String> missingWorkup, ResectabilityImaging imaging) {
+        this(caseId, greatestDimensionCm, suspiciousNodes, distantLesions, missingWorkup, imaging, null);
     }
 }

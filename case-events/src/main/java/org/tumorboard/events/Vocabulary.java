@@ -60,6 +60,7 @@ public final class Vocabulary {
         public static final List<String> PLAN_OPTIONS = List.of("UPFRONT_RESECTION", "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION",
                 "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION", "NEOADJUVANT_CHEMORADIATION_THEN_RESECTION",
                 PlanDecided.NOT_RESECTABLE_OPTION, "SYSTEMIC_THERAPY", "NON_SARCOMA_PATHWAY", "CLINICAL_TRIAL");
+        public static final List<String> RESECTABILITY = List.of("RESECTABLE", "BORDERLINE", "UNRESECTABLE");
         public static final List<String> VISIT_OUTCOMES = List.of("NO_EVIDENCE_OF_DISEASE", "LOCAL_RECURRENCE",
                 "DISTANT_METASTASIS");
         public static final List<String> TREATMENT_TYPES = List.of("NEOADJUVANT_CHEMOTHERAPY_STARTED",

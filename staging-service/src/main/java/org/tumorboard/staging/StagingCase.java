@@ -87,6 +87,16 @@ public class StagingCase {
     @Column(name = "neoadjuvant_event_type")
     public String neoadjuvantEventType;
 
+    // A recurrence found in surveillance (LOCAL_RECURRENCE, DISTANT_METASTASIS), from the board: prefix r.
+    @Column(name = "recurrence")
+    public String recurrence;
+    @Column(name = "recurrence_event_id")
+    public UUID recurrenceEventId;
+    @Column(name = "recurrence_event_type")
+    public String recurrenceEventType;
+    @Column(name = "recurrence_at")
+    public Instant recurrenceAt;
+
     public void clinical(CaseEvent source, BigDecimal sizeCm, Boolean nodes, Boolean distant) {
         if (newer(clinicalAt, source)) {
             greatestDimensionCm = sizeCm;
@@ -138,6 +148,28 @@ public class StagingCase {
         }
     }
 
+    /**
+     * The chair waived the biopsy (issue 20, path 5): without a grade the case is staged clinically with GX (grouped as
+     * G1, rps-reference.md section 4). Any pathology report, whenever it was made, replaces it: the waiver sets no time.
+     */
+    public void biopsyWaived(CaseEvent source) {
+        if (grade == null) {
+            grade = "GX";
+            gradeEventId = source.id();
+            gradeEventType = source.type();
+        }
+    }
+
+    /** The latest recurrence the board recorded; an older one delivered late changes nothing. */
+    public void recurrence(CaseEvent source, String outcome) {
+        if (newer(recurrenceAt, source)) {
+            recurrence = outcome;
+            recurrenceEventId = source.id();
+            recurrenceEventType = source.type();
+            recurrenceAt = source.time();
+        }
+    }
+
     public void neoadjuvantTherapy(CaseEvent source) {
         if (neoadjuvant == null) {
             neoadjuvant = true;
@@ -165,7 +197,8 @@ public class StagingCase {
                 sourced(neoadjuvant, neoadjuvantEventId, neoadjuvantEventType),
                 sourced(specimenHistology, resectionEventId, resectionEventType),
                 sourced(specimenGrade, resectionEventId, resectionEventType),
-                sourced(treatmentEffectPercent, resectionEventId, resectionEventType));
+                sourced(treatmentEffectPercent, resectionEventId, resectionEventType),
+                sourced(recurrence, recurrenceEventId, recurrenceEventType));
     }
 
     private static <V> Sourced<V> sourced(V value, UUID eventId, String eventType) {

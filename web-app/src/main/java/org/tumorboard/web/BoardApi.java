@@ -64,6 +64,14 @@ class BoardApi {
         return Answer.call(() -> client.move(caseId, body), 200, r -> null);
     }
 
+    Answer<Void> resectability(UUID caseId, Map<String, Object> body) {
+        return Answer.call(() -> client.resectability(caseId, body), 200, r -> null);
+    }
+
+    Answer<Void> fitness(UUID caseId, Map<String, Object> body) {
+        return Answer.call(() -> client.fitness(caseId, body), 200, r -> null);
+    }
+
     Answer<Schedule> schedule(UUID caseId) {
         return Answer.call(() -> client.schedule(caseId), 200, Schedule.class);
     }

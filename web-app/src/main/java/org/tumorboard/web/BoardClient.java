@@ -54,6 +54,14 @@ public interface BoardClient {
     @Path("cases/{caseId}/meeting")
     Response move(@PathParam("caseId") UUID caseId, Map<String, Object> body);
 
+    @POST
+    @Path("cases/{caseId}/resectability")
+    Response resectability(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
+    @PUT
+    @Path("cases/{caseId}/fitness")
+    Response fitness(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
     @GET
     @Path("cases/{caseId}/surveillance")
     Response schedule(@PathParam("caseId") UUID caseId);

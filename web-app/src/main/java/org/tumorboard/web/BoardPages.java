@@ -45,10 +45,14 @@ public class BoardPages {
 
     static final String SERVICE = BoardApi.SERVICE;
     static final List<String> DISCIPLINES = Vocabulary.Board.DISCIPLINES;
+
+    static final List<String> RESECTABILITY = Vocabulary.Board.RESECTABILITY;
     static final List<String> OPTIONS = Vocabulary.Board.PLAN_OPTIONS;
 
     /** What the chair sees of the votes: who has voted, and how many for each option. */
-    public record Tally(List<String> voted, List<String> notVoted, Map<String, Integer> counts, List<ServiceViews.DecidedVote> dissent) {
+    /** {@code required}: the disciplines the board-service's quorum needs (its configuration; the contract's five if unsaid). */
+    public record Tally(List<String> voted, List<String> notVoted, Map<String, Integer> counts, List<ServiceViews.DecidedVote> dissent,
+            List<String> required) {
     }
 
     /** The model's inputs and result; the inputs are kept as typed, for the form. */
@@ -61,7 +65,7 @@ public class BoardPages {
 
         static native TemplateInstance boardCase(Viewer viewer, UUID caseId, BoardCase board, AgendaItem facts, Staging staging,
                 Tally tally, List<Meeting> upcoming, List<String> options, Map<String, String> errors, String message, String error,
-                Model model);
+                Model model, List<String> resectabilityChoices, Map<String, String> noValues);
 
         static native TemplateInstance model(Model model);
     }
@@ -148,6 +152,40 @@ public class BoardPages {
         return write(caseId, board.move(caseId, Map.of("meetingId", meetingId)), "The case is moved.");
     }
 
+    /** The surgeon's or chair's resectability assessment with its reason (issue 20, path 3). */
+    @POST
+    @Path("cases/{caseId}/resectability")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resectability(@PathParam("caseId") UUID caseId, @FormParam("assessment") String assessment,
+            @FormParam("reason") String reason) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (assessment == null || assessment.isBlank()) {
+            errors.put("assessment", "is required: resectable, borderline or unresectable");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.put("reason", "is required: vessels, organs, fitness");
+        }
+        if (!errors.isEmpty()) {
+            return casePage(caseId, 400, errors, null, "The assessment needs its reason.");
+        }
+        return write(caseId, board.resectability(caseId, Map.of("assessment", assessment, "reason", reason.strip())),
+                "Resectability is recorded.");
+    }
+
+    /** ECOG and major comorbidities (issue 20, path 4); comorbidities one per line. */
+    @POST
+    @Path("cases/{caseId}/fitness")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response fitness(@PathParam("caseId") UUID caseId, @FormParam("ecog") String ecog, @FormParam("comorbidities") String comorbidities) {
+        if (ecog == null || !ecog.strip().matches("[0-4]")) {
+            return casePage(caseId, 400, Map.of("ecog", "must be 0 to 4"), null, "ECOG is 0 (fully active) to 4 (bedbound).");
+        }
+        List<String> listed = comorbidities == null ? List.of()
+                : comorbidities.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return write(caseId, board.fitness(caseId, Map.of("ecog", Integer.parseInt(ecog.strip()), "comorbidities", listed)),
+                "Fitness is recorded.");
+    }
+
     /** The pseudocapsule model recomputed as the inputs change (htmx), or on submit without JavaScript. */
     @POST
     @Path("pseudocapsule")
@@ -186,7 +224,7 @@ public class BoardPages {
         if (board instanceof Answer.Value<BoardCase> found && upcoming instanceof Answer.Value<List<Meeting>> meetings) {
             BoardCase view = found.value();
             return page(status, Templates.boardCase(viewer, caseId, view, facts(view), staging.staging(caseId).orNull(), tally(view),
-                    meetings.value(), OPTIONS, errors, message, failure, model));
+                    meetings.value(), OPTIONS, errors, message, failure, model, RESECTABILITY, Map.of()));
         }
         Answer<?> failed = board instanceof Answer.Value<BoardCase> ? upcoming : board;
         String why = failed instanceof Answer.NotFound<?> ? Answers.notFound()
@@ -194,7 +232,7 @@ public class BoardPages {
         int pageStatus = failed instanceof Answer.NotFound<?> || failed.status() == 403 || failed instanceof Answer.NotAnswering<?>
                 ? failed.status() : 502;
         return page(pageStatus, Templates.boardCase(viewer, caseId, null, null, null, null, List.of(), OPTIONS, Map.of(), null, why,
-                model));
+                model, RESECTABILITY, Map.of()));
     }
 
     /** The agenda line of the case's meeting: histology, grade, stage, failure pattern and alerts as the board holds them. */
@@ -214,10 +252,11 @@ public class BoardPages {
             }
             counts.merge(v.option(), 1, Integer::sum);
         }
-        List<String> notVoted = DISCIPLINES.stream().filter(d -> !voted.contains(d)).toList();
+        List<String> required = view.quorum() == null || view.quorum().isEmpty() ? DISCIPLINES : view.quorum();
+        List<String> notVoted = required.stream().filter(d -> !voted.contains(d)).toList();
         // Dissent as the decision recorded it (board-service marks each vote), not as this page would work it out.
         List<ServiceViews.DecidedVote> dissent = view.decision() == null || view.decision().votes() == null ? List.of()
                 : view.decision().votes().stream().filter(ServiceViews.DecidedVote::dissent).toList();
-        return new Tally(voted, notVoted, counts, dissent);
+        return new Tally(voted, notVoted, counts, dissent, required);
     }
 }

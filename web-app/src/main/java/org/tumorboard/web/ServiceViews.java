@@ -65,7 +65,7 @@ public final class ServiceViews {
     }
 
     public record AgendaItem(UUID caseId, String referringSite, String stageGroup, String histology, String grade,
-            String failurePattern, List<String> alerts, Long daysSinceReferral, String decidedOption) {
+            String failurePattern, List<String> alerts, Long daysSinceReferral, String decidedOption, String chairReview) {
     }
 
     public record Agenda(Meeting meeting, List<AgendaItem> cases) {
@@ -81,16 +81,28 @@ public final class ServiceViews {
     public record DecidedVote(String member, String discipline, String option, String rationale, boolean dissent) {
     }
 
-    public record Decision(String option, int round, Instant decidedAt, String decidedBy, List<DecidedVote> votes) {
+    /** {@code superseded}: a later fact withdrew the decision (kept on record), null while it stands. */
+    public record Decision(String option, int round, Instant decidedAt, String decidedBy, List<DecidedVote> votes,
+            Superseded superseded) {
+    }
+
+    public record Superseded(String reason, Instant at) {
     }
 
     public record BoardCase(UUID caseId, boolean ready, List<String> missing, String notSarcomaReason, UUID meetingId, int round,
-            List<Suggestion> suggestedOptions, List<Vote> votes, Decision decision, List<String> alerts, BoardImaging imaging) {
+            List<Suggestion> suggestedOptions, List<Vote> votes, Decision decision, List<String> alerts, BoardImaging imaging,
+            String phase, List<String> quorum, Resectability resectability, Fitness fitness, String chairReview) {
 
         /** The board's alerts (pathology's and imaging-pathology concordance), none when the service sent none. */
         public List<String> alertsOrEmpty() {
             return alerts == null ? List.of() : alerts;
         }
+    }
+
+    public record Resectability(String assessment, String reason, String assessedBy, Instant assessedAt) {
+    }
+
+    public record Fitness(int ecog, List<String> comorbidities, String recordedBy, Instant recordedAt) {
     }
 
     /** Imaging findings resectability depends on, as the board holds them (issue 19, item 7). */

@@ -62,6 +62,10 @@ public class Viewer {
         return is("board-chair");
     }
 
+    public boolean surgeon() {
+        return is("surgeon");
+    }
+
     public boolean nurse() {
         return is("nurse");
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.tumorboard.board.BoardCase;
+import org.tumorboard.board.rules.Lifecycle;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -21,15 +22,19 @@ public class BoardCaseRepository implements PanacheRepositoryBase<BoardCase, UUI
         return count("meetingId", meetingId);
     }
 
-    /** Cases waiting for a meeting, oldest referral first (a case whose referral has not arrived yet last). */
+    /**
+     * Cases ready for the board and waiting for a meeting, oldest referral first (a case whose referral has not arrived
+     * yet last). Readiness has one home, {@code rules/Readiness}, which puts a case in the READY phase.
+     */
     public List<BoardCase> waiting() {
-        return list("meetingId is null and decidedOption is null and workupComplete = true and staged = true"
-                + " and nonSarcoma = false and withdrawn = false", Sort.by("referredAt", Sort.NullPrecedence.NULLS_LAST).and("caseId"));
+        return list("phase = ?1 and meetingId is null", Sort.by("referredAt", Sort.NullPrecedence.NULLS_LAST).and("caseId"),
+                Lifecycle.Phase.READY);
     }
 
     /** Decided cases still on their plan (not withdrawn, not discharged, not reopened); {@code site} null for all. */
     public List<BoardCase> decidedAndOpen(String site) {
-        String query = "decidedOption is not null and decidedOn is not null and withdrawn = false and discharged = false";
+        String query = "decidedOption is not null and decidedOn is not null and withdrawn = false and discharged = false"
+                + " and nonSarcoma = false";
         return site == null ? list(query) : list(query + " and referringSite = ?1", site);
     }
 }

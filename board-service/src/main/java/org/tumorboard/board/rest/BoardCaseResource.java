@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.tumorboard.board.service.AssessmentService;
 import org.tumorboard.board.service.AgendaService;
 import org.tumorboard.board.service.BoardViews;
 import org.tumorboard.board.service.SurveillanceService;
@@ -40,6 +41,27 @@ public class BoardCaseResource {
 
     @Inject
     SurveillanceService surveillance;
+
+    @Inject
+    AssessmentService assessments;
+
+    /** The surgeon's or chair's resectability assessment (issue 20, path 3). */
+    @POST
+    @Path("resectability")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SURGEON, Roles.BOARD_CHAIR })
+    public BoardViews.BoardView assessResectability(@PathParam("caseId") UUID caseId, AssessmentService.ResectabilityCommand command) {
+        return assessments.assessResectability(caseId, command);
+    }
+
+    /** ECOG and major comorbidities (issue 20, path 4). */
+    @PUT
+    @Path("fitness")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SURGEON, Roles.BOARD_CHAIR, Roles.BOARD_MEMBER })
+    public BoardViews.BoardView recordFitness(@PathParam("caseId") UUID caseId, AssessmentService.FitnessCommand command) {
+        return assessments.recordFitness(caseId, command);
+    }
 
     @GET
     @Path("board")

@@ -12,8 +12,9 @@ import org.tumorboard.board.PlanOption;
  * A decided plan implies steps, each expected within a number of days of the step before it (the decision for the
  * first). The defaults are a policy a hospital tunes: upfront resection means surgery within 28 days; neoadjuvant
  * chemotherapy means starting it within 21; an unresectable case (primary radiotherapy or systemic therapy) is
- * re-evaluated at the board (rps-reference.md section 1), which the chair's reopening records. Options whose
- * treatment happens outside these milestones (systemic therapy, another pathway, a trial) track no step.
+ * re-evaluated at the board (rps-reference.md section 1), which the chair's reopening records, and so is a systemic
+ * plan (issue 20, path 6). Options whose treatment happens outside these milestones (another pathway, a trial) track
+ * no step.
  * Recording the step, or that the plan was not implemented with a coded reason, clears it.
  */
 public final class FollowThrough {
@@ -33,6 +34,7 @@ public final class FollowThrough {
 
     public static final Map<PlanOption, List<Step>> DEFAULT_STEPS = Map.of(
             PlanOption.DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC, List.of(new Step(BOARD_REEVALUATION, 90)),
+            PlanOption.SYSTEMIC_THERAPY, List.of(new Step(BOARD_REEVALUATION, 90)),
             PlanOption.UPFRONT_RESECTION, List.of(new Step("SURGERY", 28)),
             PlanOption.NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION, List.of(new Step("NEOADJUVANT_CHEMOTHERAPY_STARTED", 21),
                     new Step("NEOADJUVANT_CHEMOTHERAPY_COMPLETED", 120), new Step("SURGERY", 42)),

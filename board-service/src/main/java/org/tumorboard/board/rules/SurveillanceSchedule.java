@@ -64,8 +64,12 @@ public final class SurveillanceSchedule {
         return List.copyOf(parsed);
     }
 
+    /**
+     * G1, or a well-differentiated liposarcoma (low grade by nature), is followed on the low-grade track; a grade shown
+     * high (G2, G3: a specimen graded high without a new histology) takes the closer one even for a WDLPS.
+     */
     public static Track track(String grade, String histology) {
-        if ("WELL_DIFFERENTIATED_LIPOSARCOMA".equals(histology) || Grades.knownLowGrade(grade)) {
+        if (Grades.knownLowGrade(grade) || "WELL_DIFFERENTIATED_LIPOSARCOMA".equals(histology) && !Grades.knownHighGrade(grade)) {
             return Track.LOW_GRADE;
         }
         return Track.HIGH_GRADE;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import org.tumorboard.board.Meeting;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.MeetingRepository;
+import org.tumorboard.board.rules.Lifecycle;
+import org.tumorboard.events.BiopsyWaived;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.platform.audit.Audited;
@@ -50,7 +53,7 @@ public class AgendaService {
 
     /** One agenda line: what the board needs to see at a glance. */
     public record AgendaItem(UUID caseId, String referringSite, String stageGroup, String histology, String grade,
-            String failurePattern, List<String> alerts, Long daysSinceReferral, PlanOption decidedOption) {
+            String failurePattern, List<String> alerts, Long daysSinceReferral, PlanOption decidedOption, String chairReview) {
     }
 
     public record Agenda(MeetingView meeting, List<AgendaItem> cases) {
@@ -123,7 +126,18 @@ public class AgendaService {
     @Audited("BIOPSY_WAIVER")
     public BoardViews.BoardView waiveBiopsy(UUID caseId, @NotNull @Valid ChairReason waiver) {
         BoardCase c = views.visibleCase(caseId);
+        c.command(Lifecycle.Trigger.WAIVE_BIOPSY);
+        if (Boolean.TRUE.equals(c.biopsyIndicated)) {
+            throw new Conflict("Biopsy indicated", "Case " + caseId + ": a biopsy is indicated (neoadjuvant therapy is considered"
+                    + " or a non-sarcoma is suspected), so it is not waived", Map.of("phase", c.phase.name()));
+        }
+        boolean first = c.biopsyWaiverReason == null;
         c.biopsyWaiverReason = waiver.reason();
+        if (first && !c.biopsyReported) {
+            // Staging grades the case GX until pathology reports (issue 20, path 5); pathology's worklist lets it go.
+            outbox.publish(CaseEventTypes.BIOPSY_WAIVED, c.caseId.toString(), new BiopsyWaived(c.caseId.toString()));
+        }
+        c.factsChanged();
         cases.flush();
         placeWaitingCases();
         return views.view(c);
@@ -134,9 +148,10 @@ public class AgendaService {
     @Audited("REOPEN")
     public BoardViews.BoardView reopen(UUID caseId, @NotNull @Valid ChairReason reason) {
         BoardCase c = views.visibleCase(caseId);
-        if (c.decidedOption == null) {
+        if (c.decidedOption == null && c.phase != Lifecycle.Phase.OFF_PATHWAY && c.phase != Lifecycle.Phase.WITHDRAWN) {
             throw new Conflict("case " + caseId + " has no decision to reopen");
         }
+        c.command(Lifecycle.Trigger.REOPEN);
         Log.infof("case %s reopened by the chair for round %d", caseId, c.discussionRound + 1);
         c.reopen();
         cases.flush();
@@ -170,6 +185,7 @@ public class AgendaService {
         for (BoardCase c : cases.onAgenda(meetingId)) {
             if (c.decidedOption == null) {
                 c.meetingId = null;
+                c.apply(Lifecycle.Trigger.MEETING_CLOSED_UNDECIDED);
             }
         }
         cases.flush();
@@ -181,6 +197,9 @@ public class AgendaService {
     BoardCase move(BoardCase c, UUID meetingId) {
         if (c.decidedOption != null) {
             throw new Conflict("case " + c.caseId + " is decided; reopen it to discuss it again");
+        }
+        if (c.readiness().ready()) {
+            c.command(Lifecycle.Trigger.MOVE);
         }
         if (!c.readiness().ready()) {
             throw new Conflict("case " + c.caseId + " is not ready for the agenda: " + c.readiness().missing());
@@ -219,6 +238,7 @@ public class AgendaService {
     }
 
     private void schedule(BoardCase c, Meeting m) {
+        c.apply(Lifecycle.Trigger.PLACED);
         c.meetingId = m.id;
         cases.flush();
         outbox.publish(CaseEventTypes.CASE_SCHEDULED, c.caseId.toString(),
@@ -228,9 +248,9 @@ public class AgendaService {
 
     private AgendaItem item(BoardCase c) {
         Long days = c.referredAt == null ? null : Duration.between(c.referredAt, clock.instant()).toDays();
-        List<String> alerts = c.alerts == null ? List.of() : c.alerts;
+        List<String> alerts = c.allAlerts();
         return new AgendaItem(c.caseId, c.referringSite, c.stageGroup, c.histology, c.grade, c.failurePattern, alerts, days,
-                c.decidedOption);
+                c.decidedOption, c.chairReview);
     }
 
     private MeetingView view(Meeting m) {

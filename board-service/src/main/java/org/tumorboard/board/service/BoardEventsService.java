@@ -12,8 +12,11 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.repository.BoardCaseRepository;
+import org.tumorboard.board.repository.DecisionRepository;
+import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.BiopsyWaived;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseReferred;
@@ -22,6 +25,7 @@ import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.CaseWithdrawn;
 import org.tumorboard.events.ImagingUpdated;
 import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
@@ -53,6 +57,9 @@ public class BoardEventsService implements CaseEventHandler {
     @Inject
     SurveillanceService surveillance;
 
+    @Inject
+    DecisionRepository decisions;
+
     /** Runs inside the consumer's inbox transaction. */
     @Override
     @Transactional(TxType.MANDATORY)
@@ -70,19 +77,20 @@ public class BoardEventsService implements CaseEventHandler {
                     && pathology(caseOf(event), event.time(), biopsy.histology(), biopsy.grade());
             case NonSarcomaFlagged p -> nonSarcomaFlagged(event, p);
             case CaseStaged p -> staged(event, p);
-            // A resection amendment does not yet reach the board's surveillance plan (issue "board lifecycle").
-            case ResectionAmended p -> false;
+            case ResectionAmended p -> resectionAmended(event, p);
+            case ImagingUpdated p -> imaged(event, p);
             // the board's own events, and types from a newer producer
-            case ImagingUpdated p -> false;
             case CaseScheduled p -> false;
             case PlanDecided p -> false;
             case TreatmentRecorded p -> false;
             case SurveillanceScheduled p -> false;
             case RecurrenceRecorded p -> false;
             case CaseDischarged p -> false;
+            case BiopsyWaived p -> false;
             case Unknown p -> false;
         };
         if (changed) {
+            cases.findByIdOptional(event.caseUuid()).ifPresent(BoardCase::factsChanged);
             cases.flush();
             agenda.placeWaitingCases();
         }
@@ -92,7 +100,14 @@ public class BoardEventsService implements CaseEventHandler {
         BoardCase c = caseOf(event);
         c.referringSite = p.referringSite();
         c.referredAt = p.referredAt();
+        c.imaged(event.time(), p.imaging(), p.biopsyIndicated());
         return true;
+    }
+
+    /** Vessels, organs abutted and a solid enhancing component: shown on the board's view, checked against pathology. */
+    private boolean imaged(CaseEvent event, ImagingUpdated p) {
+        caseOf(event).imaged(event.time(), p.imaging(), p.biopsyIndicated());
+        return false;
     }
 
     private boolean workupCompleted(CaseEvent event) {
@@ -117,6 +132,7 @@ public class BoardEventsService implements CaseEventHandler {
         BoardCase c = caseOf(event);
         c.withdrawn = true;
         c.meetingId = null;
+        c.apply(Lifecycle.Trigger.WITHDRAWN);
         return true;
     }
 
@@ -132,7 +148,7 @@ public class BoardEventsService implements CaseEventHandler {
     private boolean biopsyAmended(CaseEvent event, BiopsyAmended p) {
         BoardCase c = caseOf(event);
         if ((c.gradeAt == null || !event.time().isBefore(c.gradeAt)) && p.alerts() != null) {
-            c.alerts = List.copyOf(p.alerts());
+            c.alertsAmended(p.alerts());
         }
         return pathology(c, event.time(), p.histology(), p.grade());
     }
@@ -140,30 +156,43 @@ public class BoardEventsService implements CaseEventHandler {
     /** The pathologist amended the not-sarcoma histology back to a sarcoma: the case waits for the board again. */
     private boolean backOnPathway(CaseEvent event, SarcomaDiagnosisRestored p) {
         BoardCase c = caseOf(event);
-        c.nonSarcoma = false;
-        c.nonSarcomaReason = null;
-        Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
+        c.backOnPathway();
+        Log.infof("case %s back on the sarcoma pathway (%s), round %d", c.caseId, p.histology(), c.discussionRound);
         return true;
     }
 
     private boolean resectionReported(CaseEvent event, ResectionReported p) {
-        surveillance.resectionReported(caseOf(event), p, event.time());
+        BoardCase c = caseOf(event);
+        c.specimenReported(event.time(), p.margin(), p.histology(), p.grade(), p.alerts());
+        // The newest version held decides: an R2 amendment that arrived before its original is not undone by it.
+        surveillance.resectionReported(c, c.specimenGrossResidual(), event.time());
+        return true;
+    }
+
+    /** The specimen's diagnosis or margin changed: the follow-up follows it (issue 19, item 4). */
+    private boolean resectionAmended(CaseEvent event, ResectionAmended p) {
+        BoardCase c = caseOf(event);
+        if (c.specimenReported(event.time(), p.margin(), p.histology(), p.grade(), p.alerts())) {
+            surveillance.resectionAmended(c, p.grossResidual());
+        }
         return true;
     }
 
     private boolean nonSarcomaFlagged(CaseEvent event, NonSarcomaFlagged p) {
         BoardCase c = caseOf(event);
-        c.nonSarcoma = true;
-        c.nonSarcomaReason = p.findings() == null ? "pathology flagged a non-sarcoma" : String.join("; ", p.findings());
-        if (c.decidedOption == null) {
-            c.meetingId = null; // off the sarcoma agenda, with the reason on the case
-        }
+        String reason = p.findings() == null || p.findings().isEmpty() ? "pathology: not a sarcoma" : String.join("; ", p.findings());
+        c.offPathway(reason);
+        // A plan decided for a sarcoma is withdrawn by the fact: kept on record, superseded, with the reason (issue 20).
+        decisions.of(c.caseId, c.discussionRound).ifPresent(d -> d.supersede("not a sarcoma: " + reason, event.time()));
         return true;
     }
 
     private boolean staged(CaseEvent event, CaseStaged p) {
         BoardCase c = caseOf(event);
-        if (c.stagedAt == null || !event.time().isBefore(c.stagedAt)) {
+        // After a recurrence only the recurrence staging (prefix r) makes the case staged again: it is staged before it
+        // is discussed (issue 20, path 2).
+        boolean awaitsRecurrenceStaging = c.recurrence != null && !"r".equals(p.prefix());
+        if ((c.stagedAt == null || !event.time().isBefore(c.stagedAt)) && !awaitsRecurrenceStaging) {
             c.staged = true;
             c.stageGroup = p.group();
             c.metastatic = p.metastatic();
@@ -182,7 +211,8 @@ public class BoardEventsService implements CaseEventHandler {
         c.histology = histology;
         c.grade = grade;
         c.gradeAt = time;
-        if (changed && c.decidedOption != null) {
+        // Amended to not a sarcoma: the flag that follows supersedes the decision; no new round for a sarcoma plan.
+        if (changed && c.decidedOption != null && !PathologyOfRecord.NOT_SARCOMA.equals(histology)) {
             c.reopen();
             Log.infof("case %s back to the board: pathology amended to %s %s", c.caseId, histology, grade);
         }

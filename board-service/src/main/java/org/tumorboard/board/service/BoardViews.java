@@ -13,11 +13,15 @@ import org.tumorboard.board.Decision;
 import org.tumorboard.board.Discipline;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.RecordedVote;
+import org.tumorboard.board.Resectability;
+import org.tumorboard.board.config.BoardConfig;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.board.repository.VoteRepository;
+import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.board.rules.PlanSuggestions;
 import org.tumorboard.board.rules.Readiness;
+import org.tumorboard.events.ResectabilityImaging;
 import org.tumorboard.platform.security.SiteScope;
 
 
@@ -28,13 +32,30 @@ public class BoardViews {
     public record VoteView(String member, Discipline discipline, PlanOption option, String rationale, Instant castAt) {
     }
 
-    public record DecisionView(PlanOption option, int round, Instant decidedAt, String decidedBy, List<RecordedVote> votes) {
+    /** {@code superseded}: a later fact withdrew the decision (issue 20), null while it stands. */
+    public record DecisionView(PlanOption option, int round, Instant decidedAt, String decidedBy, List<RecordedVote> votes,
+            Superseded superseded) {
+    }
+
+    public record Superseded(String reason, Instant at) {
     }
 
     /** api-contract.md, board-service: {@code GET /api/cases/{caseId}/board}. */
     public record BoardView(UUID caseId, boolean ready, List<Readiness.Missing> missing, String notSarcomaReason, UUID meetingId,
             int round, List<PlanSuggestions.Suggestion> suggestedOptions, List<VoteView> votes, DecisionView decision,
-            List<String> alerts) {
+            List<String> alerts, ImagingView imaging, Lifecycle.Phase phase, List<Discipline> quorum,
+            ResectabilityView resectability, FitnessView fitness, String chairReview) {
+    }
+
+    public record ResectabilityView(Resectability assessment, String reason, String assessedBy, Instant assessedAt) {
+    }
+
+    public record FitnessView(int ecog, List<String> comorbidities, String recordedBy, Instant recordedAt) {
+    }
+
+    /** The imaging findings resectability depends on (issue 19, item 7); empty lists when none are involved or known. */
+    public record ImagingView(Boolean solidEnhancingComponent, List<ResectabilityImaging.Vessel> vesselInvolvement,
+            List<String> organsAbutted) {
     }
 
     @Inject
@@ -49,6 +70,9 @@ public class BoardViews {
     @Inject
     SiteScope siteScope;
 
+    @Inject
+    BoardConfig config;
+
 
     @Transactional
     public BoardView board(UUID caseId) {
@@ -61,12 +85,20 @@ public class BoardViews {
                 .map(v -> new VoteView(v.member, v.discipline, v.option, v.rationale, v.castAt)).toList();
         DecisionView decision = decisions.of(c.caseId, c.discussionRound).map(this::view).orElse(null);
         return new BoardView(c.caseId, readiness.ready(), readiness.missing(), c.nonSarcomaReason, c.meetingId, c.discussionRound,
-                PlanSuggestions.suggest(c.histology, c.grade, c.metastatic, null, c.nonSarcoma), roundVotes, decision,
-                c.alerts == null ? List.of() : c.alerts);
+                PlanSuggestions.suggest(c.situation()), roundVotes, decision,
+                c.allAlerts(), new ImagingView(c.solidEnhancingComponent,
+                        c.vesselInvolvement == null ? List.of() : c.vesselInvolvement,
+                        c.organsAbutted == null ? List.of() : c.organsAbutted), c.phase,
+                config.coreDisciplines().stream().sorted().toList(),
+                c.resectability == null ? null
+                        : new ResectabilityView(c.resectability, c.resectabilityReason, c.resectabilityBy, c.resectabilityAt),
+                c.ecog == null ? null : new FitnessView(c.ecog, c.comorbidities == null ? List.of() : c.comorbidities, c.fitnessBy,
+                        c.fitnessAt), c.chairReview);
     }
 
     DecisionView view(Decision d) {
-        return new DecisionView(d.option, d.round, d.decidedAt, d.decidedBy, d.votes);
+        return new DecisionView(d.option, d.round, d.decidedAt, d.decidedBy, d.votes,
+                d.supersededReason == null ? null : new Superseded(d.supersededReason, d.supersededAt));
     }
 
     /** The case if the caller's site may see it; another site's case is indistinguishable from a missing one. */

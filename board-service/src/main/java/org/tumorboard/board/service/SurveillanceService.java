@@ -23,12 +23,15 @@ import org.tumorboard.board.SurveillanceVisit;
 import org.tumorboard.board.VisitOutcome;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.SurveillanceRepository;
+import org.tumorboard.board.repository.TreatmentRepository;
+import org.tumorboard.board.rules.Lifecycle;
+import org.tumorboard.board.rules.PlanSuggestions;
 import org.tumorboard.board.rules.SurveillanceSchedule;
 import org.tumorboard.board.rules.VisitState;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.RecurrenceRecorded;
-import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.failure.Conflict;
@@ -78,6 +81,9 @@ public class SurveillanceService {
     BoardViews views;
 
     @Inject
+    TreatmentRepository treatments;
+
+    @Inject
     JsonWebToken caller;
 
 
@@ -86,33 +92,100 @@ public class SurveillanceService {
      * stated gross residual disease, in which case the case goes back to the board.
      */
     @Transactional(TxType.MANDATORY)
-    public void resectionReported(BoardCase c, ResectionReported report, Instant reportedAt) {
+    public void resectionReported(BoardCase c, boolean grossResidualMargin, Instant reportedAt) {
         if (c.inSurveillance || c.discharged || !visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList().isEmpty()) {
             return;
         }
-        if (report.grossResidual() || Boolean.TRUE.equals(c.grossResidual)
+        if (c.phase == Lifecycle.Phase.OFF_PATHWAY || c.phase == Lifecycle.Phase.WITHDRAWN) {
+            Log.infof("case %s is %s: no sarcoma surveillance", c.caseId, c.phase);
+            return;
+        }
+        if (grossResidualMargin || Boolean.TRUE.equals(c.grossResidual)
                 || c.decidedOption == PlanOption.DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC) {
             Log.infof("case %s: gross residual disease, or a resection under an unresectable plan: back to the board", c.caseId);
             c.reopen();
             return;
         }
         LocalDate surgery = c.surgeryDate != null ? c.surgeryDate : LocalDate.ofInstant(reportedAt, ZoneOffset.UTC);
-        SurveillanceSchedule.Track track = SurveillanceSchedule.track(c.grade, c.histology);
+        SurveillanceSchedule.Track track = track(c);
         List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
         for (SurveillanceSchedule.Visit v : schedule) {
-            SurveillanceVisit visit = new SurveillanceVisit();
-            visit.id = UUID.randomUUID();
-            visit.caseId = c.caseId;
-            visit.number = v.number();
-            visit.month = v.month();
-            visit.due = v.due();
-            visit.exams = v.exams().stream().map(Enum::name).toList();
-            visits.persist(visit);
+            persistVisit(c, v.number(), v);
         }
+        c.apply(Lifecycle.Trigger.SURVEILLANCE_STARTED);
         c.inSurveillance = true;
         c.surveillanceTrack = track;
         outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
                 new SurveillanceScheduled(c.caseId.toString(), schedule.get(0).due()));
+    }
+
+    /**
+     * The resection report was amended while the patient is followed: an R2 margin sends the case back to the board
+     * (open visits dropped); a specimen histology or grade that changes the track re-plans the visits not yet done,
+     * from the surgery date, after the last one done (issue 19, item 4).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void resectionAmended(BoardCase c, boolean grossResidualMargin) {
+        if (!c.inSurveillance) {
+            return;
+        }
+        if (grossResidualMargin) {
+            visits.deleteOpen(c.caseId);
+            c.reopen();
+            Log.infof("case %s: resection amended to R2, back to the board", c.caseId);
+            return;
+        }
+        SurveillanceSchedule.Track track = track(c);
+        if (track == c.surveillanceTrack) {
+            return;
+        }
+        List<SurveillanceVisit> planned = visits.ofCase(c.caseId);
+        if (planned.isEmpty()) {
+            return;
+        }
+        // The schedule counts from the day it was planned from: the surgery, or the report when no surgery was recorded.
+        LocalDate from = c.surgeryDate != null ? c.surgeryDate : planned.get(0).due.minusMonths(planned.get(0).month);
+        List<SurveillanceVisit> done = planned.stream().filter(v -> v.doneOn != null).toList();
+        int lastMonth = done.stream().mapToInt(v -> v.month).max().orElse(0);
+        visits.deleteOpen(c.caseId);
+        visits.flush();
+        int number = done.size();
+        for (SurveillanceSchedule.Visit v : SurveillanceSchedule.visits(from, track, policies.surveillance())) {
+            if (v.month() > lastMonth) {
+                persistVisit(c, ++number, v);
+            }
+        }
+        Log.infof("case %s: surveillance re-planned from %s to %s after the resection was amended", c.caseId, c.surveillanceTrack,
+                track);
+        c.surveillanceTrack = track;
+    }
+
+    /** The surgeon stated gross residual disease after surveillance started: open visits dropped, back to the board. */
+    @Transactional(TxType.MANDATORY)
+    public void grossResidualStated(BoardCase c) {
+        visits.deleteOpen(c.caseId);
+        c.reopen();
+        cases.flush();
+        agenda.placeWaitingCases();
+        Log.infof("case %s: gross residual disease stated after the report, back to the board", c.caseId);
+    }
+
+    /** The track the patient is followed on: the governing histology and grade, after neoadjuvant therapy the pre-treatment one. */
+    private SurveillanceSchedule.Track track(BoardCase c) {
+        boolean neoadjuvant = treatments.ofCase(c.caseId).stream().anyMatch(t -> t.type.isNeoadjuvant());
+        PathologyOfRecord record = c.pathologyOfRecord(neoadjuvant);
+        return SurveillanceSchedule.track(record.grade(), record.histology());
+    }
+
+    private void persistVisit(BoardCase c, int number, SurveillanceSchedule.Visit v) {
+        SurveillanceVisit visit = new SurveillanceVisit();
+        visit.id = UUID.randomUUID();
+        visit.caseId = c.caseId;
+        visit.number = number;
+        visit.month = v.month();
+        visit.due = v.due();
+        visit.exams = v.exams().stream().map(Enum::name).toList();
+        visits.persist(visit);
     }
 
     /** The nurse records a visit: the earliest open one is done; a recurrence sends the case back to the board. */
@@ -124,7 +197,12 @@ public class SurveillanceService {
         VisitOutcome outcome = command.outcome();
         String notes = command.notes();
         String by = caller.getName();
-        if (!c.inSurveillance) {
+        c.command(Lifecycle.Trigger.RECORD_VISIT);
+        boolean afterDischarge = c.phase == Lifecycle.Phase.DISCHARGED;
+        if (afterDischarge && outcome == VisitOutcome.NO_EVIDENCE_OF_DISEASE) {
+            throw new Conflict("case " + c.caseId + " is discharged: after discharge only a recurrence is recorded");
+        }
+        if (!afterDischarge && !c.inSurveillance) {
             throw new Conflict("case " + c.caseId + " is not in surveillance");
         }
         if (date.isAfter(LocalDate.now(clock))) {
@@ -134,7 +212,8 @@ public class SurveillanceService {
             throw new InvalidInput("date", "must not be before the surgery of " + c.surgeryDate);
         }
         List<SurveillanceVisit> open = visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList();
-        SurveillanceVisit visit = open.get(0);
+        // After discharge the recurrence is an unscheduled visit, numbered after the schedule (issue 20, path 8).
+        SurveillanceVisit visit = afterDischarge ? unscheduledVisit(c, date) : open.get(0);
         visit.doneOn = date;
         visit.outcome = outcome;
         visit.notes = notes;
@@ -143,16 +222,35 @@ public class SurveillanceService {
             outbox.publish(CaseEventTypes.RECURRENCE_RECORDED, c.caseId.toString(),
                     new RecurrenceRecorded(c.caseId.toString(), outcome.name(), date));
             visits.deleteOpen(c.caseId);
+            c.discharged = false;
+            c.recurred(outcome == VisitOutcome.DISTANT_METASTASIS ? PlanSuggestions.Recurrence.DISTANT
+                    : PlanSuggestions.Recurrence.LOCAL);
             c.reopen();
             cases.flush();
             agenda.placeWaitingCases();
             Log.infof("case %s: %s, back to the board", c.caseId, outcome);
         } else if (open.size() == 1) {
+            c.apply(Lifecycle.Trigger.DISCHARGED);
             c.inSurveillance = false;
             c.discharged = true;
             outbox.publish(CaseEventTypes.CASE_DISCHARGED, c.caseId.toString(), new CaseDischarged(c.caseId.toString()));
         }
         return view(visit, LocalDate.now(clock));
+    }
+
+    private SurveillanceVisit unscheduledVisit(BoardCase c, LocalDate date) {
+        List<SurveillanceVisit> planned = visits.ofCase(c.caseId);
+        SurveillanceVisit visit = new SurveillanceVisit();
+        visit.id = UUID.randomUUID();
+        visit.caseId = c.caseId;
+        visit.number = planned.size() + 1;
+        LocalDate from = c.surgeryDate != null ? c.surgeryDate
+                : planned.isEmpty() ? date : planned.get(0).due.minusMonths(planned.get(0).month);
+        visit.month = (int) java.time.temporal.ChronoUnit.MONTHS.between(from, date);
+        visit.due = date;
+        visit.exams = List.of();
+        visits.persist(visit);
+        return visit;
     }
 
     /** The case's surveillance track and every visit with its state. */

@@ -25,6 +25,7 @@ import org.tumorboard.board.Treatment;
 import org.tumorboard.board.TreatmentType;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.TreatmentRepository;
+import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.board.rules.FollowThrough;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.TreatmentRecorded;
@@ -32,6 +33,8 @@ import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.failure.Conflict;
 import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.outbox.Outbox;
+
+import io.quarkus.logging.Log;
 
 /** Treatment milestones of a decided plan, and which plans have a late next step. */
 @ApplicationScoped
@@ -73,6 +76,12 @@ public class TreatmentService {
     BoardViews views;
 
     @Inject
+    AgendaService agenda;
+
+    @Inject
+    SurveillanceService surveillance;
+
+    @Inject
     JsonWebToken caller;
 
     @Transactional
@@ -80,10 +89,16 @@ public class TreatmentService {
     public TreatmentView record(UUID caseId, @NotNull(message = "a treatment body is required") @Valid Milestone m) {
         BoardCase c = views.visibleCase(caseId);
         String by = caller.getName();
+        // Off the pathway (not a sarcoma), withdrawn, or without a plan: 409 naming the phase and why (issue 20, path 1).
+        c.command(Lifecycle.Trigger.RECORD_TREATMENT);
         if (c.decidedOption == null) {
             throw new Conflict("case " + c.caseId + " has no decided plan to carry out");
         }
         check(m, c.decidedOn, LocalDate.now(clock));
+        if (c.phase == Lifecycle.Phase.IN_SURVEILLANCE && m.type() != TreatmentType.SURGERY) {
+            throw new Conflict("case " + c.caseId + " is IN_SURVEILLANCE: the resection is reported; only the operation's own"
+                    + " record may still follow it");
+        }
         Treatment t = new Treatment();
         t.id = UUID.randomUUID();
         t.caseId = c.caseId;
@@ -96,6 +111,9 @@ public class TreatmentService {
         t.recordedAt = clock.instant();
         t.recordedBy = by;
         treatments.persist(t);
+        if (m.type() == TreatmentType.SURGERY || m.type().isNeoadjuvant()) {
+            c.apply(Lifecycle.Trigger.TREATMENT_STARTED);
+        }
         if (m.type() == TreatmentType.SURGERY) {
             c.surgeryDate = m.date();
             c.grossResidual = m.grossResidualDisease();
@@ -105,6 +123,19 @@ public class TreatmentService {
         outbox.publish(CaseEventTypes.TREATMENT_RECORDED, c.caseId.toString(), new TreatmentRecorded(c.caseId.toString(),
                 m.type().name(), m.date(), m.enBloc(), m.organsResected() == null ? List.of() : m.organsResected(),
                 m.grossResidualDisease(), m.reasonCode() == null ? null : m.reasonCode().name()));
+        if (m.type() == TreatmentType.SURGERY && Boolean.TRUE.equals(m.grossResidualDisease())
+                && c.phase == Lifecycle.Phase.IN_SURVEILLANCE) {
+            // Gross residual disease stated after the report started surveillance: back to the board (issue 20, path 7).
+            surveillance.grossResidualStated(c);
+        }
+        if (m.type() == TreatmentType.NOT_IMPLEMENTED) {
+            // A plan not carried out comes back to the board for a new one (issue 20, path 6); the reason stays on record.
+            c.reopen();
+            cases.flush();
+            agenda.placeWaitingCases();
+            Log.infof("case %s: plan not implemented (%s), back to the board for round %d", c.caseId, m.reasonCode(),
+                    c.discussionRound);
+        }
         return new TreatmentView(t.id, t.type, t.date);
     }
 

@@ -25,6 +25,7 @@ import org.tumorboard.board.config.BoardConfig;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.board.repository.MeetingRepository;
 import org.tumorboard.board.repository.VoteRepository;
+import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.board.rules.BoardDecision;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.PlanDecided;
@@ -83,6 +84,7 @@ public class VotingService {
         if (c.decidedOption != null) {
             throw new Conflict("case " + c.caseId + " is already decided (" + c.decidedOption + ")");
         }
+        c.command(Lifecycle.Trigger.VOTE);
         Vote v = votes.byMember(c.caseId, c.discussionRound, member).orElse(null);
         boolean first = v == null;
         if (first) {
@@ -113,6 +115,7 @@ public class VotingService {
         if (c.decidedOption != null) {
             throw new Conflict("case " + c.caseId + " is already decided (" + c.decidedOption + ")");
         }
+        c.command(Lifecycle.Trigger.DECIDE);
         List<Vote> cast = votes.ofRound(c.caseId, c.discussionRound);
         BoardDecision.Outcome outcome = BoardDecision.decide(
                 cast.stream().map(v -> new BoardDecision.Vote(v.member, v.discipline, v.option)).toList(), config.coreDisciplines());
@@ -136,6 +139,7 @@ public class VotingService {
         d.decidedAt = clock.instant();
         d.decidedBy = chair;
         decisions.persist(d);
+        c.apply(Lifecycle.Trigger.DECIDED);
         c.decidedOption = d.option;
         c.decidedOn = java.time.LocalDate.now(clock);
         outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name()));

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tumorboard.board.BoardFixtures.*;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,17 +23,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.board.rules.Concordance;
 import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.ImagingUpdated;
 import org.tumorboard.events.NonSarcomaFlagged;
 import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectabilityImaging;
+import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
+import org.tumorboard.events.Sources;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
@@ -308,11 +317,107 @@ class BoardFlowTest {
                 .body(Map.of("reason", "imaging typical of well-differentiated liposarcoma; no neoadjuvant therapy considered"))
                 .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(200)
                 .body("ready", equalTo(true))
-                .body("meetingId", equalTo(meetingId));
+                .body("meetingId", equalTo(meetingId))
+                .body("suggestedOptions[0].reason", org.hamcrest.Matchers.containsString("histology unknown (biopsy waived)"));
+        // Issue 20, path 5: the waiver is published once (staging grades the case GX, pathology's worklist lets it go).
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "reason restated"))
+                .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(200);
+        assertEquals(1, TopicReader.read(Topics.BOARD, r -> caseId.equals(r.key())
+                && CaseEventTypes.BIOPSY_WAIVED.name().equals(TopicReader.header(r, "ce_type")), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(2)).size());
+    }
+
+    /**
+     * Issue 20, path 1: a discordance that arrives after the decision (same histology and grade, a new alert) flags the
+     * decision for the chair's review on the board's view and the agenda; a late older report does not clear it; a new
+     * round does.
+     */
+    @Test
+    void aDiscordanceAfterTheDecisionIsFlaggedForTheChair() {
+        oneOpenMeeting(em);
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        String meetingId = board(caseId).jsonPath().getString("meetingId");
+        Instant t = Instant.now().plusSeconds(60);
+        CaseEvent amended = TestEvents.event(CaseEventTypes.BIOPSY_AMENDED, caseId, new BiopsyAmended(caseId, "b", 2,
+                "DEDIFFERENTIATED_LIPOSARCOMA", "G2", 5, List.of("SARCOMA_WITH_NON_SARCOMA_MARKER")), t);
+        TopicWriter.send(Topics.PATHOLOGY, amended);
+        TopicWriter.send(Topics.PATHOLOGY, amended);
+        TestEvents.await("flagged", 30_000, () -> board(caseId).jsonPath().getString("chairReview") != null);
+        board(caseId).then().body("round", equalTo(1)).body("decision.option", equalTo("UPFRONT_RESECTION"))
+                .body("chairReview", org.hamcrest.Matchers.containsString("SARCOMA_WITH_NON_SARCOMA_MARKER"));
+        given().auth().oauth2(CHAIR).get("/api/meetings/" + meetingId + "/agenda").then().statusCode(200)
+                .body("cases.find { it.caseId == '" + caseId + "' }.chairReview",
+                        org.hamcrest.Matchers.containsString("SARCOMA_WITH_NON_SARCOMA_MARKER"));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "review the discordance"))
+                .post("/api/cases/" + caseId + "/reopen").then().statusCode(200).body("chairReview", nullValue());
+    }
+
+    /** Issue 20, path 5: a biopsy indicated by intake (neoadjuvant therapy considered, a non-sarcoma suspected) is not waived. */
+    @Test
+    void aBiopsyThatIsIndicatedIsNotWaived() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        CaseEvent referred = CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, new CaseReferred(caseId, "HUB",
+                t, new BigDecimal("22.0"), false, false, true, true, null, true), t);
+        TopicWriter.send(Topics.INTAKE, referred);
+        TestEvents.await("referred", 30_000, () -> board(caseId).statusCode() == 200);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "looks like a liposarcoma"))
+                .post("/api/cases/" + caseId + "/biopsy-waiver").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("a biopsy is indicated"));
+        assertEquals(0, count("outbox_event where subject = '" + caseId + "'"));
     }
 
     private long count(String fromWhere) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from " + fromWhere).getSingleResult()).longValue());
+    }
+
+    /**
+     * Issue 19, items 7 and 8: the imaging findings resectability depends on show on the board's view; a WDLPS biopsy of
+     * a tumour with a solid enhancing component is flagged on the view and the agenda; a later imaging update without
+     * it clears the flag, a late copy of the older imaging does not bring it back, and a specimen found dedifferentiated
+     * has no such discordance.
+     */
+    @Test
+    void imagingFindingsShowOnTheBoardAndAWdlpsWithASolidComponentIsFlagged() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        ResectabilityImaging solid = new ResectabilityImaging(true, List.of(new ResectabilityImaging.Vessel("IVC", "ABUTMENT")),
+                List.of("KIDNEY_RIGHT"));
+        CaseEvent referred = CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, new CaseReferred(caseId, "HUB",
+                t, new BigDecimal("22.0"), false, false, false, true, solid), t);
+        TopicWriter.send(Topics.INTAKE, referred);
+        TopicWriter.send(Topics.INTAKE, referred);
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1", 3, List.of()), t.plusSeconds(10)));
+        TestEvents.await("flagged", 30_000, () -> board(caseId).jsonPath().getList("alerts")
+                .contains(Concordance.WDLPS_WITH_SOLID_ENHANCING_COMPONENT));
+        board(caseId).then()
+                .body("imaging.solidEnhancingComponent", equalTo(true))
+                .body("imaging.vesselInvolvement.vessel", contains("IVC"))
+                .body("imaging.vesselInvolvement.extent", contains("ABUTMENT"))
+                .body("imaging.organsAbutted", contains("KIDNEY_RIGHT"));
+
+        TopicWriter.send(Topics.INTAKE, TestEvents.event(CaseEventTypes.IMAGING_UPDATED, caseId, new ImagingUpdated(caseId,
+                new BigDecimal("22.0"), false, false, List.of(), new ResectabilityImaging(false, List.of(), List.of())),
+                t.plusSeconds(20)));
+        TestEvents.await("cleared", 30_000, () -> !board(caseId).jsonPath().getList("alerts")
+                .contains(Concordance.WDLPS_WITH_SOLID_ENHANCING_COMPONENT));
+        RecordMetadata lateAt = TopicWriter.send(Topics.INTAKE, referred);
+        TopicWriter.awaitConsumed("board-service", 30_000, lateAt);
+        board(caseId).then().body("alerts", not(hasItem(Concordance.WDLPS_WITH_SOLID_ENHANCING_COMPONENT)))
+                .body("imaging.vesselInvolvement", org.hamcrest.Matchers.empty());
+
+        // The solid component back on imaging, then the specimen found dedifferentiated: no discordance left.
+        TopicWriter.send(Topics.INTAKE, TestEvents.event(CaseEventTypes.IMAGING_UPDATED, caseId, new ImagingUpdated(caseId,
+                new BigDecimal("22.0"), false, false, List.of(), solid), t.plusSeconds(30)));
+        TestEvents.await("flagged again", 30_000, () -> board(caseId).jsonPath().getList("alerts")
+                .contains(Concordance.WDLPS_WITH_SOLID_ENHANCING_COMPONENT));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId, new ResectionReported(caseId,
+                "rs", 1, "R1", new BigDecimal("22.0"), 0, 0, new BigDecimal("0.669"), "DEDIFFERENTIATED_LIPOSARCOMA", "G3", null,
+                List.of()), t.plusSeconds(40)));
+        TestEvents.await("specimen governs", 30_000, () -> !board(caseId).jsonPath().getList("alerts")
+                .contains(Concordance.WDLPS_WITH_SOLID_ENHANCING_COMPONENT));
     }
 }

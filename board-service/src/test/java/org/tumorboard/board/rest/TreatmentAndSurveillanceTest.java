@@ -23,15 +23,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tumorboard.board.BoardFixtures;
+import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.EventCodec;
+import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.MovableClock;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
@@ -103,6 +107,11 @@ class TreatmentAndSurveillanceTest {
         treatment(CHAIR, caseId, Map.of("type", "NOT_IMPLEMENTED", "date", today().toString(), "reasonCode", "PATIENT_CHOICE"))
                 .then().statusCode(201);
         given().auth().oauth2(CHAIR).get("/api/plans/overdue").then().body("caseId", not(hasItem(caseId)));
+        // Issue 20, path 6: the plan not carried out comes back to the board for a new round; the old one stays on record.
+        board(caseId).then().body("round", equalTo(2)).body("decision", org.hamcrest.Matchers.nullValue())
+                .body("phase", org.hamcrest.Matchers.oneOf("READY", "SCHEDULED"));
+        treatment(CHAIR, caseId, Map.of("type", "NEOADJUVANT_CHEMOTHERAPY_STARTED", "date", today().toString())).then()
+                .statusCode(409);
     }
 
     @Test
@@ -190,6 +199,233 @@ class TreatmentAndSurveillanceTest {
                 && CaseEventTypes.CASE_DISCHARGED.name().equals(TopicReader.header(r, "ce_type")), 1,
                 Duration.ofSeconds(30), Duration.ofSeconds(1)).size() == 1);
         visit(caseId, today(), "NO_EVIDENCE_OF_DISEASE").then().statusCode(409);
+        board(caseId).then().body("phase", equalTo("DISCHARGED"));
+
+        // Issue 20, path 8: a low-grade liposarcoma recurs after discharge; the recurrence is recorded and the case
+        // comes back to the board.
+        visit(caseId, today(), "LOCAL_RECURRENCE").then().statusCode(201);
+        // back to the board, where it waits for its recurrence staging (path 2)
+        board(caseId).then().body("round", equalTo(2)).body("phase", equalTo("WAITING")).body("missing", contains("STAGING"));
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("discharged", equalTo(false)).body("visits.size()", equalTo(22))
+                .body("visits[21].outcome", equalTo("LOCAL_RECURRENCE"));
+    }
+
+    /**
+     * Issue 19, item 4: the specimen's histology and grade set the track (WDLPS G1 in the specimen: low grade); an
+     * amendment finding it dedifferentiated re-plans the visits not yet done on the high-grade track, keeping the one
+     * done; the amendment delivered twice and a late copy of the first version change nothing more; an amendment to R2
+     * sends the case back to the board. The specimen's alerts show on the board's view.
+     */
+    @Test
+    void theSpecimensHistologyAndGradeSetTheTrackAndAnAmendmentRePlansTheVisits() {
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(201);
+        Instant t = Instant.now().plusSeconds(120);
+        CaseEvent reported = TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId, new ResectionReported(caseId, "rs", 1, "R0",
+                new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669"), "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1", null,
+                List.of("LIPOSARCOMA_WITHOUT_MDM2_CDK4_TEST")), t);
+        TopicWriter.send(Topics.PATHOLOGY, reported);
+        TestEvents.await("low-grade schedule", 30_000, () -> given().auth().oauth2(NURSE_HUB)
+                .get("/api/cases/" + caseId + "/surveillance").jsonPath().getBoolean("inSurveillance"));
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("track", equalTo("LOW_GRADE")).body("visits.size()", equalTo(20)).body("visits[0].month", equalTo(6));
+        assertTrue(board(caseId).jsonPath().getList("alerts").contains("LIPOSARCOMA_WITHOUT_MDM2_CDK4_TEST"));
+        visit(caseId, today(), "NO_EVIDENCE_OF_DISEASE").then().statusCode(201);
+
+        CaseEvent amended = TestEvents.event(CaseEventTypes.RESECTION_AMENDED, caseId, new ResectionAmended(caseId, "rs", 2, "R0",
+                new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669"), "DEDIFFERENTIATED_LIPOSARCOMA", "G3", null, List.of()),
+                t.plusSeconds(10));
+        TopicWriter.send(Topics.PATHOLOGY, amended);
+        TopicWriter.send(Topics.PATHOLOGY, amended);
+        TestEvents.await("high-grade track", 30_000, () -> "HIGH_GRADE".equals(given().auth().oauth2(NURSE_HUB)
+                .get("/api/cases/" + caseId + "/surveillance").jsonPath().getString("track")));
+        RecordMetadata lateAt = TopicWriter.send(Topics.PATHOLOGY, reported);
+        TopicWriter.awaitConsumed("board-service", 30_000, lateAt);
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("track", equalTo("HIGH_GRADE"))
+                // the visit done at month 6 kept; from month 9 on every 3 months to year 3, then 6-monthly, then yearly
+                .body("visits.size()", equalTo(20))
+                .body("visits[0].doneOn", equalTo(today().toString()))
+                .body("visits[1].month", equalTo(9))
+                .body("visits[1].number", equalTo(2))
+                .body("visits[1].exams", hasItem("CHEST_CT"));
+        assertEquals(1, AppliedEffects.committed(amended.id()));
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_AMENDED, caseId, new ResectionAmended(caseId,
+                "rs", 3, "R2", new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669"), "DEDIFFERENTIATED_LIPOSARCOMA", "G3", null,
+                List.of()), t.plusSeconds(20)));
+        TestEvents.await("back on the board", 30_000, () -> board(caseId).jsonPath().getInt("round") == 2);
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(false)).body("visits.size()", equalTo(1));
+    }
+
+    /**
+     * Issue 20, path 7: the pathologist's report came first and surveillance started; the surgeon then records the
+     * operation stating gross residual disease: the case goes back to the board. A neoadjuvant milestone is 409 there.
+     */
+    @Test
+    void grossResidualStatedAfterTheReportSendsTheCaseBackToTheBoard() {
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        resection(caseId, "R1");
+        TestEvents.await("in surveillance", 30_000, () -> "IN_SURVEILLANCE".equals(board(caseId).jsonPath().getString("phase")));
+        treatment(CHAIR, caseId, Map.of("type", "NEOADJUVANT_RADIOTHERAPY_STARTED", "date", today().toString())).then().statusCode(409);
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString(), "grossResidualDisease", true)).then()
+                .statusCode(201);
+        board(caseId).then().body("round", equalTo(2)).body("phase", org.hamcrest.Matchers.oneOf("READY", "SCHEDULED"));
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(false)).body("visits.size()", equalTo(0));
+    }
+
+    /** An R2 amendment delivered before its original report: the original does not undo it (issue 19, item 4). */
+    @Test
+    void anR2AmendmentThatArrivesBeforeItsOriginalStillSendsTheCaseBackToTheBoard() {
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        Instant t = Instant.now().plusSeconds(120);
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_AMENDED, caseId, new ResectionAmended(caseId,
+                "rs", 2, "R2", new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669")), t.plusSeconds(10)));
+        RecordMetadata originalAt = TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId,
+                new ResectionReported(caseId, "rs", 1, "R0", new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669")), t));
+        TopicWriter.awaitConsumed("board-service", 30_000, originalAt);
+        TestEvents.await("back on the board", 30_000, () -> board(caseId).jsonPath().getInt("round") == 2);
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(false)).body("visits.size()", equalTo(0));
+    }
+
+    /**
+     * Issue 20, path 1: the histology amended to not a sarcoma after the board decided. The decision is superseded (kept,
+     * with the reason), not re-discussed; the case is off the pathway and off the overdue list; a surgery or a
+     * neoadjuvant start for the sarcoma plan is 409 naming the phase and the reason; a resection report starts no
+     * surveillance. Amended back to a sarcoma, the case returns to the board for a new round. Each event twice.
+     */
+    @Test
+    void notASarcomaAfterTheDecisionSupersedesItAndStopsTheResection() {
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        board(caseId).then().body("phase", equalTo("DECIDED"));
+        Instant t = Instant.now().plusSeconds(60);
+        CaseEvent amended = TestEvents.event(CaseEventTypes.BIOPSY_AMENDED, caseId, new org.tumorboard.events.BiopsyAmended(caseId,
+                "b", 2, "NOT_SARCOMA", null, null, List.of("NOT_SARCOMA_HISTOLOGY", "LYMPHOMA_MARKER_POSITIVE")), t);
+        CaseEvent flagged = TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new org.tumorboard.events.NonSarcomaFlagged(caseId, "b", List.of("CD45 positive: lymphoma")), t.plusMillis(1));
+        for (int i = 0; i < 2; i++) {
+            TopicWriter.send(Topics.PATHOLOGY, amended);
+            TopicWriter.send(Topics.PATHOLOGY, flagged);
+        }
+        TestEvents.await("off the pathway", 30_000, () -> "OFF_PATHWAY".equals(board(caseId).jsonPath().getString("phase")));
+        board(caseId).then()
+                .body("round", equalTo(1))
+                .body("decision.option", equalTo("UPFRONT_RESECTION"))
+                .body("decision.superseded.reason", equalTo("not a sarcoma: CD45 positive: lymphoma"))
+                .body("meetingId", org.hamcrest.Matchers.nullValue());
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("OFF_PATHWAY"))
+                .body("detail", org.hamcrest.Matchers.containsString("not a sarcoma"))
+                .body("phase", equalTo("OFF_PATHWAY"));
+        treatment(CHAIR, caseId, Map.of("type", "NEOADJUVANT_RADIOTHERAPY_STARTED", "date", today().toString())).then().statusCode(409);
+        MovableClock.moveBy(Duration.ofDays(40));
+        given().auth().oauth2(CHAIR).get("/api/plans/overdue").then().statusCode(200).body("caseId", not(hasItem(caseId)));
+        MovableClock.reset();
+        RecordMetadata reportAt = TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId,
+                new ResectionReported(caseId, "rs", 1, "R0", new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669")), t.plusSeconds(5)));
+        TopicWriter.awaitConsumed("board-service", 30_000, reportAt);
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(false)).body("visits.size()", equalTo(0));
+
+        CaseEvent restored = TestEvents.event(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, caseId,
+                new org.tumorboard.events.SarcomaDiagnosisRestored(caseId, "b", 3, "DEDIFFERENTIATED_LIPOSARCOMA"), t.plusSeconds(10));
+        TopicWriter.send(Topics.PATHOLOGY, restored);
+        TopicWriter.send(Topics.PATHOLOGY, restored);
+        TestEvents.await("a new round on the board", 30_000, () -> board(caseId).jsonPath().getInt("round") == 2
+                && "SCHEDULED".equals(board(caseId).jsonPath().getString("phase")));
+        board(caseId).then().body("decision", org.hamcrest.Matchers.nullValue()).body("notSarcomaReason", org.hamcrest.Matchers.nullValue());
+        assertEquals(1, AppliedEffects.committed(restored.id()));
+    }
+
+    /**
+     * Issue 20, paths 3 and 4: resectability and fitness are recorded on the board case with who and why, shown on its
+     * view, and drive the suggestions; until resectability is assessed the suggestions say so. Bad bodies are 400
+     * naming the field; a case off the pathway is 409.
+     */
+    @Test
+    void resectabilityAndFitnessAreRecordedAndDriveTheSuggestions() {
+        String caseId = BoardFixtures.readyCase(em, "HUB", Instant.now().minus(Duration.ofDays(1)));
+        board(caseId).then().body("resectability", org.hamcrest.Matchers.nullValue())
+                .body("suggestedOptions[0].reason", org.hamcrest.Matchers.containsString("resectability not yet assessed"));
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("assessment", "MAYBE", "reason", "x"))
+                .post("/api/cases/" + caseId + "/resectability").then().statusCode(400).body("errors.field", contains("assessment"));
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("assessment", "UNRESECTABLE"))
+                .post("/api/cases/" + caseId + "/resectability").then().statusCode(400).body("errors.field", contains("reason"));
+        given().auth().oauth2(NURSE_HUB).contentType(ContentType.JSON)
+                .body(Map.of("assessment", "UNRESECTABLE", "reason", "SMA root encased"))
+                .post("/api/cases/" + caseId + "/resectability").then().statusCode(403);
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON)
+                .body(Map.of("assessment", "UNRESECTABLE", "reason", "SMA root encased"))
+                .post("/api/cases/" + caseId + "/resectability").then().statusCode(200)
+                .body("resectability.assessment", equalTo("UNRESECTABLE"))
+                .body("resectability.reason", equalTo("SMA root encased"))
+                .body("resectability.assessedBy", equalTo("surgeon"))
+                .body("suggestedOptions.option", contains("DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC", "CLINICAL_TRIAL"));
+
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON)
+                .body(Map.of("assessment", "RESECTABLE", "reason", "IVC abutment only"))
+                .post("/api/cases/" + caseId + "/resectability").then().statusCode(200)
+                .body("suggestedOptions[0].option", equalTo("UPFRONT_RESECTION"))
+                .body("suggestedOptions[0].reason", not(org.hamcrest.Matchers.containsString("not yet assessed")));
+        given().auth().oauth2(BoardFixtures.MEDONC).contentType(ContentType.JSON).body(Map.of("ecog", 5))
+                .put("/api/cases/" + caseId + "/fitness").then().statusCode(400).body("errors.field", contains("ecog"));
+        given().auth().oauth2(BoardFixtures.MEDONC).contentType(ContentType.JSON)
+                .body(Map.of("ecog", 3, "comorbidities", List.of("heart failure NYHA III", "COPD")))
+                .put("/api/cases/" + caseId + "/fitness").then().statusCode(200)
+                .body("fitness.ecog", equalTo(3))
+                .body("fitness.comorbidities", contains("heart failure NYHA III", "COPD"))
+                .body("suggestedOptions.find { it.option == 'UPFRONT_RESECTION' }.reason",
+                        org.hamcrest.Matchers.containsString("ECOG 3: major resection doubtful"));
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new org.tumorboard.events.NonSarcomaFlagged(caseId, "b", List.of("histology: not sarcoma")), Instant.now()));
+        TestEvents.await("off the pathway", 30_000, () -> "OFF_PATHWAY".equals(board(caseId).jsonPath().getString("phase")));
+        given().auth().oauth2(SURGEON).contentType(ContentType.JSON).body(Map.of("assessment", "RESECTABLE", "reason", "x"))
+                .post("/api/cases/" + caseId + "/resectability").then().statusCode(409).body("phase", equalTo("OFF_PATHWAY"));
+    }
+
+    /**
+     * Issue 20, path 2: a distant metastasis found in surveillance brings the case back as metastatic, and it waits for
+     * its recurrence staging (prefix r) before the board: the suggestions are systemic therapy or a trial, not resection.
+     * A late staging of the primary does not stand in for it.
+     */
+    @Test
+    void aDistantRecurrenceIsStagedBeforeItIsDiscussedAndSuggestsSystemicTherapy() {
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(201);
+        resection(caseId, "R0");
+        TestEvents.await("in surveillance", 30_000, () -> "IN_SURVEILLANCE".equals(board(caseId).jsonPath().getString("phase")));
+        visit(caseId, today(), "DISTANT_METASTASIS").then().statusCode(201);
+        board(caseId).then().body("round", equalTo(2)).body("phase", equalTo("WAITING")).body("missing", contains("STAGING"))
+                .body("suggestedOptions.option", contains("SYSTEMIC_THERAPY", "CLINICAL_TRIAL"));
+        Instant t = Instant.now().plusSeconds(200);
+        RecordMetadata oldAt = TopicWriter.send(Topics.STAGING, TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
+                new org.tumorboard.events.CaseStaged(caseId, "p", "T4", "N0", "M0", "G2", "IIIB", "AJCC8_RETROPERITONEUM",
+                        "LOCAL_AND_DISTANT", List.of("prefix")), t));
+        TopicWriter.awaitConsumed("board-service", 30_000, oldAt);
+        board(caseId).then().body("phase", equalTo("WAITING"));
+        TopicWriter.send(Topics.STAGING, TestEvents.event(CaseEventTypes.CASE_STAGED, caseId,
+                new org.tumorboard.events.CaseStaged(caseId, "r", "T4", "N0", "M1", "G2", "IV", "AJCC8_RETROPERITONEUM",
+                        "LOCAL_AND_DISTANT", List.of("prefix", "metastasis")), t.plusSeconds(1)));
+        TestEvents.await("back on the agenda", 30_000, () -> "SCHEDULED".equals(board(caseId).jsonPath().getString("phase")));
+        board(caseId).then().body("suggestedOptions.option", contains("SYSTEMIC_THERAPY", "CLINICAL_TRIAL"));
+    }
+
+    /** Issue 20, path 2: a local recurrence suggests re-resection first, then radiotherapy or systemic therapy, or a trial. */
+    @Test
+    void aLocalRecurrenceSuggestsReResection() {
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(201);
+        resection(caseId, "R0");
+        TestEvents.await("in surveillance", 30_000, () -> "IN_SURVEILLANCE".equals(board(caseId).jsonPath().getString("phase")));
+        visit(caseId, today(), "LOCAL_RECURRENCE").then().statusCode(201);
+        board(caseId).then().body("suggestedOptions.option", contains("UPFRONT_RESECTION", "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC",
+                "CLINICAL_TRIAL")).body("suggestedOptions[0].reason", org.hamcrest.Matchers.containsString("Local recurrence"));
     }
 
     private static void resection(String caseId, String margin) {

@@ -27,7 +27,12 @@ class SurveillanceRulesTest {
     @CsvSource(nullValues = "null", value = {
             "G1, LEIOMYOSARCOMA,                  LOW_GRADE",
             "G1, null,                            LOW_GRADE",
-            "G2, WELL_DIFFERENTIATED_LIPOSARCOMA, LOW_GRADE",
+            "G1, WELL_DIFFERENTIATED_LIPOSARCOMA, LOW_GRADE",
+            "GX, WELL_DIFFERENTIATED_LIPOSARCOMA, LOW_GRADE",
+            "null, WELL_DIFFERENTIATED_LIPOSARCOMA, LOW_GRADE",
+            // a grade shown high overrides the histology's usual low grade: the closer schedule is the safe one
+            "G2, WELL_DIFFERENTIATED_LIPOSARCOMA, HIGH_GRADE",
+            "G3, WELL_DIFFERENTIATED_LIPOSARCOMA, HIGH_GRADE",
             "G2, DEDIFFERENTIATED_LIPOSARCOMA,    HIGH_GRADE",
             "G3, LEIOMYOSARCOMA,                  HIGH_GRADE",
             "GX, MPNST,                           HIGH_GRADE",
@@ -118,7 +123,9 @@ class SurveillanceRulesTest {
             "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION, NEOADJUVANT_CHEMOTHERAPY_STARTED=2026-11-20, false, 2026-12-01, NEOADJUVANT_CHEMOTHERAPY_COMPLETED, 2027-03-20, 0",
             "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION, NEOADJUVANT_RADIOTHERAPY_STARTED=2026-11-20 NEOADJUVANT_RADIOTHERAPY_COMPLETED=2027-01-10, false, 2027-03-01, SURGERY, 2027-02-21, 8",
             "DEFINITIVE_RADIOTHERAPY_OR_SYSTEMIC,     none,                                        false, 2027-02-01, BOARD_REEVALUATION, 2027-01-31, 1",
-            "SYSTEMIC_THERAPY,                        none,                                        false, 2027-05-01, none,    none,       0",
+            // a systemic plan is re-evaluated at the board too (issue 20, path 6)
+            "SYSTEMIC_THERAPY,                        none,                                        false, 2027-05-01, BOARD_REEVALUATION, 2027-01-31, 90",
+            "SYSTEMIC_THERAPY,                        none,                                        false, 2027-01-31, BOARD_REEVALUATION, 2027-01-31, 0",
             "CLINICAL_TRIAL,                          none,                                        false, 2027-05-01, none,    none,       0",
     })
     void followThrough(PlanOption option, String recorded, boolean notImplemented, String today, String step, String due,

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.BiopsyWaived;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseReferred;
@@ -67,6 +68,7 @@ public final class CaseEventMeaning {
             case SurveillanceScheduled p -> meaning(CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due " + p.firstVisitDue());
             case RecurrenceRecorded p -> meaning(CaseStatus.RECURRENCE, "Recurrence found (" + p.outcome() + "); back to the board");
             case CaseDischarged p -> meaning(CaseStatus.DISCHARGED, "Discharged from surveillance");
+            case BiopsyWaived p -> meaning(null, "Biopsy waived by the board's chair; staged clinically without a grade");
             case Unknown p -> meaning(null, "Event " + p.type());
         };
     }

@@ -15,7 +15,10 @@ import org.tumorboard.intake.CaseStatus;
  */
 public final class CaseStatusRules {
 
-    /** Final: nothing that arrives later moves the case out of these (but see {@link #returnToPathway}). */
+    /**
+     * Final: nothing that arrives later moves the case out of these (but see {@link #returnToPathway}, and a recurrence
+     * after discharge).
+     */
     private static final Set<CaseStatus> FINAL = EnumSet.of(CaseStatus.WITHDRAWN, CaseStatus.NOT_SARCOMA, CaseStatus.DISCHARGED);
 
     /** Statuses from which the case goes back to the board, so the pathway restarts at BOARD_SCHEDULED. */
@@ -33,7 +36,9 @@ public final class CaseStatusRules {
      * @param eventTime    when the event happened (CloudEvents {@code time})
      */
     public static Optional<CaseStatus> next(CaseStatus current, Instant currentSince, CaseStatus target, Instant eventTime) {
-        if (target == null || target == current || FINAL.contains(current)) {
+        // A discharged case is final but for a recurrence: a liposarcoma can recur after 10-15 years (issue 20, path 8).
+        boolean lateRecurrence = current == CaseStatus.DISCHARGED && target == CaseStatus.RECURRENCE;
+        if (target == null || target == current || FINAL.contains(current) && !lateRecurrence) {
             return Optional.empty();
         }
         if (atStoredPrecision(eventTime).isBefore(currentSince)) {

@@ -135,7 +135,7 @@ public class ReferralService {
         // events alone and a rebuild of the case registry from the topics gives the same answer.
         record(c, outbox.publish(CaseEventTypes.CASE_REFERRED, c.caseId.toString(), new CaseReferred(
                 c.caseId.toString(), c.referringSite, c.referredAt, i.greatestDimensionCm, i.suspiciousNodes,
-                i.distantLesions, c.neoadjuvantConsidered, workupComplete, i.forResectability())));
+                i.distantLesions, c.neoadjuvantConsidered, workupComplete, i.forResectability(), biopsyIndicated(c))));
         if (workupComplete) {
             record(c, outbox.publish(CaseEventTypes.WORKUP_COMPLETED, c.caseId.toString(),
                     new WorkupCompleted(c.caseId.toString(), clock.instant())));
@@ -163,7 +163,7 @@ public class ReferralService {
         ImagingFindings i = c.imaging;
         record(c, outbox.publish(CaseEventTypes.IMAGING_UPDATED, c.caseId.toString(), new ImagingUpdated(c.caseId.toString(),
                 i.greatestDimensionCm, i.suspiciousNodes, i.distantLesions, missing.stream().map(Enum::name).toList(),
-                i.forResectability())));
+                i.forResectability(), biopsyIndicated(c))));
         if (!wasComplete && missing.isEmpty()) {
             record(c, outbox.publish(CaseEventTypes.WORKUP_COMPLETED, c.caseId.toString(),
                     new WorkupCompleted(c.caseId.toString(), clock.instant())));
@@ -189,6 +189,11 @@ public class ReferralService {
                 new org.tumorboard.events.CaseWithdrawn(c.caseId.toString(), reason)));
         Log.infof("case %s withdrawn", c.caseId);
         return new Withdrawn(c.caseId, c.status);
+    }
+
+    /** Intake's biopsy indication, for the board: a biopsy that is indicated is not waived (issue 20, path 5). */
+    private static boolean biopsyIndicated(IntakeCase c) {
+        return BiopsyIndication.evaluate(c.neoadjuvantConsidered, c.imaging.suspectedNonSarcoma).indicated();
     }
 
     /** The case if the caller's site may see it; another site's case is indistinguishable from a missing one. */

@@ -103,7 +103,9 @@ class CaseEventMeaningTest {
                         CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due 2027-03-01"),
                 row(CaseEventTypes.RECURRENCE_RECORDED, new RecurrenceRecorded("c", "LOCAL_RECURRENCE", LocalDate.parse("2027-03-02")),
                         CaseStatus.RECURRENCE, "Recurrence found (LOCAL_RECURRENCE); back to the board"),
-                row(CaseEventTypes.CASE_DISCHARGED, new CaseDischarged("c"), CaseStatus.DISCHARGED, "Discharged from surveillance"));
+                row(CaseEventTypes.CASE_DISCHARGED, new CaseDischarged("c"), CaseStatus.DISCHARGED, "Discharged from surveillance"),
+                row(CaseEventTypes.BIOPSY_WAIVED, new org.tumorboard.events.BiopsyWaived("c"), null,
+                        "Biopsy waived by the board's chair; staged clinically without a grade"));
     }
 
     private static <T extends org.tumorboard.events.CaseEventPayload> Arguments row(EventType<T> type, T payload, CaseStatus target, String summary) {

@@ -52,7 +52,10 @@ class CaseStatusRulesTest {
             "DIAGNOSED,       NOT_SARCOMA,     1, NOT_SARCOMA",
             "WITHDRAWN,       BOARD_SCHEDULED, 1, stays",
             "NOT_SARCOMA,     STAGED,          1, stays",
-            "DISCHARGED,      RECURRENCE,      1, stays",
+            // ... but a discharged case recurs (a liposarcoma, 10-15 years on), and only a recurrence reopens it
+            "DISCHARGED,      RECURRENCE,      1, RECURRENCE",
+            "DISCHARGED,      RECURRENCE,     -1, stays",
+            "DISCHARGED,      BOARD_SCHEDULED, 1, stays",
             "WITHDRAWN,       NOT_SARCOMA,     1, stays",
     })
     void next(CaseStatus current, CaseStatus target, long secondsAfter, CaseStatus expected) {

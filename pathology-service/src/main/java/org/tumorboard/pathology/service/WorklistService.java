@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.BiopsyWaived;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseReferred;
@@ -77,6 +78,9 @@ public class WorklistService implements CaseEventHandler {
                     surgeryRecorded(event);
                 }
             }
+            // The chair waived the biopsy: no biopsy report is awaited any more (issue 20, path 5).
+            case BiopsyWaived p -> cases.findByIdOptional(event.caseUuid())
+                    .ifPresent(c -> c.reported(Awaiting.BIOPSY_REPORT, event.time()));
             case CaseWithdrawn p -> cases.findByIdOptional(event.caseUuid())
                     .orElseGet(() -> newCase(event.caseUuid(), Awaiting.NOTHING, event.time()))
                     .withdrawn(event.time());

@@ -54,6 +54,19 @@ class CaseReferredConsumerTest {
                 .body("find { it.caseId == '" + caseId + "' }.referringSite", equalTo("SPOKE-NORTH"));
     }
 
+    /** Issue 20, path 5: the chair waived the biopsy: the case leaves the biopsy worklist. */
+    @Test
+    void aWaivedBiopsyLeavesTheWorklist() {
+        String caseId = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, "HUB", 22.0));
+        TestEvents.await("case on the worklist", 30_000, () -> given().auth().oauth2(Tokens.pathologist()).get("/api/worklist")
+                .jsonPath().getList("caseId").contains(caseId));
+        TopicWriter.send(Topics.BOARD, TestEvents.event(org.tumorboard.events.CaseEventTypes.BIOPSY_WAIVED, caseId,
+                new org.tumorboard.events.BiopsyWaived(caseId), java.time.Instant.now()));
+        TestEvents.await("off the worklist", 30_000, () -> !given().auth().oauth2(Tokens.pathologist()).get("/api/worklist")
+                .jsonPath().getList("caseId").contains(caseId));
+    }
+
     @Test
     void theSameEventDeliveredTwiceOnTheBrokerHasOneEffect() {
         String caseId = TestEvents.newCaseId();

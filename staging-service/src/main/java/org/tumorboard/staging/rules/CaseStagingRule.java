@@ -47,7 +47,17 @@ public final class CaseStagingRule {
             Sourced<String> grade, Sourced<String> histology, Sourced<BigDecimal> pathologicSizeCm,
             Sourced<Integer> pathologicNodesExamined, Sourced<Integer> pathologicNodesPositive, boolean resected,
             Sourced<Boolean> neoadjuvant, Sourced<String> specimenHistology, Sourced<String> specimenGrade,
-            Sourced<BigDecimal> treatmentEffectPercent) {
+            Sourced<BigDecimal> treatmentEffectPercent, Sourced<String> recurrence) {
+
+        public Facts(Sourced<BigDecimal> clinicalSizeCm, Sourced<Boolean> suspiciousNodes, Sourced<Boolean> distantLesions,
+                Sourced<String> grade, Sourced<String> histology, Sourced<BigDecimal> pathologicSizeCm,
+                Sourced<Integer> pathologicNodesExamined, Sourced<Integer> pathologicNodesPositive, boolean resected,
+                Sourced<Boolean> neoadjuvant, Sourced<String> specimenHistology, Sourced<String> specimenGrade,
+                Sourced<BigDecimal> treatmentEffectPercent) {
+            this(clinicalSizeCm, suspiciousNodes, distantLesions, grade, histology, pathologicSizeCm, pathologicNodesExamined,
+                    pathologicNodesPositive, resected, neoadjuvant, specimenHistology, specimenGrade, treatmentEffectPercent,
+                    Sourced.none());
+        }
 
         /** Facts without a re-assessed specimen. */
         public Facts(Sourced<BigDecimal> clinicalSizeCm, Sourced<Boolean> suspiciousNodes, Sourced<Boolean> distantLesions,
@@ -71,13 +81,18 @@ public final class CaseStagingRule {
     /** The histology pathology reports when the tumour is not a sarcoma (the contract's value). */
     static final String NOT_SARCOMA = "NOT_SARCOMA";
 
+    /** The board's visit outcome for a distant recurrence. */
+    static final String DISTANT_METASTASIS = "DISTANT_METASTASIS";
+
     static final String NOT_A_SARCOMA = "histology NOT_SARCOMA: no AJCC sarcoma stage (rps-reference.md section 8)";
 
     private CaseStagingRule() {
     }
 
     public static Evaluation evaluate(Facts f) {
-        String prefix = !f.resected() ? "c" : Boolean.TRUE.equals(f.neoadjuvant().value()) ? "yp" : "p";
+        // A recurrence is staged again (rps-reference.md section 8): prefix r, a distant metastasis rM1 (stage IV).
+        boolean recurred = f.recurrence().known();
+        String prefix = recurred ? "r" : !f.resected() ? "c" : Boolean.TRUE.equals(f.neoadjuvant().value()) ? "yp" : "p";
         List<Input> inputs = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
 
@@ -104,7 +119,10 @@ public final class CaseStagingRule {
         }
 
         M m = null;
-        if (f.distantLesions().known()) {
+        if (recurred && DISTANT_METASTASIS.equals(f.recurrence().value())) {
+            m = M.M1;
+            inputs.add(new Input("metastasis", m.name(), f.recurrence().eventId(), f.recurrence().eventType()));
+        } else if (f.distantLesions().known()) {
             m = f.distantLesions().value() ? M.M1 : M.M0;
             inputs.add(new Input("metastasis", m.name(), f.distantLesions().eventId(), f.distantLesions().eventType()));
         } else {
@@ -132,6 +150,9 @@ public final class CaseStagingRule {
         }
         if (histology.known()) {
             inputs.add(new Input("histology", histology.value(), histology.eventId(), histology.eventType()));
+        }
+        if (recurred) {
+            inputs.add(new Input("recurrence", f.recurrence().value(), f.recurrence().eventId(), f.recurrence().eventType()));
         }
         if (f.resected() && f.treatmentEffectPercent().known()) {
             inputs.add(new Input("treatmentEffectPercent", f.treatmentEffectPercent().value().stripTrailingZeros().toPlainString(),

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.BiopsyWaived;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
@@ -90,6 +91,11 @@ public class StagingInputsService implements CaseEventHandler {
                     default -> throw new IllegalStateException("an amendment is of a biopsy or a resection");
                 }
             }
+            case BiopsyWaived p -> {
+                StagingCase c = caseOf(event);
+                c.biopsyWaived(event);
+                restage(c, event);
+            }
             case TreatmentRecorded p -> {
                 StagingCase c = caseOf(event);
                 if (p.isNeoadjuvant()) {
@@ -107,7 +113,11 @@ public class StagingInputsService implements CaseEventHandler {
             case CaseScheduled p -> { }
             case PlanDecided p -> { }
             case SurveillanceScheduled p -> { }
-            case RecurrenceRecorded p -> { }
+            case RecurrenceRecorded p -> {
+                StagingCase c = caseOf(event);
+                c.recurrence(event, p.outcome());
+                restage(c, event);
+            }
             case CaseDischarged p -> { }
             case Unknown p -> { }
         }

@@ -220,6 +220,59 @@ class CaseStagingTest {
         assertEquals(List.of("c", "p", "p", "yp"), history(caseId).stream().map(h -> ((java.util.Map<?, ?>) h).get("prefix")).toList());
     }
 
+    /**
+     * Issue 20, path 2: a distant metastasis found in surveillance is staged again, rM1 stage IV, the earlier stagings
+     * kept; delivered twice it stages once; a late local recurrence (older) changes nothing.
+     */
+    @Test
+    void aRecurrenceIsStagedAgainWithPrefixRAndTheHistoryKept() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "16.0", t));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "LEIOMYOSARCOMA", "G3"), t.plusSeconds(10)));
+        TestEvents.await("c staging", 30_000, () -> "IIIB".equals(staging(caseId).getString("group")));
+        CaseEvent distant = TestEvents.event(CaseEventTypes.RECURRENCE_RECORDED, caseId,
+                new org.tumorboard.events.RecurrenceRecorded(caseId, "DISTANT_METASTASIS", LocalDate.now()), t.plusSeconds(30));
+        TopicWriter.send(Topics.BOARD, distant);
+        TopicWriter.send(Topics.BOARD, distant);
+        TestEvents.await("r staging", 30_000, () -> "r".equals(staging(caseId).getString("prefix")));
+        JsonPath r = staging(caseId);
+        assertEquals(List.of("M1", "IV"), List.of(r.getString("m"), r.getString("group")));
+        assertEquals(distant.id().toString(), r.getString("inputs.find { it.name == 'metastasis' }.eventId"));
+        RecordMetadata lateAt = TopicWriter.send(Topics.BOARD, TestEvents.event(CaseEventTypes.RECURRENCE_RECORDED, caseId,
+                new org.tumorboard.events.RecurrenceRecorded(caseId, "LOCAL_RECURRENCE", LocalDate.now()), t.plusSeconds(20)));
+        TopicWriter.awaitConsumed("staging-service", 30_000, lateAt);
+        assertEquals("IV", staging(caseId).getString("group"));
+        assertEquals(List.of("c", "r"), history(caseId).stream().map(h -> ((java.util.Map<?, ?>) h).get("prefix")).toList());
+        assertEquals(1, AppliedEffects.committed(distant.id()));
+        List<ConsumerRecord<String, String>> staged = TopicReader.forCase(Topics.STAGING, caseId, 2, Duration.ofSeconds(30));
+        assertEquals("r", EventCodec.fromJson(staged.get(1).value(), CaseStaged.class).prefix());
+    }
+
+    /**
+     * Issue 20, path 5: the chair waived the biopsy: the case is staged clinically graded GX (grouped as G1); a biopsy
+     * reported after all, even one made before the waiver, replaces it.
+     */
+    @Test
+    void aWaivedBiopsyIsStagedGxUntilPathologyReports() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "16.0", t));
+        CaseEvent waived = TestEvents.event(CaseEventTypes.BIOPSY_WAIVED, caseId, new org.tumorboard.events.BiopsyWaived(caseId),
+                t.plusSeconds(20));
+        TopicWriter.send(Topics.BOARD, waived);
+        TopicWriter.send(Topics.BOARD, waived);
+        TestEvents.await("cGX", 30_000, () -> "GX".equals(staging(caseId).getString("g")));
+        JsonPath gx = staging(caseId);
+        assertEquals(List.of("c", "IB"), List.of(gx.getString("prefix"), gx.getString("group")));
+        assertEquals(waived.id().toString(), gx.getString("inputs.find { it.name == 'grade' }.eventId"));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "LEIOMYOSARCOMA", "G3"), t.plusSeconds(10)));
+        TestEvents.await("cG3", 30_000, () -> "G3".equals(staging(caseId).getString("g")));
+        assertEquals(1, AppliedEffects.committed(waived.id()));
+    }
+
     /** rps-reference.md section 8: pN needs examined nodes; none examined keeps the clinical N (issue 19, item 5). */
     @Test
     void aResectionWithNoNodeExaminedNeverDownStagesAndAnAmendmentWithExaminedNodesDoes() {
