@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -237,6 +238,139 @@ public class BoardCase {
         }
     }
 
+    /** A case the board hears of for the first time, by whichever event comes first: it waits for its facts. */
+    public static BoardCase firstHeardOf(UUID caseId) {
+        BoardCase c = new BoardCase();
+        c.caseId = caseId;
+        return c;
+    }
+
+    /** Intake's referral: the site (set by the referral only) and when. */
+    public void referred(String site, Instant at) {
+        referringSite = site;
+        referredAt = at;
+    }
+
+    public void workupCompleted() {
+        workupComplete = true;
+        workupMissing = null;
+    }
+
+    /** Intake reopened the work-up (a chest CT once the grade is not G1): not ready; off an agenda while undecided. */
+    public void workupReopened(List<String> missing) {
+        workupComplete = false;
+        workupMissing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    public void withdraw() {
+        withdrawn = true;
+        meetingId = null;
+        apply(Lifecycle.Trigger.WITHDRAWN);
+    }
+
+    /** A biopsy report or its amendment: its alerts replace the earlier ones unless it is older than the grade held. */
+    public void biopsyReported(Instant at, List<String> reportAlerts) {
+        biopsyReported = true;
+        if ((gradeAt == null || !at.isBefore(gradeAt)) && reportAlerts != null) {
+            alertsAmended(reportAlerts);
+        }
+    }
+
+    /**
+     * The biopsy's histology and grade at {@code at}; an older report changes nothing. A change after the decision brings
+     * the case back for a new round, except to not a sarcoma: the flag that follows supersedes the decision instead.
+     * Returns true (the facts were read).
+     */
+    public boolean pathologyReported(Instant at, String newHistology, String newGrade) {
+        if (gradeAt != null && at.isBefore(gradeAt)) {
+            return true;
+        }
+        boolean changed = gradeAt != null && (!Objects.equals(histology, newHistology) || !Objects.equals(grade, newGrade));
+        histology = newHistology;
+        grade = newGrade;
+        gradeAt = at;
+        if (changed && decidedOption != null && !PathologyOfRecord.NOT_SARCOMA.equals(newHistology)) {
+            reopen();
+            Log.infof("case %s back to the board: pathology amended to %s %s", caseId, newHistology, newGrade);
+        }
+        return true;
+    }
+
+    /**
+     * Staging's latest: an older staging changes nothing; after a recurrence only the recurrence staging (prefix r)
+     * makes the case staged again, so it is staged before it is discussed (issue 20, path 2).
+     */
+    public void staged(Instant at, String prefix, String group, boolean m1, String pattern) {
+        boolean awaitsRecurrenceStaging = recurrence != null && !"r".equals(prefix);
+        if ((stagedAt == null || !at.isBefore(stagedAt)) && !awaitsRecurrenceStaging) {
+            staged = true;
+            stageGroup = group;
+            metastatic = m1;
+            failurePattern = pattern;
+            stagedAt = at;
+        }
+    }
+
+    /** The chair waived the biopsy; returns whether this is the first waiver. */
+    public boolean waiveBiopsy(String reason) {
+        command(Lifecycle.Trigger.WAIVE_BIOPSY);
+        boolean first = biopsyWaiverReason == null;
+        biopsyWaiverReason = reason;
+        return first;
+    }
+
+    /** On the agenda of this meeting. */
+    public void place(UUID meeting) {
+        apply(Lifecycle.Trigger.PLACED);
+        meetingId = meeting;
+    }
+
+    /** The meeting closed without deciding the case: it waits for the next one. */
+    public void meetingClosedUndecided() {
+        meetingId = null;
+        apply(Lifecycle.Trigger.MEETING_CLOSED_UNDECIDED);
+    }
+
+    /** The board decided this round's plan. */
+    public void decided(PlanOption option, java.time.LocalDate on) {
+        apply(Lifecycle.Trigger.DECIDED);
+        decidedOption = option;
+        decidedOn = on;
+    }
+
+    /** A neoadjuvant start or the operation: the plan is being carried out. */
+    public void treatmentStarted() {
+        apply(Lifecycle.Trigger.TREATMENT_STARTED);
+    }
+
+    public void surgeryRecorded(java.time.LocalDate on, Boolean statedGrossResidual) {
+        surgeryDate = on;
+        grossResidual = statedGrossResidual;
+    }
+
+    public void notImplemented(NotImplementedReason reason) {
+        notImplementedReason = reason;
+    }
+
+    /** Followed on this track from now. */
+    public void surveillanceStarted(SurveillanceSchedule.Track track) {
+        apply(Lifecycle.Trigger.SURVEILLANCE_STARTED);
+        inSurveillance = true;
+        surveillanceTrack = track;
+    }
+
+    /** The visits not yet done follow another track (an amended specimen). */
+    public void retracked(SurveillanceSchedule.Track track) {
+        surveillanceTrack = track;
+    }
+
+    /** The last visit found no disease. */
+    public void discharge() {
+        apply(Lifecycle.Trigger.DISCHARGED);
+        inSurveillance = false;
+        discharged = true;
+    }
+
     /** The surgeon or the chair assessed resectability (rps-reference.md section 8). */
     public void assessResectability(Resectability assessment, String reason, String by, Instant at) {
         command(Lifecycle.Trigger.ASSESS);
@@ -261,6 +395,7 @@ public class BoardCase {
      */
     public void recurred(PlanSuggestions.Recurrence found) {
         recurrence = found;
+        discharged = false;
         staged = false;
         if (found == PlanSuggestions.Recurrence.DISTANT) {
             metastatic = true;

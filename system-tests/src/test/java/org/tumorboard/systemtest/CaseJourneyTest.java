@@ -281,6 +281,8 @@ class CaseJourneyTest {
                 "staged p | surveillance-scheduled",
                 "staged p | surveillance-scheduled",
                 "tumorboard.board.recurrence-recorded.v1",
+                // the recurrence is staged again (prefix r) before the board takes it (issue 20, path 2)
+                "tumorboard.staging.case-staged.v1",
                 "tumorboard.board.case-scheduled.v1");
         List<Map<String, Object>> timeline = as("coord-north", INTAKE).get("/api/cases/" + caseId).jsonPath().getList("timeline");
         List<String> actual = new ArrayList<>();

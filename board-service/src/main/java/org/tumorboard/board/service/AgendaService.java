@@ -126,14 +126,11 @@ public class AgendaService {
     @Audited("BIOPSY_WAIVER")
     public BoardViews.BoardView waiveBiopsy(UUID caseId, @NotNull @Valid ChairReason waiver) {
         BoardCase c = views.visibleCase(caseId);
-        c.command(Lifecycle.Trigger.WAIVE_BIOPSY);
         if (Boolean.TRUE.equals(c.biopsyIndicated)) {
             throw new Conflict("Biopsy indicated", "Case " + caseId + ": a biopsy is indicated (neoadjuvant therapy is considered"
                     + " or a non-sarcoma is suspected), so it is not waived", Map.of("phase", c.phase.name()));
         }
-        boolean first = c.biopsyWaiverReason == null;
-        c.biopsyWaiverReason = waiver.reason();
-        if (first && !c.biopsyReported) {
+        if (c.waiveBiopsy(waiver.reason()) && !c.biopsyReported) {
             // Staging grades the case GX until pathology reports (issue 20, path 5); pathology's worklist lets it go.
             outbox.publish(CaseEventTypes.BIOPSY_WAIVED, c.caseId.toString(), new BiopsyWaived(c.caseId.toString()));
         }
@@ -184,8 +181,7 @@ public class AgendaService {
         m.closed = true;
         for (BoardCase c : cases.onAgenda(meetingId)) {
             if (c.decidedOption == null) {
-                c.meetingId = null;
-                c.apply(Lifecycle.Trigger.MEETING_CLOSED_UNDECIDED);
+                c.meetingClosedUndecided();
             }
         }
         cases.flush();
@@ -238,8 +234,7 @@ public class AgendaService {
     }
 
     private void schedule(BoardCase c, Meeting m) {
-        c.apply(Lifecycle.Trigger.PLACED);
-        c.meetingId = m.id;
+        c.place(m.id);
         cases.flush();
         outbox.publish(CaseEventTypes.CASE_SCHEDULED, c.caseId.toString(),
                 new CaseScheduled(c.caseId.toString(), m.id.toString(), m.date));

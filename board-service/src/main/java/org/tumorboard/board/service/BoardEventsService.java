@@ -1,8 +1,5 @@
 package org.tumorboard.board.service;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +10,6 @@ import jakarta.transaction.Transactional.TxType;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
-import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.BiopsyWaived;
@@ -25,7 +21,6 @@ import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.CaseWithdrawn;
 import org.tumorboard.events.ImagingUpdated;
 import org.tumorboard.events.NonSarcomaFlagged;
-import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
@@ -74,7 +69,7 @@ public class BoardEventsService implements CaseEventHandler {
             case SarcomaDiagnosisRestored p -> backOnPathway(event, p);
             case ResectionReported p -> resectionReported(event, p);
             case ReportAmended p -> p.asSpecificAmendment() instanceof BiopsyAmended biopsy
-                    && pathology(caseOf(event), event.time(), biopsy.histology(), biopsy.grade());
+                    && caseOf(event).pathologyReported(event.time(), biopsy.histology(), biopsy.grade());
             case NonSarcomaFlagged p -> nonSarcomaFlagged(event, p);
             case CaseStaged p -> staged(event, p);
             case ResectionAmended p -> resectionAmended(event, p);
@@ -98,8 +93,7 @@ public class BoardEventsService implements CaseEventHandler {
 
     private boolean referred(CaseEvent event, CaseReferred p) {
         BoardCase c = caseOf(event);
-        c.referringSite = p.referringSite();
-        c.referredAt = p.referredAt();
+        c.referred(p.referringSite(), p.referredAt());
         c.imaged(event.time(), p.imaging(), p.biopsyIndicated());
         return true;
     }
@@ -111,46 +105,34 @@ public class BoardEventsService implements CaseEventHandler {
     }
 
     private boolean workupCompleted(CaseEvent event) {
-        BoardCase c = caseOf(event);
-        c.workupComplete = true;
-        c.workupMissing = null;
+        caseOf(event).workupCompleted();
         return true;
     }
 
     /** Intake reopened the work-up (a chest CT is needed): not ready, and off an agenda while undecided. */
     private boolean workupReopened(CaseEvent event, WorkupReopened p) {
-        BoardCase c = caseOf(event);
-        c.workupComplete = false;
-        c.workupMissing = p.missing() == null ? List.of() : List.copyOf(p.missing());
-        if (c.decidedOption == null) {
-            c.meetingId = null;
-        }
+        caseOf(event).workupReopened(p.missing());
         return true;
     }
 
     private boolean withdrawn(CaseEvent event) {
-        BoardCase c = caseOf(event);
-        c.withdrawn = true;
-        c.meetingId = null;
-        c.apply(Lifecycle.Trigger.WITHDRAWN);
+        caseOf(event).withdraw();
         return true;
     }
 
     private boolean biopsyReported(CaseEvent event, BiopsyReported p) {
         BoardCase c = caseOf(event);
-        c.biopsyReported = true;
-        c.alerts = p.alerts() == null ? null : List.copyOf(p.alerts());
-        pathology(c, event.time(), p.histology(), p.grade());
+        c.biopsyReported(event.time(), p.alerts());
+        c.pathologyReported(event.time(), p.histology(), p.grade());
         return true;
     }
 
     /** The amended report's alerts replace the earlier ones (a discordance found on review shows on the agenda). */
     private boolean biopsyAmended(CaseEvent event, BiopsyAmended p) {
         BoardCase c = caseOf(event);
-        if ((c.gradeAt == null || !event.time().isBefore(c.gradeAt)) && p.alerts() != null) {
-            c.alertsAmended(p.alerts());
-        }
-        return pathology(c, event.time(), p.histology(), p.grade());
+        c.biopsyReported(event.time(), p.alerts());
+        c.pathologyReported(event.time(), p.histology(), p.grade());
+        return true;
     }
 
     /** The pathologist amended the not-sarcoma histology back to a sarcoma: the case waits for the board again. */
@@ -188,42 +170,14 @@ public class BoardEventsService implements CaseEventHandler {
     }
 
     private boolean staged(CaseEvent event, CaseStaged p) {
-        BoardCase c = caseOf(event);
-        // After a recurrence only the recurrence staging (prefix r) makes the case staged again: it is staged before it
-        // is discussed (issue 20, path 2).
-        boolean awaitsRecurrenceStaging = c.recurrence != null && !"r".equals(p.prefix());
-        if ((c.stagedAt == null || !event.time().isBefore(c.stagedAt)) && !awaitsRecurrenceStaging) {
-            c.staged = true;
-            c.stageGroup = p.group();
-            c.metastatic = p.metastatic();
-            c.failurePattern = p.failurePattern();
-            c.stagedAt = event.time();
-        }
-        return true;
-    }
-
-    /** Grade and histology; a change after the decision brings the case back for a new round. */
-    private boolean pathology(BoardCase c, Instant time, String histology, String grade) {
-        if (c.gradeAt != null && time.isBefore(c.gradeAt)) {
-            return true;
-        }
-        boolean changed = c.gradeAt != null && (!Objects.equals(c.histology, histology) || !Objects.equals(c.grade, grade));
-        c.histology = histology;
-        c.grade = grade;
-        c.gradeAt = time;
-        // Amended to not a sarcoma: the flag that follows supersedes the decision; no new round for a sarcoma plan.
-        if (changed && c.decidedOption != null && !PathologyOfRecord.NOT_SARCOMA.equals(histology)) {
-            c.reopen();
-            Log.infof("case %s back to the board: pathology amended to %s %s", c.caseId, histology, grade);
-        }
+        caseOf(event).staged(event.time(), p.prefix(), p.group(), p.metastatic(), p.failurePattern());
         return true;
     }
 
     private BoardCase caseOf(CaseEvent event) {
         UUID caseId = event.caseUuid();
         return cases.findByIdOptional(caseId).orElseGet(() -> {
-            BoardCase created = new BoardCase();
-            created.caseId = caseId;
+            BoardCase created = BoardCase.firstHeardOf(caseId);
             cases.persist(created);
             return created;
         });

@@ -112,9 +112,7 @@ public class SurveillanceService {
         for (SurveillanceSchedule.Visit v : schedule) {
             persistVisit(c, v.number(), v);
         }
-        c.apply(Lifecycle.Trigger.SURVEILLANCE_STARTED);
-        c.inSurveillance = true;
-        c.surveillanceTrack = track;
+        c.surveillanceStarted(track);
         outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
                 new SurveillanceScheduled(c.caseId.toString(), schedule.get(0).due()));
     }
@@ -157,7 +155,7 @@ public class SurveillanceService {
         }
         Log.infof("case %s: surveillance re-planned from %s to %s after the resection was amended", c.caseId, c.surveillanceTrack,
                 track);
-        c.surveillanceTrack = track;
+        c.retracked(track);
     }
 
     /** The surgeon stated gross residual disease after surveillance started: open visits dropped, back to the board. */
@@ -222,7 +220,6 @@ public class SurveillanceService {
             outbox.publish(CaseEventTypes.RECURRENCE_RECORDED, c.caseId.toString(),
                     new RecurrenceRecorded(c.caseId.toString(), outcome.name(), date));
             visits.deleteOpen(c.caseId);
-            c.discharged = false;
             c.recurred(outcome == VisitOutcome.DISTANT_METASTASIS ? PlanSuggestions.Recurrence.DISTANT
                     : PlanSuggestions.Recurrence.LOCAL);
             c.reopen();
@@ -230,9 +227,7 @@ public class SurveillanceService {
             agenda.placeWaitingCases();
             Log.infof("case %s: %s, back to the board", c.caseId, outcome);
         } else if (open.size() == 1) {
-            c.apply(Lifecycle.Trigger.DISCHARGED);
-            c.inSurveillance = false;
-            c.discharged = true;
+            c.discharge();
             outbox.publish(CaseEventTypes.CASE_DISCHARGED, c.caseId.toString(), new CaseDischarged(c.caseId.toString()));
         }
         return view(visit, LocalDate.now(clock));

@@ -112,13 +112,12 @@ public class TreatmentService {
         t.recordedBy = by;
         treatments.persist(t);
         if (m.type() == TreatmentType.SURGERY || m.type().isNeoadjuvant()) {
-            c.apply(Lifecycle.Trigger.TREATMENT_STARTED);
+            c.treatmentStarted();
         }
         if (m.type() == TreatmentType.SURGERY) {
-            c.surgeryDate = m.date();
-            c.grossResidual = m.grossResidualDisease();
+            c.surgeryRecorded(m.date(), m.grossResidualDisease());
         } else if (m.type() == TreatmentType.NOT_IMPLEMENTED) {
-            c.notImplementedReason = m.reasonCode();
+            c.notImplemented(m.reasonCode());
         }
         outbox.publish(CaseEventTypes.TREATMENT_RECORDED, c.caseId.toString(), new TreatmentRecorded(c.caseId.toString(),
                 m.type().name(), m.date(), m.enBloc(), m.organsResected() == null ? List.of() : m.organsResected(),

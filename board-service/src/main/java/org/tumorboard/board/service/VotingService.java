@@ -139,9 +139,7 @@ public class VotingService {
         d.decidedAt = clock.instant();
         d.decidedBy = chair;
         decisions.persist(d);
-        c.apply(Lifecycle.Trigger.DECIDED);
-        c.decidedOption = d.option;
-        c.decidedOn = java.time.LocalDate.now(clock);
+        c.decided(d.option, java.time.LocalDate.now(clock));
         outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name()));
         return views.view(d);
     }
