@@ -48,6 +48,12 @@ public final class CaseStatusRules {
         if (FINAL.contains(target) || target == CaseStatus.UNRESECTABLE || target == CaseStatus.RECURRENCE) {
             return Optional.of(target);
         }
+        if (target == CaseStatus.BOARD_SCHEDULED && rank(current) > rank(CaseStatus.BOARD_SCHEDULED)
+                && rank(current) <= rank(CaseStatus.SURVEILLANCE)) {
+            // Scheduled again after a decision, and newer than it: the board took the case back for a new round (the
+            // chair reopened it, pathology changed, a plan was not implemented, residual disease): issue 20.
+            return Optional.of(target);
+        }
         if (BACK_TO_BOARD.contains(current)) {
             return rank(target) >= rank(CaseStatus.BOARD_SCHEDULED) ? Optional.of(target) : Optional.empty();
         }

@@ -38,6 +38,14 @@ class CaseStatusRulesTest {
             // a late event: it happened before the current status was set
             "DIAGNOSED,       STAGED,         -1, stays",
             "BOARD_SCHEDULED, PLAN_DECIDED,   -5, stays",
+            // a new round: scheduled again after the decision (reopened, plan not implemented), unless the event is older
+            "PLAN_DECIDED,    BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "NEOADJUVANT,     BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "SURGERY,         BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "SURVEILLANCE,    BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
+            "PLAN_DECIDED,    BOARD_SCHEDULED, -1, stays",
+            "SURVEILLANCE,    BOARD_SCHEDULED, -1, stays",
+            "PLAN_DECIDED,    STAGED,          1, stays",
             // the loops back to the board (recurrence, unresectable re-evaluated)
             "RECURRENCE,      BOARD_SCHEDULED, 1, BOARD_SCHEDULED",
             "RECURRENCE,      PLAN_DECIDED,    1, PLAN_DECIDED",
