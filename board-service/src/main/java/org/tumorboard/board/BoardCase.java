@@ -402,10 +402,13 @@ public class BoardCase {
         }
     }
 
-    /** What the plan suggestions depend on. */
-    public PlanSuggestions.Situation situation() {
-        return new PlanSuggestions.Situation(specimenHistology != null ? specimenHistology : histology,
-                specimenGrade != null ? specimenGrade : grade, metastatic, resectability, ecog,
+    /**
+     * What the plan suggestions depend on: the histology and grade of record (the pre-treatment grade after neoadjuvant
+     * therapy).
+     */
+    public PlanSuggestions.Situation situation(boolean afterNeoadjuvant) {
+        PathologyOfRecord record = pathologyOfRecord(afterNeoadjuvant);
+        return new PlanSuggestions.Situation(record.histology(), record.grade(), metastatic, resectability, ecog,
                 recurrence == null ? PlanSuggestions.Recurrence.NONE : recurrence, biopsyWaiverReason != null, nonSarcoma);
     }
 

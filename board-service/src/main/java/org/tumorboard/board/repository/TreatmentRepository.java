@@ -13,6 +13,11 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class TreatmentRepository implements PanacheRepositoryBase<Treatment, UUID> {
 
+    /** Neoadjuvant therapy was given (a milestone recorded): the pre-treatment grade governs (rps-reference.md section 8). */
+    public boolean neoadjuvantGiven(UUID caseId) {
+        return ofCase(caseId).stream().anyMatch(t -> t.type.isNeoadjuvant());
+    }
+
     public List<Treatment> ofCase(UUID caseId) {
         return list("caseId", Sort.by("date").and("recordedAt"), caseId);
     }

@@ -17,6 +17,7 @@ import org.tumorboard.board.Resectability;
 import org.tumorboard.board.config.BoardConfig;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
+import org.tumorboard.board.repository.TreatmentRepository;
 import org.tumorboard.board.repository.VoteRepository;
 import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.board.rules.PlanSuggestions;
@@ -73,6 +74,9 @@ public class BoardViews {
     @Inject
     BoardConfig config;
 
+    @Inject
+    TreatmentRepository treatments;
+
 
     @Transactional
     public BoardView board(UUID caseId) {
@@ -85,7 +89,7 @@ public class BoardViews {
                 .map(v -> new VoteView(v.member, v.discipline, v.option, v.rationale, v.castAt)).toList();
         DecisionView decision = decisions.of(c.caseId, c.discussionRound).map(this::view).orElse(null);
         return new BoardView(c.caseId, readiness.ready(), readiness.missing(), c.nonSarcomaReason, c.meetingId, c.discussionRound,
-                PlanSuggestions.suggest(c.situation()), roundVotes, decision,
+                PlanSuggestions.suggest(c.situation(treatments.neoadjuvantGiven(c.caseId))), roundVotes, decision,
                 c.allAlerts(), new ImagingView(c.solidEnhancingComponent,
                         c.vesselInvolvement == null ? List.of() : c.vesselInvolvement,
                         c.organsAbutted == null ? List.of() : c.organsAbutted), c.phase,

@@ -170,8 +170,7 @@ public class SurveillanceService {
 
     /** The track the patient is followed on: the governing histology and grade, after neoadjuvant therapy the pre-treatment one. */
     private SurveillanceSchedule.Track track(BoardCase c) {
-        boolean neoadjuvant = treatments.ofCase(c.caseId).stream().anyMatch(t -> t.type.isNeoadjuvant());
-        PathologyOfRecord record = c.pathologyOfRecord(neoadjuvant);
+        PathologyOfRecord record = c.pathologyOfRecord(treatments.neoadjuvantGiven(c.caseId));
         return SurveillanceSchedule.track(record.grade(), record.histology());
     }
 

@@ -277,6 +277,22 @@ class TreatmentAndSurveillanceTest {
                 .body("inSurveillance", equalTo(false)).body("visits.size()", equalTo(0));
     }
 
+    /**
+     * rps-reference.md section 8: after neoadjuvant therapy the pre-treatment grade governs. The biopsy's G2 stands
+     * against a treated specimen graded G1: the patient is followed on the high-grade track.
+     */
+    @Test
+    void afterNeoadjuvantTherapyThePreTreatmentGradeSetsTheTrack() {
+        String caseId = decidedCase(em, "HUB", "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION");
+        treatment(CHAIR, caseId, Map.of("type", "NEOADJUVANT_CHEMOTHERAPY_STARTED", "date", today().toString())).then().statusCode(201);
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(201);
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.RESECTION_REPORTED, caseId, new ResectionReported(caseId,
+                "rs", 1, "R0", new BigDecimal("21.5"), 2, 0, new BigDecimal("0.669"), "DEDIFFERENTIATED_LIPOSARCOMA", "G1",
+                new BigDecimal("20"), List.of()), Instant.now().plusSeconds(120)));
+        TestEvents.await("in surveillance", 30_000, () -> "IN_SURVEILLANCE".equals(board(caseId).jsonPath().getString("phase")));
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then().body("track", equalTo("HIGH_GRADE"));
+    }
+
     /** An R2 amendment delivered before its original report: the original does not undo it (issue 19, item 4). */
     @Test
     void anR2AmendmentThatArrivesBeforeItsOriginalStillSendsTheCaseBackToTheBoard() {
