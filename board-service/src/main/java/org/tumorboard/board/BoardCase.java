@@ -16,11 +16,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.tumorboard.board.rules.Readiness;
-import org.tumorboard.board.rules.SurveillanceSchedule;
-import org.tumorboard.board.rules.Concordance;
+import org.tumorboard.board.agenda.rules.Readiness;
+import org.tumorboard.board.decision.rules.Concordance;
+import org.tumorboard.board.decision.rules.PlanSuggestions;
 import org.tumorboard.board.rules.Lifecycle;
-import org.tumorboard.board.rules.PlanSuggestions;
+import org.tumorboard.board.surveillance.rules.SurveillanceSchedule;
 import org.tumorboard.events.Margins;
 import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.ResectabilityImaging;
@@ -364,6 +364,11 @@ public class BoardCase {
         surveillanceTrack = track;
     }
 
+    /** The open visits are dropped (a recurrence, gross residual disease) or all done while the case is before the board. */
+    public void surveillanceEnded() {
+        inSurveillance = false;
+    }
+
     /** The last visit found no disease. */
     public void discharge() {
         apply(Lifecycle.Trigger.DISCHARGED);
@@ -518,7 +523,11 @@ public class BoardCase {
         return phase == Lifecycle.Phase.READY && meetingId == null && decidedOption == null && readiness().ready();
     }
 
-    /** A new round of discussion: earlier votes and decisions stay on the record under their round. */
+    /**
+     * A new round of discussion: earlier votes and decisions stay on the record under their round. A surveillance
+     * schedule that runs keeps running while the case is discussed again (issue 20, path 7); the paths that end it
+     * (a recurrence, gross residual disease) say so with {@link #surveillanceEnded()}.
+     */
     public void reopen() {
         apply(Lifecycle.Trigger.BACK_TO_BOARD);
         newRound();
@@ -532,6 +541,5 @@ public class BoardCase {
         decidedOn = null;
         notImplementedReason = null;
         meetingId = null;
-        inSurveillance = false;
     }
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.tumorboard.board.PlanOption;
-import org.tumorboard.board.rules.FollowThrough;
-import org.tumorboard.board.rules.SurveillanceSchedule;
+import org.tumorboard.board.surveillance.rules.SurveillanceSchedule;
+import org.tumorboard.board.treatment.rules.FollowThrough;
 
 import io.quarkus.runtime.Startup;
 

@@ -113,9 +113,13 @@ public final class Lifecycle {
                 case WAITING, READY, SCHEDULED, DECIDED, IN_TREATMENT, IN_SURVEILLANCE -> STAY;
                 case DISCHARGED, OFF_PATHWAY, WITHDRAWN -> refuse(phase, "it is not before the board or under treatment");
             };
-            // A discharged case still takes a recurrence (a liposarcoma can recur after 10-15 years): path 8.
-            case RECORD_VISIT -> phase == Phase.IN_SURVEILLANCE || phase == Phase.DISCHARGED ? STAY
-                    : refuse(phase, "it is not in surveillance");
+            // A discharged case still takes a recurrence (a liposarcoma can recur after 10-15 years): path 8. A case
+            // reopened after its surgery is still followed while it is discussed again (path 7): the visits of a running
+            // schedule are recorded in every phase of the new round; without a schedule the use case refuses.
+            case RECORD_VISIT -> switch (phase) {
+                case WAITING, READY, SCHEDULED, DECIDED, IN_TREATMENT, IN_SURVEILLANCE, DISCHARGED -> STAY;
+                case OFF_PATHWAY, WITHDRAWN -> refuse(phase, "it is not on the sarcoma pathway");
+            };
         };
     }
 

@@ -4,10 +4,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 import org.tumorboard.board.BoardCase;
+import org.tumorboard.board.agenda.service.PlacesReadyCases;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.events.BiopsyAmended;
@@ -35,6 +36,7 @@ import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 
 import io.quarkus.logging.Log;
+import org.tumorboard.board.surveillance.service.SurveillanceService;
 
 /**
  * What the other services tell the board about a case. The case record is created by whichever event arrives first,
@@ -47,9 +49,6 @@ public class BoardEventsService implements CaseEventHandler {
     BoardCaseRepository cases;
 
     @Inject
-    AgendaService agenda;
-
-    @Inject
     SurveillanceService surveillance;
 
     @Inject
@@ -58,6 +57,7 @@ public class BoardEventsService implements CaseEventHandler {
     /** Runs inside the consumer's inbox transaction. */
     @Override
     @Transactional(TxType.MANDATORY)
+    @PlacesReadyCases
     public void handle(CaseEvent event) {
         boolean changed = switch (event.payload()) {
             case CaseReferred p -> referred(event, p);
@@ -86,8 +86,6 @@ public class BoardEventsService implements CaseEventHandler {
         };
         if (changed) {
             cases.findByIdOptional(event.caseUuid()).ifPresent(BoardCase::factsChanged);
-            cases.flush();
-            agenda.placeWaitingCases();
         }
     }
 

@@ -14,14 +14,14 @@ import org.tumorboard.board.Discipline;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.RecordedVote;
 import org.tumorboard.board.Resectability;
+import org.tumorboard.board.agenda.rules.Readiness;
 import org.tumorboard.board.config.BoardConfig;
+import org.tumorboard.board.decision.rules.PlanSuggestions;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.board.repository.TreatmentRepository;
 import org.tumorboard.board.repository.VoteRepository;
 import org.tumorboard.board.rules.Lifecycle;
-import org.tumorboard.board.rules.PlanSuggestions;
-import org.tumorboard.board.rules.Readiness;
 import org.tumorboard.events.ResectabilityImaging;
 import org.tumorboard.platform.security.SiteScope;
 
@@ -83,7 +83,7 @@ public class BoardViews {
         return view(visibleCase(caseId));
     }
 
-    BoardView view(BoardCase c) {
+    public BoardView view(BoardCase c) {
         Readiness.Result readiness = c.readiness();
         List<VoteView> roundVotes = votes.ofRound(c.caseId, c.discussionRound).stream()
                 .map(v -> new VoteView(v.member, v.discipline, v.option, v.rationale, v.castAt)).toList();
@@ -100,13 +100,13 @@ public class BoardViews {
                         c.fitnessAt), c.chairReview);
     }
 
-    DecisionView view(Decision d) {
+    public DecisionView view(Decision d) {
         return new DecisionView(d.option, d.round, d.decidedAt, d.decidedBy, d.votes,
                 d.supersededReason == null ? null : new Superseded(d.supersededReason, d.supersededAt));
     }
 
     /** The case if the caller's site may see it; another site's case is indistinguishable from a missing one. */
-    BoardCase visibleCase(UUID caseId) {
+    public BoardCase visibleCase(UUID caseId) {
         return siteScope.visible(cases.findByIdOptional(caseId), found -> found.referringSite, "case " + caseId);
     }
 }

@@ -16,7 +16,9 @@ import jakarta.transaction.Transactional;
 
 import org.tumorboard.board.TreatmentType;
 import org.tumorboard.board.rules.Spread;
-import org.tumorboard.board.rules.VisitState;
+import org.tumorboard.board.surveillance.rules.VisitState;
+import org.tumorboard.board.surveillance.service.SurveillanceService;
+import org.tumorboard.board.treatment.service.TreatmentService;
 
 /**
  * The hub's timeliness figures (rps-reference.md section 7), from board-service's own records: days from referral to

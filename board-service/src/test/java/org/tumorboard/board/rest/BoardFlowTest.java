@@ -26,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tumorboard.board.rules.Concordance;
+import org.tumorboard.board.decision.rules.Concordance;
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;

@@ -278,6 +278,53 @@ class TreatmentAndSurveillanceTest {
     }
 
     /**
+     * Issue 20, path 7: the chair reopens a case that is followed after its resection; the nurse still records its
+     * visits while it is discussed again; the new round decides a re-resection, and the visits not yet done follow the
+     * new operation (the visit done kept, numbered on). A visit for a case that has no schedule running is 409 naming
+     * its phase.
+     */
+    @Test
+    void reopeningAFollowedCaseKeepsSurveillanceAndTheScheduleFollowsTheNewPlan() {
+        String notOperated = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        visit(notOperated, today(), "NO_EVIDENCE_OF_DISEASE").then().statusCode(409).body("phase", equalTo("DECIDED"));
+
+        String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString())).then().statusCode(201);
+        resection(caseId, "R0");
+        TestEvents.await("in surveillance", 30_000, () -> "IN_SURVEILLANCE".equals(board(caseId).jsonPath().getString("phase")));
+        visit(caseId, today(), "NO_EVIDENCE_OF_DISEASE").then().statusCode(201);
+
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "new imaging shows a nodule"))
+                .post("/api/cases/" + caseId + "/reopen").then().statusCode(200).body("round", equalTo(2));
+        TestEvents.await("scheduled again", 30_000, () -> "SCHEDULED".equals(board(caseId).jsonPath().getString("phase")));
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(true)).body("visits.size()", equalTo(21));
+        MovableClock.moveBy(Duration.ofDays(95));
+        visit(caseId, today(), "NO_EVIDENCE_OF_DISEASE").then().statusCode(201);
+
+        for (String token : BoardFixtures.FIVE_DISCIPLINES) {
+            BoardFixtures.vote(token, caseId, "UPFRONT_RESECTION").then().statusCode(201);
+        }
+        BoardFixtures.decide(caseId).then().statusCode(201);
+        board(caseId).then().body("phase", equalTo("DECIDED"));
+        LocalDate reResection = today();
+        treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", reResection.toString())).then().statusCode(201);
+        board(caseId).then().body("phase", equalTo("IN_SURVEILLANCE"));
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(true))
+                .body("visits[0].doneOn", org.hamcrest.Matchers.notNullValue())
+                .body("visits[1].doneOn", equalTo(today().toString()))
+                .body("visits[2].number", equalTo(3))
+                .body("visits[2].month", equalTo(3))
+                .body("visits[2].due", equalTo(reResection.plusMonths(3).toString()))
+                .body("visits.size()", equalTo(23));
+        assertTrue(TopicReader.read(Topics.BOARD, r -> caseId.equals(r.key())
+                && CaseEventTypes.SURVEILLANCE_SCHEDULED.name().equals(TopicReader.header(r, "ce_type")), 2,
+                Duration.ofSeconds(30), Duration.ofSeconds(1)).size() == 2);
+
+    }
+
+    /**
      * rps-reference.md section 8: after neoadjuvant therapy the pre-treatment grade governs. The biopsy's G2 stands
      * against a treated specimen graded G1: the patient is followed on the high-grade track.
      */

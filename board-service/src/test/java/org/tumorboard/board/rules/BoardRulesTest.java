@@ -16,7 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tumorboard.board.Discipline;
 import org.tumorboard.board.PlanOption;
-import org.tumorboard.board.rules.BoardDecision.Vote;
+import org.tumorboard.board.agenda.rules.Readiness;
+import org.tumorboard.board.decision.rules.BoardDecision.Vote;
+import org.tumorboard.board.decision.rules.BoardDecision;
+import org.tumorboard.board.decision.rules.PlanSuggestions;
 
 /** rps-reference.md section 5: readiness, typical fits, quorum and strict majority. */
 class BoardRulesTest {

@@ -25,12 +25,12 @@ class LayersTest {
 
     /** What no use case or rule may import: the REST layer of any service, JAX-RS and the HTTP problem types. */
     private static final Pattern HTTP = Pattern.compile(
-            "^import (static )?(org\\.tumorboard\\.\\w+\\.rest\\.|jakarta\\.ws\\.rs\\.|org\\.jboss\\.resteasy\\.|io\\.vertx\\.core\\.http\\."
+            "^import (static )?(org\\.tumorboard\\.[\\w.]+\\.rest\\.|jakarta\\.ws\\.rs\\.|org\\.jboss\\.resteasy\\.|io\\.vertx\\.core\\.http\\."
                     + "|org\\.tumorboard\\.platform\\.problem\\.)");
 
     /** A rule is plain Java: the JDK, the event contract's vocabulary and its own domain's types. */
     private static final Pattern NOT_PURE = Pattern.compile(
-            "^import (static )?(?!java\\.|org\\.tumorboard\\.events\\.|org\\.tumorboard\\.\\w+\\.rules\\.|org\\.tumorboard\\.\\w+\\.[A-Z])");
+            "^import (static )?(?!java\\.|org\\.tumorboard\\.events\\.|org\\.tumorboard\\.[\\w.]+\\.rules\\.|org\\.tumorboard\\.\\w+\\.[A-Z])");
 
     @Test
     void useCasesAndRulesKnowNothingOfHttp() {
@@ -51,6 +51,11 @@ class LayersTest {
             assertTrue(layers.stream().anyMatch(p -> p.toString().contains("/" + service + "/service/")), service + "'s use cases not read");
             assertTrue(layers.stream().anyMatch(p -> p.toString().contains("/" + service + "/rules/")), service + "'s rules not read");
         }
+        // board-service is split by feature, each with its own layers (conventions.md)
+        for (String feature : List.of("agenda", "decision", "treatment", "surveillance")) {
+            assertTrue(layers.stream().anyMatch(p -> p.toString().contains("/board/" + feature + "/service/")), feature + "'s use cases not read");
+            assertTrue(layers.stream().anyMatch(p -> p.toString().contains("/board/" + feature + "/rules/")), feature + "'s rules not read");
+        }
         // the patterns themselves: each catches what it is for
         assertTrue(HTTP.matcher("import org.tumorboard.intake.rest.ReferralResource;").find());
         assertTrue(HTTP.matcher("import jakarta.ws.rs.core.Response;").find());
@@ -58,6 +63,9 @@ class LayersTest {
         assertTrue(NOT_PURE.matcher("import jakarta.persistence.Entity;").find());
         assertTrue(NOT_PURE.matcher("import org.tumorboard.board.repository.BoardCaseRepository;").find());
         assertTrue(!NOT_PURE.matcher("import org.tumorboard.board.PlanOption;").find());
+        assertTrue(HTTP.matcher("import org.tumorboard.board.agenda.rest.MeetingResource;").find());
+        assertTrue(!NOT_PURE.matcher("import org.tumorboard.board.surveillance.rules.SurveillanceSchedule;").find());
+        assertTrue(NOT_PURE.matcher("import org.tumorboard.board.agenda.service.AgendaService;").find());
     }
 
     private static List<String> breaches(List<String> layers, Pattern forbidden) {

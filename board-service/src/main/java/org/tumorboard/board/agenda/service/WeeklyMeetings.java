@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.agenda.service;
 
 import java.time.Clock;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package org.tumorboard.board.rules;
+package org.tumorboard.board.treatment.rules;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

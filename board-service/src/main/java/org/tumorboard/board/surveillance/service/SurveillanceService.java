@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.surveillance.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,17 +22,18 @@ import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.SurveillanceVisit;
 import org.tumorboard.board.VisitOutcome;
+import org.tumorboard.board.agenda.service.PlacesReadyCases;
+import org.tumorboard.board.decision.rules.PlanSuggestions;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.SurveillanceRepository;
 import org.tumorboard.board.repository.TreatmentRepository;
 import org.tumorboard.board.rules.Lifecycle;
-import org.tumorboard.board.rules.PlanSuggestions;
-import org.tumorboard.board.rules.SurveillanceSchedule;
-import org.tumorboard.board.rules.VisitState;
+import org.tumorboard.board.surveillance.rules.SurveillanceSchedule;
+import org.tumorboard.board.surveillance.rules.VisitState;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEventTypes;
-import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.PathologyOfRecord;
+import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.failure.Conflict;
@@ -39,6 +41,7 @@ import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.outbox.Outbox;
 
 import io.quarkus.logging.Log;
+import org.tumorboard.board.service.BoardViews;
 
 /** Surveillance after resection (rps-reference.md section 6): the schedule, the visits, recurrence, discharge. */
 @ApplicationScoped
@@ -64,9 +67,6 @@ public class SurveillanceService {
 
     @Inject
     BoardCaseRepository cases;
-
-    @Inject
-    AgendaService agenda;
 
     @Inject
     Outbox outbox;
@@ -128,8 +128,7 @@ public class SurveillanceService {
             return;
         }
         if (grossResidualMargin) {
-            visits.deleteOpen(c.caseId);
-            c.reopen();
+            endAndReturnToBoard(c);
             Log.infof("case %s: resection amended to R2, back to the board", c.caseId);
             return;
         }
@@ -161,11 +160,41 @@ public class SurveillanceService {
     /** The surgeon stated gross residual disease after surveillance started: open visits dropped, back to the board. */
     @Transactional(TxType.MANDATORY)
     public void grossResidualStated(BoardCase c) {
-        visits.deleteOpen(c.caseId);
-        c.reopen();
-        cases.flush();
-        agenda.placeWaitingCases();
+        endAndReturnToBoard(c);
         Log.infof("case %s: gross residual disease stated after the report, back to the board", c.caseId);
+    }
+
+    /**
+     * A re-resection decided in a new round while the patient is still followed (issue 20, path 7): the visits not yet
+     * done are planned again from the new operation, on the track of record, after the visits already done; gross
+     * residual disease stated with it sends the case back to the board instead.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void reResected(BoardCase c, LocalDate surgery, boolean grossResidual) {
+        if (grossResidual) {
+            grossResidualStated(c);
+            return;
+        }
+        List<SurveillanceVisit> done = visits.ofCase(c.caseId).stream().filter(v -> v.doneOn != null).toList();
+        visits.deleteOpen(c.caseId);
+        visits.flush();
+        SurveillanceSchedule.Track track = track(c);
+        List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
+        int number = done.size();
+        for (SurveillanceSchedule.Visit v : schedule) {
+            persistVisit(c, ++number, v);
+        }
+        c.surveillanceStarted(track);
+        outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
+                new SurveillanceScheduled(c.caseId.toString(), schedule.get(0).due()));
+        Log.infof("case %s: surveillance planned again from the re-resection of %s", c.caseId, surgery);
+    }
+
+    /** The open visits are dropped and the case goes back to the board: a recurrence, or gross residual disease. */
+    private void endAndReturnToBoard(BoardCase c) {
+        visits.deleteOpen(c.caseId);
+        c.surveillanceEnded();
+        c.reopen();
     }
 
     /** The track the patient is followed on: the governing histology and grade, after neoadjuvant therapy the pre-treatment one. */
@@ -188,6 +217,7 @@ public class SurveillanceService {
     /** The nurse records a visit: the earliest open one is done; a recurrence sends the case back to the board. */
     @Transactional
     @Audited(value = "SURVEILLANCE_VISIT", creates = true)
+    @PlacesReadyCases
     public VisitView recordVisit(UUID caseId, @NotNull(message = "a visit body is required") @Valid VisitCommand command) {
         BoardCase c = views.visibleCase(caseId);
         LocalDate date = command.date();
@@ -200,7 +230,8 @@ public class SurveillanceService {
             throw new Conflict("case " + c.caseId + " is discharged: after discharge only a recurrence is recorded");
         }
         if (!afterDischarge && !c.inSurveillance) {
-            throw new Conflict("case " + c.caseId + " is not in surveillance");
+            throw new Conflict("Not in surveillance", "Case " + c.caseId + " is " + c.phase + ": no surveillance schedule runs",
+                    Map.of("phase", c.phase.name()));
         }
         if (date.isAfter(LocalDate.now(clock))) {
             throw new InvalidInput("date", "must not be in the future");
@@ -218,13 +249,14 @@ public class SurveillanceService {
         if (outcome != VisitOutcome.NO_EVIDENCE_OF_DISEASE) {
             outbox.publish(CaseEventTypes.RECURRENCE_RECORDED, c.caseId.toString(),
                     new RecurrenceRecorded(c.caseId.toString(), outcome.name(), date));
-            visits.deleteOpen(c.caseId);
             c.recurred(outcome == VisitOutcome.DISTANT_METASTASIS ? PlanSuggestions.Recurrence.DISTANT
                     : PlanSuggestions.Recurrence.LOCAL);
-            c.reopen();
-            cases.flush();
-            agenda.placeWaitingCases();
+            endAndReturnToBoard(c);
             Log.infof("case %s: %s, back to the board", c.caseId, outcome);
+        } else if (open.size() == 1 && c.phase != Lifecycle.Phase.IN_SURVEILLANCE) {
+            // The schedule is complete while the case is discussed again: the new round decides, not the last visit.
+            c.surveillanceEnded();
+            Log.infof("case %s: last visit done while the case is %s: no discharge", c.caseId, c.phase);
         } else if (open.size() == 1) {
             c.discharge();
             outbox.publish(CaseEventTypes.CASE_DISCHARGED, c.caseId.toString(), new CaseDischarged(c.caseId.toString()));

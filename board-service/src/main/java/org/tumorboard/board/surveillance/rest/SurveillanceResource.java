@@ -1,4 +1,4 @@
-package org.tumorboard.board.rest;
+package org.tumorboard.board.surveillance.rest;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.tumorboard.board.service.SurveillanceService;
+import org.tumorboard.board.surveillance.service.SurveillanceService;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;

@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.decision.service;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,11 +22,12 @@ import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.RecordedVote;
 import org.tumorboard.board.Vote;
 import org.tumorboard.board.config.BoardConfig;
+import org.tumorboard.board.decision.rules.BoardDecision;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.board.repository.MeetingRepository;
 import org.tumorboard.board.repository.VoteRepository;
 import org.tumorboard.board.rules.Lifecycle;
-import org.tumorboard.board.rules.BoardDecision;
+import org.tumorboard.board.service.BoardViews;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.platform.audit.Audited;

@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.agenda.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.decision.service;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tumorboard.board.BoardCase;
 import org.tumorboard.board.Resectability;
+import org.tumorboard.board.service.BoardViews;
 import org.tumorboard.platform.audit.Audited;
 
 /**

@@ -1,4 +1,4 @@
-package org.tumorboard.board.rest;
+package org.tumorboard.board.treatment.rest;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.tumorboard.board.service.TreatmentService;
+import org.tumorboard.board.treatment.service.TreatmentService;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
 

@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.agenda.service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +37,7 @@ import org.tumorboard.platform.outbox.Outbox;
 import org.tumorboard.platform.security.SiteScope;
 
 import io.quarkus.logging.Log;
+import org.tumorboard.board.service.BoardViews;
 
 /**
  * Meetings and their agendas: a ready case goes on the earliest open meeting with room, oldest referral first. The
@@ -89,8 +90,15 @@ public class AgendaService {
 
     @Transactional
     @Audited(value = "MEETING_CREATE", creates = true)
-    public MeetingView createMeeting(@NotNull(message = "a meeting body is required") @Valid MeetingCommand meeting) {
-        return view(create(meeting.date(), meeting.capacity(), caller.getName()));
+    @PlacesReadyCases
+    public UUID createMeeting(@NotNull(message = "a meeting body is required") @Valid MeetingCommand meeting) {
+        return create(meeting.date(), meeting.capacity(), caller.getName()).id;
+    }
+
+    /** One meeting, with the cases on its agenda counted. */
+    @Transactional
+    public MeetingView meeting(UUID meetingId) {
+        return view(meetings.findByIdOptional(meetingId).orElseThrow(() -> new NotFound("meeting " + meetingId)));
     }
 
     @Transactional
@@ -111,12 +119,14 @@ public class AgendaService {
 
     @Transactional
     @Audited("MEETING_CLOSE")
+    @PlacesReadyCases
     public MeetingView closeMeeting(UUID meetingId) {
         return view(close(meetingId));
     }
 
     @Transactional
     @Audited("MEETING_MOVE")
+    @PlacesReadyCases
     public BoardViews.BoardView move(UUID caseId, @NotNull @Valid MoveCommand move) {
         return views.view(move(views.visibleCase(caseId), move.meetingId()));
     }
@@ -124,7 +134,8 @@ public class AgendaService {
     /** The chair records why no biopsy is needed; the readiness gate then accepts the case without one. */
     @Transactional
     @Audited("BIOPSY_WAIVER")
-    public BoardViews.BoardView waiveBiopsy(UUID caseId, @NotNull @Valid ChairReason waiver) {
+    @PlacesReadyCases
+    public void waiveBiopsy(UUID caseId, @NotNull @Valid ChairReason waiver) {
         BoardCase c = views.visibleCase(caseId);
         if (Boolean.TRUE.equals(c.biopsyIndicated)) {
             throw new Conflict("Biopsy indicated", "Case " + caseId + ": a biopsy is indicated (neoadjuvant therapy is considered"
@@ -135,15 +146,13 @@ public class AgendaService {
             outbox.publish(CaseEventTypes.BIOPSY_WAIVED, c.caseId.toString(), new BiopsyWaived(c.caseId.toString()));
         }
         c.factsChanged();
-        cases.flush();
-        placeWaitingCases();
-        return views.view(c);
     }
 
     /** The chair brings a decided case back for a new round of discussion; the old round stays on record. */
     @Transactional
     @Audited("REOPEN")
-    public BoardViews.BoardView reopen(UUID caseId, @NotNull @Valid ChairReason reason) {
+    @PlacesReadyCases
+    public void reopen(UUID caseId, @NotNull @Valid ChairReason reason) {
         BoardCase c = views.visibleCase(caseId);
         if (c.decidedOption == null && c.phase != Lifecycle.Phase.OFF_PATHWAY && c.phase != Lifecycle.Phase.WITHDRAWN) {
             throw new Conflict("case " + caseId + " has no decision to reopen");
@@ -151,12 +160,10 @@ public class AgendaService {
         c.command(Lifecycle.Trigger.REOPEN);
         Log.infof("case %s reopened by the chair for round %d", caseId, c.discussionRound + 1);
         c.reopen();
-        cases.flush();
-        placeWaitingCases();
-        return views.view(c);
     }
 
     @Transactional
+    @PlacesReadyCases
     public Meeting create(LocalDate date, int capacity, String by) {
         if (date.isBefore(LocalDate.now(clock))) {
             throw new InvalidInput("date", "must not be in the past");
@@ -168,7 +175,6 @@ public class AgendaService {
         m.createdAt = clock.instant();
         m.createdBy = by;
         meetings.persist(m);
-        placeWaitingCases();
         return m;
     }
 
@@ -184,8 +190,6 @@ public class AgendaService {
                 c.meetingClosedUndecided();
             }
         }
-        cases.flush();
-        placeWaitingCases();
         return m;
     }
 
@@ -210,9 +214,13 @@ public class AgendaService {
         return c;
     }
 
-    /** Places every ready case that waits, in referral order, on the earliest open meeting with room. */
+    /**
+     * Places every ready case that waits, in referral order, on the earliest open meeting with room. Called only by
+     * {@link Placement}, once per unit of work.
+     */
     @Transactional(TxType.MANDATORY)
-    public void placeWaitingCases() {
+    void placeWaitingCases() {
+        cases.flush();
         List<BoardCase> waiting = cases.waiting().stream().filter(BoardCase::awaitsPlacement).toList();
         if (waiting.isEmpty()) {
             return;

@@ -1,4 +1,4 @@
-package org.tumorboard.board.rules;
+package org.tumorboard.board.surveillance.rules;
 
 import java.time.LocalDate;
 

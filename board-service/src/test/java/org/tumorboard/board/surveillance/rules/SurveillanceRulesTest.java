@@ -1,4 +1,4 @@
-package org.tumorboard.board.rules;
+package org.tumorboard.board.surveillance.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tumorboard.board.PlanOption;
-import org.tumorboard.board.rules.SurveillanceSchedule.Exam;
-import org.tumorboard.board.rules.SurveillanceSchedule.Track;
-import org.tumorboard.board.rules.SurveillanceSchedule.Visit;
-import org.tumorboard.board.rules.VisitState.State;
+import org.tumorboard.board.treatment.rules.FollowThrough;
+import org.tumorboard.board.surveillance.rules.SurveillanceSchedule.Exam;
+import org.tumorboard.board.surveillance.rules.SurveillanceSchedule.Track;
+import org.tumorboard.board.surveillance.rules.SurveillanceSchedule.Visit;
+import org.tumorboard.board.surveillance.rules.VisitState.State;
 
 /** rps-reference.md section 6 and the plan follow-through policy: schedules, year boundaries, states, overdue steps. */
 class SurveillanceRulesTest {

@@ -1,4 +1,4 @@
-package org.tumorboard.board.service;
+package org.tumorboard.board.treatment.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,10 +23,11 @@ import org.tumorboard.board.NotImplementedReason;
 import org.tumorboard.board.PlanOption;
 import org.tumorboard.board.Treatment;
 import org.tumorboard.board.TreatmentType;
+import org.tumorboard.board.agenda.service.PlacesReadyCases;
 import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.TreatmentRepository;
 import org.tumorboard.board.rules.Lifecycle;
-import org.tumorboard.board.rules.FollowThrough;
+import org.tumorboard.board.treatment.rules.FollowThrough;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.platform.audit.Audited;
@@ -35,6 +36,8 @@ import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.outbox.Outbox;
 
 import io.quarkus.logging.Log;
+import org.tumorboard.board.service.BoardViews;
+import org.tumorboard.board.surveillance.service.SurveillanceService;
 
 /** Treatment milestones of a decided plan, and which plans have a late next step. */
 @ApplicationScoped
@@ -76,9 +79,6 @@ public class TreatmentService {
     BoardViews views;
 
     @Inject
-    AgendaService agenda;
-
-    @Inject
     SurveillanceService surveillance;
 
     @Inject
@@ -86,6 +86,7 @@ public class TreatmentService {
 
     @Transactional
     @Audited(value = "TREATMENT", creates = true)
+    @PlacesReadyCases
     public TreatmentView record(UUID caseId, @NotNull(message = "a treatment body is required") @Valid Milestone m) {
         BoardCase c = views.visibleCase(caseId);
         String by = caller.getName();
@@ -95,6 +96,7 @@ public class TreatmentService {
             throw new Conflict("case " + c.caseId + " has no decided plan to carry out");
         }
         check(m, c.decidedOn, LocalDate.now(clock));
+        Lifecycle.Phase before = c.phase;
         if (c.phase == Lifecycle.Phase.IN_SURVEILLANCE && m.type() != TreatmentType.SURGERY) {
             throw new Conflict("case " + c.caseId + " is IN_SURVEILLANCE: the resection is reported; only the operation's own"
                     + " record may still follow it");
@@ -123,15 +125,16 @@ public class TreatmentService {
                 m.type().name(), m.date(), m.enBloc(), m.organsResected() == null ? List.of() : m.organsResected(),
                 m.grossResidualDisease(), m.reasonCode() == null ? null : m.reasonCode().name()));
         if (m.type() == TreatmentType.SURGERY && Boolean.TRUE.equals(m.grossResidualDisease())
-                && c.phase == Lifecycle.Phase.IN_SURVEILLANCE) {
+                && before == Lifecycle.Phase.IN_SURVEILLANCE) {
             // Gross residual disease stated after the report started surveillance: back to the board (issue 20, path 7).
             surveillance.grossResidualStated(c);
+        } else if (m.type() == TreatmentType.SURGERY && before != Lifecycle.Phase.IN_SURVEILLANCE && c.inSurveillance) {
+            // A re-resection decided in a new round while the patient is followed: the schedule follows the new operation.
+            surveillance.reResected(c, m.date(), Boolean.TRUE.equals(m.grossResidualDisease()));
         }
         if (m.type() == TreatmentType.NOT_IMPLEMENTED) {
             // A plan not carried out comes back to the board for a new one (issue 20, path 6); the reason stays on record.
             c.reopen();
-            cases.flush();
-            agenda.placeWaitingCases();
             Log.infof("case %s: plan not implemented (%s), back to the board for round %d", c.caseId, m.reasonCode(),
                     c.discussionRound);
         }

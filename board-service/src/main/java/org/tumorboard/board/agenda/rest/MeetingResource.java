@@ -1,4 +1,4 @@
-package org.tumorboard.board.rest;
+package org.tumorboard.board.agenda.rest;
 
 import java.net.URI;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.tumorboard.board.service.AgendaService;
+import org.tumorboard.board.agenda.service.AgendaService;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 
@@ -37,7 +37,8 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOARD_CHAIR)
     public Response create(AgendaService.MeetingCommand meeting) {
-        AgendaService.MeetingView created = agenda.createMeeting(meeting);
+        // the answer is read after the unit of work, so it counts the ready cases the new meeting took
+        AgendaService.MeetingView created = agenda.meeting(agenda.createMeeting(meeting));
         return Response.created(URI.create("/api/meetings/" + created.meetingId() + "/agenda")).entity(created).build();
     }
 

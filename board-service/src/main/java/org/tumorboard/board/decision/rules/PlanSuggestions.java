@@ -1,4 +1,4 @@
-package org.tumorboard.board.rules;
+package org.tumorboard.board.decision.rules;
 
 import java.util.ArrayList;
 import java.util.List;
