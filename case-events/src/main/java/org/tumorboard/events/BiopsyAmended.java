@@ -8,4 +8,9 @@ import java.util.List;
  */
 public record BiopsyAmended(String caseId, String reportId, int version, String histology, String grade, Integer score,
         List<String> alerts) implements CaseEventPayload {
+
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public BiopsyAmended {
+        PayloadChecks.biopsy("BiopsyAmended", caseId, version, histology, grade, score, alerts);
+    }
 }

@@ -9,6 +9,11 @@ import java.util.List;
 public record BiopsyReported(String caseId, String reportId, int version, String histology, String grade, Integer score,
         List<String> alerts) implements CaseEventPayload {
 
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public BiopsyReported {
+        PayloadChecks.biopsy("BiopsyReported", caseId, version, histology, grade, score, alerts);
+    }
+
     public BiopsyReported(String caseId, String reportId, int version, String histology, String grade) {
         this(caseId, reportId, version, histology, grade, null, List.of());
     }

@@ -6,4 +6,10 @@ package org.tumorboard.events;
  * board-service (free text never travels in an event).
  */
 public record BiopsyWaived(String caseId) implements CaseEventPayload {
+
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public BiopsyWaived {
+        String self = "BiopsyWaived";
+        PayloadChecks.required(self, "caseId", caseId);
+    }
 }

@@ -51,6 +51,18 @@ public record CaseReferred(
         this(caseId, referringSite, referredAt, greatestDimensionCm, suspiciousNodes, distantLesions, neoadjuvantConsidered, null);
     }
 
+    /**
+     * The site a consumer holds for the case after this referral (issue 22, item 4): only intake's referral sets it, once;
+     * a later referral naming another site is not believed (dead-lettered), so no event moves a case to another spoke.
+     */
+    public String siteFor(String held) {
+        if (held != null && !held.equals(referringSite)) {
+            throw new MalformedEventException("CaseReferred.referringSite: case " + caseId
+                    + " is already referred from another site; an event does not move it");
+        }
+        return referringSite;
+    }
+
     public CaseReferred {
         if (caseId == null || caseId.isBlank()) {
             throw new MalformedEventException("CaseReferred.caseId is missing");
@@ -59,5 +71,10 @@ public record CaseReferred(
             throw new MalformedEventException("CaseReferred.referringSite is missing");
         }
         Objects.requireNonNull(referredAt, "CaseReferred.referredAt");
+        // Issue 22, item 3: the ranges of the REST side, checked on the way in.
+        PayloadChecks.sizeCm("CaseReferred", "greatestDimensionCm", greatestDimensionCm);
+        if (referringSite.length() > 64) {
+            throw PayloadChecks.invalid("CaseReferred", "referringSite", "must be at most 64 characters");
+        }
     }
 }

@@ -15,6 +15,13 @@ public record ImagingUpdated(
         ResectabilityImaging imaging,
         Boolean biopsyIndicated) implements CaseEventPayload {
 
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public ImagingUpdated {
+        String self = "ImagingUpdated";
+        PayloadChecks.required(self, "caseId", caseId);
+        PayloadChecks.sizeCm(self, "greatestDimensionCm", greatestDimensionCm);
+    }
+
     public ImagingUpdated(String caseId, BigDecimal greatestDimensionCm, Boolean suspiciousNodes, Boolean distantLesions,
             java.util.List<String> missingWorkup) {
         this(caseId, greatestDimensionCm, suspiciousNodes, distantLesions, missingWorkup, null, null);

@@ -8,4 +8,11 @@ import java.util.List;
  * (rps-reference.md section 8, issue 19).
  */
 public record NonSarcomaFlagged(String caseId, String reportId, List<String> findings) implements CaseEventPayload {
+
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public NonSarcomaFlagged {
+        String self = "NonSarcomaFlagged";
+        PayloadChecks.required(self, "caseId", caseId);
+        PayloadChecks.codes(self, "findings", findings);
+    }
 }

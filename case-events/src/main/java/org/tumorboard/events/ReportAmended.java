@@ -15,6 +15,19 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record ReportAmended(String caseId, String reportId, int version, String reportKind, String histology, String grade,
         String margin, BigDecimal greatestDimensionCm, Integer nodesExamined, Integer nodesPositive) implements CaseEventPayload {
 
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public ReportAmended {
+        String self = "ReportAmended";
+        PayloadChecks.required(self, "caseId", caseId);
+        PayloadChecks.range(self, "version", version, 1, Integer.MAX_VALUE);
+        PayloadChecks.oneOf(self, "reportKind", reportKind, Vocabulary.Pathology.REPORT_KINDS);
+        PayloadChecks.oneOf(self, "histology", histology, Vocabulary.Pathology.HISTOLOGIES);
+        PayloadChecks.oneOf(self, "grade", grade, PayloadChecks.GRADES);
+        PayloadChecks.oneOf(self, "margin", margin, Vocabulary.Pathology.MARGINS);
+        PayloadChecks.sizeCm(self, "greatestDimensionCm", greatestDimensionCm);
+        PayloadChecks.nodes(self, nodesExamined, nodesPositive);
+    }
+
     public ReportAmended(String caseId, String reportId, int version, String reportKind, String histology, String grade) {
         this(caseId, reportId, version, reportKind, histology, grade, null, null, null, null);
     }

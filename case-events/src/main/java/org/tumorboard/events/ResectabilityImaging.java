@@ -12,6 +12,20 @@ import java.util.List;
  */
 public record ResectabilityImaging(Boolean solidEnhancingComponent, List<Vessel> vesselInvolvement, List<String> organsAbutted) {
 
+    /** Issue 22, item 3: intake's vocabularies, checked on the way in. */
+    public ResectabilityImaging {
+        if (vesselInvolvement != null) {
+            for (int i = 0; i < vesselInvolvement.size(); i++) {
+                Vessel v = vesselInvolvement.get(i);
+                PayloadChecks.required("imaging", "vesselInvolvement[" + i + "]", v);
+                PayloadChecks.required("imaging", "vesselInvolvement[" + i + "].vessel", v.vessel());
+                PayloadChecks.oneOf("imaging", "vesselInvolvement[" + i + "].vessel", v.vessel(), Vocabulary.Intake.VESSELS);
+                PayloadChecks.oneOf("imaging", "vesselInvolvement[" + i + "].extent", v.extent(), Vocabulary.Intake.VESSEL_EXTENTS);
+            }
+        }
+        PayloadChecks.codes("imaging", "organsAbutted", organsAbutted);
+    }
+
     /** A vessel (AORTA, IVC, SMA, ...) and the extent of its involvement (ABUTMENT, ENCASEMENT). */
     public record Vessel(String vessel, String extent) {
     }

@@ -14,6 +14,12 @@ public record ResectionAmended(String caseId, String reportId, int version, Stri
         Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
         BigDecimal treatmentEffectPercent, List<String> alerts) implements CaseEventPayload {
 
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public ResectionAmended {
+        PayloadChecks.resection("ResectionAmended", caseId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive,
+                marginMissProbability, histology, grade, treatmentEffectPercent, alerts);
+    }
+
     public ResectionAmended(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
             Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability) {
         this(caseId, reportId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive, marginMissProbability, null,

@@ -16,6 +16,12 @@ public record ResectionReported(String caseId, String reportId, int version, Str
         Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
         BigDecimal treatmentEffectPercent, List<String> alerts) implements CaseEventPayload {
 
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public ResectionReported {
+        PayloadChecks.resection("ResectionReported", caseId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive,
+                marginMissProbability, histology, grade, treatmentEffectPercent, alerts);
+    }
+
     public ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
             Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability) {
         this(caseId, reportId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive, marginMissProbability, null,

@@ -6,4 +6,11 @@ package org.tumorboard.events;
  * one. Every service follows it: intake's status, the board's agenda.
  */
 public record SarcomaDiagnosisRestored(String caseId, String reportId, int version, String histology) implements CaseEventPayload {
+
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public SarcomaDiagnosisRestored {
+        String self = "SarcomaDiagnosisRestored";
+        PayloadChecks.required(self, "caseId", caseId);
+        PayloadChecks.oneOf(self, "histology", histology, Vocabulary.Pathology.HISTOLOGIES);
+    }
 }

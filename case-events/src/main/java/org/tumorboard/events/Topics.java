@@ -1,6 +1,7 @@
 package org.tumorboard.events;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kafka topic names. Each service publishes on exactly one topic; the Kafka key is always the case id,
@@ -12,6 +13,49 @@ public final class Topics {
     public static final String PATHOLOGY = "pathology.report-events";
     public static final String STAGING = "staging.stage-events";
     public static final String BOARD = "board.case-events";
+
+    /** The one service that publishes on a topic: its CloudEvents source and the prefix of its event types. */
+    public record Owner(String source, String typePrefix) {
+    }
+
+    /**
+     * Who may publish on the topic (issue 22, item 2), or empty for a topic outside the contract. An event on a topic
+     * whose source or type is not the owner's is not believed.
+     */
+    public static Optional<Owner> owner(String topic) {
+        return Optional.ofNullable(switch (topic) {
+            case INTAKE -> new Owner(Sources.INTAKE, "tumorboard.intake.");
+            case PATHOLOGY -> new Owner(Sources.PATHOLOGY, "tumorboard.pathology.");
+            case STAGING -> new Owner(Sources.STAGING, "tumorboard.staging.");
+            case BOARD -> new Owner(Sources.BOARD, "tumorboard.board.");
+            default -> null;
+        });
+    }
+
+    /** The services, by the name each one has on the broker (its Kafka principal and its consumer group). */
+    public static final List<String> SERVICES = List.of("intake-service", "pathology-service", "staging-service", "board-service");
+
+    /** The topic each service publishes on, and no other (issue 22, item 1: the broker's ACLs follow this). */
+    public static String ownedBy(String service) {
+        return switch (service) {
+            case "intake-service" -> INTAKE;
+            case "pathology-service" -> PATHOLOGY;
+            case "staging-service" -> STAGING;
+            case "board-service" -> BOARD;
+            default -> throw new IllegalArgumentException("not a service: " + service);
+        };
+    }
+
+    /** The topics each service consumes (its {@code mp.messaging.incoming.case-events.topics}), and no other. */
+    public static List<String> consumedBy(String service) {
+        return switch (service) {
+            case "intake-service" -> List.of(INTAKE, PATHOLOGY, STAGING, BOARD);
+            case "pathology-service" -> List.of(INTAKE, BOARD);
+            case "staging-service" -> List.of(INTAKE, PATHOLOGY, BOARD);
+            case "board-service" -> List.of(INTAKE, PATHOLOGY, STAGING);
+            default -> throw new IllegalArgumentException("not a service: " + service);
+        };
+    }
 
     /** Every topic that carries case events, in pathway order. */
     public static final List<String> ALL = List.of(INTAKE, PATHOLOGY, STAGING, BOARD);

@@ -13,6 +13,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record TreatmentRecorded(String caseId, String type, LocalDate date, Boolean enBloc, List<String> organsResected,
         Boolean grossResidualDisease, String reasonCode) implements CaseEventPayload {
 
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public TreatmentRecorded {
+        String self = "TreatmentRecorded";
+        PayloadChecks.required(self, "caseId", caseId);
+        PayloadChecks.required(self, "type", type);
+        PayloadChecks.oneOf(self, "type", type, Vocabulary.Board.TREATMENT_TYPES);
+        PayloadChecks.codes(self, "organsResected", organsResected);
+        PayloadChecks.oneOf(self, "reasonCode", reasonCode, Vocabulary.Board.NOT_IMPLEMENTED_REASONS);
+    }
+
     public TreatmentRecorded(String caseId, String type, LocalDate date) {
         this(caseId, type, date, null, List.of(), null, null);
     }

@@ -52,6 +52,21 @@ public final class Vocabulary {
         }
     }
 
+    /** staging-service (AJCC 8th edition, retroperitoneum; rps-reference.md section 4). */
+    public static final class Staging {
+        /** Clinical, pathologic, after neoadjuvant therapy, recurrence. */
+        public static final List<String> PREFIXES = List.of("c", "p", "yp", "r");
+        public static final List<String> T = List.of("T1", "T2", "T3", "T4");
+        public static final List<String> N = List.of("N0", "N1");
+        public static final List<String> M = List.of("M0", "M1");
+        public static final List<String> GROUPS = List.of("IA", "IB", "II", "IIIA", "IIIB", "IV");
+        public static final List<String> FAILURE_PATTERNS = List.of("LOCAL_DOMINANT", "DISTANT_DOMINANT", "LOCAL_AND_DISTANT",
+                "BY_GRADE", "NOT_APPLICABLE");
+
+        private Staging() {
+        }
+    }
+
     /** board-service. */
     public static final class Board {
 

@@ -9,4 +9,12 @@ import java.util.List;
  * names the items (CHEST_CT); the case is not ready for the board until a new {@link WorkupCompleted}.
  */
 public record WorkupReopened(String caseId, List<String> missing, String grade, Instant reopenedAt) implements CaseEventPayload {
+
+    /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
+    public WorkupReopened {
+        String self = "WorkupReopened";
+        PayloadChecks.required(self, "caseId", caseId);
+        PayloadChecks.oneOf(self, "grade", grade, PayloadChecks.GRADES);
+        PayloadChecks.codes(self, "missing", missing);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,6 +34,35 @@ class ComposeFileTest {
         String init = Files.readString(Manifests.ROOT.resolve("deploy/compose/init-databases.sh"));
         for (String owner : new String[] { "intake", "pathology", "staging", "board", "keycloak" }) {
             assertTrue(init.contains(owner), "init-databases.sh creates " + owner);
+        }
+    }
+
+    /**
+     * Issue 22, item 1: the compose broker authenticates (SCRAM-SHA-512) and authorizes (StandardAuthorizer, nothing
+     * allowed without an ACL); its set-up script grants each service exactly its topics and group, as case-events
+     * Topics and the Kubernetes KafkaUsers say; each service logs in as itself.
+     */
+    @Test
+    void theBrokerAuthenticatesAndEachServiceIsGrantedOnlyItsTopics() throws IOException {
+        JsonNode kafka = COMPOSE.path("services").path("kafka");
+        JsonNode env = kafka.path("environment");
+        assertTrue(env.path("KAFKA_ADVERTISED_LISTENERS").asText().contains("SASL_PLAINTEXT://kafka:9092"));
+        assertTrue(env.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().contains("SASL_PLAINTEXT:SASL_PLAINTEXT"));
+        assertTrue(env.path("KAFKA_LISTENERS").asText().contains("SETUP://127.0.0.1:"), "the plaintext set-up listener is loopback only");
+        assertEquals("SCRAM-SHA-512", env.path("KAFKA_SASL_ENABLED_MECHANISMS").asText());
+        assertEquals("org.apache.kafka.metadata.authorizer.StandardAuthorizer", env.path("KAFKA_AUTHORIZER_CLASS_NAME").asText());
+        assertEquals("false", env.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText());
+        String script = Files.readString(Manifests.ROOT.resolve("deploy/compose/kafka-setup.sh"));
+        for (String s : SERVICES) {
+            String service = s + "-service";
+            String grant = script.lines().filter(l -> l.startsWith("grant " + service + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("kafka-setup.sh grants nothing to " + service));
+            java.util.List<String> words = java.util.List.of(grant.split("\\s+"));
+            assertEquals(Topics.ownedBy(service), words.get(2), service + " writes its own topic");
+            assertEquals(new TreeSet<>(Topics.consumedBy(service)), new TreeSet<>(words.subList(3, words.size())), service + " reads");
+            JsonNode serviceEnv = COMPOSE.path("services").path(service).path("environment");
+            assertEquals(service, serviceEnv.path("TUMORBOARD_KAFKA_USER").asText());
+            assertEquals("SASL_PLAINTEXT", serviceEnv.path("KAFKA_SECURITY_PROTOCOL").asText());
         }
     }
 

@@ -48,7 +48,9 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 class KubernetesManifestsTest {
 
     /** Environment a Deployment may set beyond what the service reads: the container's port and JVM options. */
-    private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "JAVA_OPTS_APPEND");
+    /** Read by the platform (Quarkus, the JVM) and by the Kafka client straight from KAFKA_* variables. */
+    private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "JAVA_OPTS_APPEND", "KAFKA_SSL_TRUSTSTORE_TYPE",
+            "KAFKA_SSL_TRUSTSTORE_LOCATION");
 
     private static Manifests.Rendered rendered(String overlay) {
         return Manifests.rendered(overlay);
@@ -103,7 +105,10 @@ class KubernetesManifestsTest {
                     missing.add(s + ": ConfigMap " + cm.getName() + " key " + cm.getKey());
                 }
                 var sk = e.getValueFrom().getSecretKeyRef();
-                if (sk != null && !hasKey(r.secret(sk.getName()), sk.getKey())) {
+                // a KafkaUser's Secret is written by Strimzi's User Operator, with the user's password (issue 22, item 1)
+                boolean userOperatorSecret = sk != null && List.of("password", "sasl.jaas.config").contains(sk.getKey())
+                        && r.named(io.strimzi.api.kafka.model.user.KafkaUser.class, sk.getName()).isPresent();
+                if (sk != null && !userOperatorSecret && !hasKey(r.secret(sk.getName()), sk.getKey())) {
                     missing.add(s + ": Secret " + sk.getName() + " key " + sk.getKey());
                 }
             }
@@ -170,6 +175,72 @@ class KubernetesManifestsTest {
         assertEquals(false, r.kafka().getSpec().getKafka().getConfig().get("auto.create.topics.enable"));
     }
 
+    /**
+     * Issue 22, item 1: the broker's one listener is TLS with SCRAM-SHA-512 and the simple authorizer; each service is a
+     * KafkaUser whose ACLs are exactly its own topic and dead-letter topic (write), the topics it consumes (read) and its
+     * own group; its Deployment logs in as that user with the password from the user's Secret, over TLS trusting the
+     * cluster CA.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theBrokerAuthenticatesAndEachServiceMayUseOnlyItsTopicsAndGroup(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        var listeners = r.kafka().getSpec().getKafka().getListeners();
+        assertEquals(1, listeners.size(), "one listener");
+        var listener = listeners.get(0);
+        assertTrue(listener.isTls(), "TLS");
+        assertEquals(9093, listener.getPort());
+        assertTrue(listener.getAuth() instanceof io.strimzi.api.kafka.model.kafka.listener.KafkaListenerAuthenticationScramSha512,
+                "SCRAM-SHA-512: " + listener.getAuth());
+        assertTrue(r.kafka().getSpec().getKafka().getAuthorization() instanceof io.strimzi.api.kafka.model.kafka.KafkaAuthorizationSimple);
+        assertTrue(r.kafka().getSpec().getEntityOperator().getUserOperator() != null, "the User Operator keeps the users' secrets");
+        for (String s : SERVICES) {
+            String service = s + "-service";
+            var user = r.named(io.strimzi.api.kafka.model.user.KafkaUser.class, service)
+                    .orElseThrow(() -> new AssertionError("KafkaUser " + service));
+            assertEquals(r.kafka().getMetadata().getName(), user.getMetadata().getLabels().get("strimzi.io/cluster"));
+            assertTrue(user.getSpec().getAuthentication() instanceof io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication);
+            Set<String> granted = new TreeSet<>();
+            for (var rule : ((io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
+                String resource = switch (rule.getResource()) {
+                    case io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource t -> {
+                        assertEquals(io.strimzi.api.kafka.model.user.acl.AclResourcePatternType.LITERAL, t.getPatternType());
+                        yield "topic " + t.getName();
+                    }
+                    case io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource g -> {
+                        assertEquals(io.strimzi.api.kafka.model.user.acl.AclResourcePatternType.LITERAL, g.getPatternType());
+                        yield "group " + g.getName();
+                    }
+                    default -> throw new AssertionError(service + ": an ACL on " + rule.getResource());
+                };
+                assertTrue(rule.getType() == null || rule.getType() == io.strimzi.api.kafka.model.user.acl.AclRuleType.ALLOW);
+                rule.getOperations().forEach(op -> granted.add(resource + " " + op.name()));
+            }
+            Set<String> expected = new TreeSet<>();
+            for (String topic : List.of(Topics.ownedBy(service), Topics.deadLetter(service))) {
+                expected.addAll(List.of("topic " + topic + " WRITE", "topic " + topic + " DESCRIBE"));
+            }
+            for (String topic : Topics.consumedBy(service)) {
+                expected.addAll(List.of("topic " + topic + " READ", "topic " + topic + " DESCRIBE"));
+            }
+            expected.addAll(List.of("group " + service + " READ", "group " + service + " DESCRIBE"));
+            assertEquals(expected, granted, overlay + " " + service + "'s ACLs");
+
+            Map<String, String> env = resolvedEnv(r, s);
+            assertEquals(service, env.get("TUMORBOARD_KAFKA_USER"));
+            assertEquals("secret:" + service, env.get("TUMORBOARD_KAFKA_PASSWORD"), "the password from the KafkaUser's Secret");
+            assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL"));
+            assertTrue(env.get("KAFKA_BOOTSTRAP_SERVERS").endsWith(":9093"), env.get("KAFKA_BOOTSTRAP_SERVERS"));
+            Deployment d = r.deployment(s);
+            var ca = d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getSecret() != null && (r.kafka().getMetadata().getName() + "-cluster-ca-cert").equals(v.getSecret().getSecretName()))
+                    .findFirst().orElseThrow(() -> new AssertionError(service + " mounts the cluster CA"));
+            String mountedAt = d.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                    .filter(m -> m.getName().equals(ca.getName())).findFirst().orElseThrow().getMountPath();
+            assertEquals(mountedAt + "/ca.crt", env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
     void environmentNamesAreExactlyWhatEachServiceReads(String overlay) {
@@ -202,7 +273,7 @@ class KubernetesManifestsTest {
                     assertTrue(peer.getIpBlock() == null, s + ": no IP blocks");
                     Map<String, String> pods = peer.getPodSelector() == null ? Map.of() : peer.getPodSelector().getMatchLabels();
                     int port = rule.getPorts().get(0).getPort().getIntVal();
-                    if (pods.equals(kafkaPods) && port == 9092) {
+                    if (pods.equals(kafkaPods) && port == 9093) {
                         reached.add("kafka");
                     } else if (pods.equals(dbPods) && port == 5432) {
                         reached.add("database");

@@ -182,6 +182,7 @@ final class Manifests {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class),
             Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class),
             Map.entry("k8s.keycloak.org/v2beta1/Keycloak", KeycloakCr.class),

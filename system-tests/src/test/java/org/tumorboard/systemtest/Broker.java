@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.tumorboard.testsupport.EmbeddedKafka;
 
 /** What is really on the stack's broker: every record of a topic, the consumer groups' lag, and re-publishing. */
 final class Broker {
@@ -41,6 +42,7 @@ final class Broker {
     /** Every record on the topic now, from the first offset to the end of each partition. */
     static List<ConsumerRecord<String, String>> everyRecord(String topic) {
         Properties props = new Properties();
+        props.putAll(EmbeddedKafka.login(EmbeddedKafka.ADMIN));
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.get().kafkaBootstrap());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -69,6 +71,7 @@ final class Broker {
     /** Publishes the records again, as they were (key, value, headers: the same CloudEvents id), in the given order. */
     static void republish(List<ConsumerRecord<String, String>> records) {
         Properties props = new Properties();
+        props.putAll(EmbeddedKafka.login(EmbeddedKafka.ADMIN));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.get().kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -82,6 +85,7 @@ final class Broker {
     /** Publishes one raw record (a poison message, say). */
     static void publish(String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
+        props.putAll(EmbeddedKafka.login(EmbeddedKafka.ADMIN));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.get().kafkaBootstrap());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
@@ -112,6 +116,7 @@ final class Broker {
 
     private static Admin admin() {
         Properties props = new Properties();
+        props.putAll(EmbeddedKafka.login(EmbeddedKafka.ADMIN));
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.get().kafkaBootstrap());
         return Admin.create(props);
     }

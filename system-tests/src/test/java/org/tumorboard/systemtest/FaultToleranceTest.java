@@ -356,7 +356,8 @@ class FaultToleranceTest {
             as("operator", service).get("/api/dead-letters/" + id).then().statusCode(200)
                     .body("headers.ce_id", org.hamcrest.Matchers.equalTo(eventId))
                     .body("reason", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
-            as("operator", service).body(Map.of("value", fixedValue)).post("/api/dead-letters/" + id + "/replay").then()
+            as("operator", service).body(Map.of("value", fixedValue, "reason", "the biopsy's grade restored from the signed report"))
+                    .post("/api/dead-letters/" + id + "/replay").then()
                     .statusCode(200).body("replayOutcome", org.hamcrest.Matchers.equalTo("APPLIED"));
             replayed++;
         }

@@ -56,6 +56,23 @@ public abstract class TokenChecks {
                 .jws().keyId("1").sign("privateKey.jwk"));
     }
 
+    /**
+     * Issue 22, item 8: a token the realm minted for another client (no audience, another service's, or the test
+     * server's default) is not for this service.
+     */
+    @Test
+    void aTokenForAnotherClientOrServiceIs401() {
+        String self = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.token.audience", String.class);
+        assert401(claims(site()).issuer(Tokens.ISSUER).audience("https://service.example.com").expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("1").sign("privateKey.jwk"));
+        assert401(claims(site()).issuer(Tokens.ISSUER).audience("account").expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("1").sign("privateKey.jwk"));
+        java.util.Set<String> others = new java.util.HashSet<>(Tokens.AUDIENCES);
+        others.remove(self);
+        assert401(claims(site()).issuer(Tokens.ISSUER).audience(others).expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("1").sign("privateKey.jwk"));
+    }
+
     @Test
     void aTamperedPayloadIs401() {
         String[] parts = Tokens.token("tampered", site(), roles()).split("\\.");
@@ -86,7 +103,7 @@ public abstract class TokenChecks {
     }
 
     private io.smallrye.jwt.build.JwtClaimsBuilder claims(String site) {
-        return Jwt.preferredUserName("someone").subject("someone").audience("https://service.example.com")
+        return Jwt.preferredUserName("someone").subject("someone").audience(new java.util.HashSet<>(Tokens.AUDIENCES))
                 .claim("realm_access", Map.of("roles", List.of(roles()))).claim("site", site);
     }
 

@@ -2,6 +2,7 @@ package org.tumorboard.testsupport;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.jwt.build.Jwt;
@@ -16,6 +17,12 @@ public final class Tokens {
 
     /** The issuer the OIDC test server announces in its discovery document. */
     public static final String ISSUER = "https://server.example.com";
+
+    /**
+     * The audiences the realm's clients put in a user's access token, one per service (issue 22, item 8); each service
+     * accepts only a token that names it.
+     */
+    public static final List<String> AUDIENCES = List.of("intake-service", "pathology-service", "staging-service", "board-service");
 
     private Tokens() {
     }
@@ -44,7 +51,7 @@ public final class Tokens {
         JwtClaimsBuilder builder = Jwt.preferredUserName(user)
                 .subject(user)
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(new java.util.HashSet<>(AUDIENCES))
                 .expiresIn(Duration.ofMinutes(30))
                 .claim("realm_access", Map.of("roles", Arrays.asList(roles)));
         if (site != null) {

@@ -1,8 +1,8 @@
 package org.tumorboard.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -36,8 +36,7 @@ public final class TopicWriter {
 
     /** Where the record was written (partition and offset), for {@link #awaitConsumed}. */
     public static RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers());
+        Map<String, Object> props = new HashMap<>(EmbeddedKafka.get().clientConfig(EmbeddedKafka.ADMIN));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
@@ -54,8 +53,7 @@ public final class TopicWriter {
      * that would itself change what the test asserts.
      */
     public static void awaitConsumed(String groupId, long timeoutMs, RecordMetadata... records) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers());
+        Map<String, Object> props = new HashMap<>(EmbeddedKafka.get().clientConfig(EmbeddedKafka.ADMIN));
         try (Admin admin = Admin.create(props)) {
             TestEvents.await(groupId + " past " + java.util.Arrays.toString(records), timeoutMs, () -> {
                 try {

@@ -91,7 +91,7 @@ public class BoardEventsService implements CaseEventHandler {
 
     private boolean referred(CaseEvent event, CaseReferred p) {
         BoardCase c = caseOf(event);
-        c.referred(p.referringSite(), p.referredAt());
+        c.referred(p.siteFor(c.referringSite), p.referredAt());
         c.imaged(event.time(), p.imaging(), p.biopsyIndicated());
         return true;
     }

@@ -112,7 +112,7 @@ public class WorklistService implements CaseEventHandler {
             Log.infof("case %s on the biopsy worklist", c.caseId);
         }
         // A case first seen through a later event keeps what that event set; the referral adds who and when.
-        c.referringSite = referred.referringSite();
+        c.referringSite = referred.siteFor(c.referringSite);
         c.referredAt = referred.referredAt();
     }
 

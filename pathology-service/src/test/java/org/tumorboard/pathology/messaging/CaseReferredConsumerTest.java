@@ -163,23 +163,84 @@ class CaseReferredConsumerTest {
         // Replayed as it is, the poison still fails: 409, and it stays open with the error.
         String poison = deadLetterId(operator, poisonKey);
         given().auth().oauth2(operator).contentType("application/json").body("{}").post("/api/dead-letters/" + poison + "/replay")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("reason"));
+        given().auth().oauth2(operator).get("/api/dead-letters/" + poison).then().body("state", equalTo("OPEN"));
+        given().auth().oauth2(operator).contentType("application/json").body(Map.of("reason", "broker hiccup, try again"))
+                .post("/api/dead-letters/" + poison + "/replay")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("still cannot be applied"));
         given().auth().oauth2(operator).get("/api/dead-letters/" + poison).then()
                 .body("state", equalTo("OPEN")).body("lastReplayError", org.hamcrest.Matchers.notNullValue());
 
         // With the payload fixed, it applies once; a second replay is refused.
-        given().auth().oauth2(operator).contentType("application/json").body(Map.of("value", valid.data()))
+        given().auth().oauth2(operator).contentType("application/json")
+                .body(Map.of("value", valid.data(), "reason", "intake's referral lost its site; restored from the referral form"))
                 .post("/api/dead-letters/" + fixable + "/replay").then().statusCode(200)
                 .body("state", equalTo("REPLAYED")).body("replayOutcome", equalTo("APPLIED")).body("replayedBy", equalTo("ops"));
         assertEquals(1, onWorklist(caseId));
         assertEquals(1, inInbox(valid.id()));
-        given().auth().oauth2(operator).contentType("application/json").body("{}").post("/api/dead-letters/" + fixable + "/replay")
-                .then().statusCode(409);
+        given().auth().oauth2(operator).contentType("application/json").body(Map.of("reason", "again"))
+                .post("/api/dead-letters/" + fixable + "/replay").then().statusCode(409);
         given().auth().oauth2(operator).get("/api/dead-letters").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(fixable)));
         given().auth().oauth2(operator).queryParam("state", "ALL").get("/api/dead-letters").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(fixable));
+    }
+
+    /**
+     * Issue 22, item 6: two operators replay the same dead letter at the same moment, each with a corrected value: one
+     * applies it, the other is refused, and the letter records the value that was applied.
+     */
+    @Test
+    void twoOperatorsReplayingOneDeadLetterApplyItOnce() throws Exception {
+        String operator = Tokens.token("ops", "HUB", "operator");
+        String caseId = TestEvents.newCaseId();
+        CaseEvent valid = TestEvents.caseReferred(caseId, "SPOKE-SOUTH", 6.0);
+        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+                valid.data().replace("\"referringSite\":\"SPOKE-SOUTH\",", "")));
+        TestEvents.await("the dead letter kept", 30_000, () -> deadLetterId(operator, caseId) != null);
+        String letter = deadLetterId(operator, caseId);
+
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String site : List.of("SPOKE-SOUTH", "HUB")) {
+                String corrected = valid.data().replace("SPOKE-SOUTH", site);
+                answers.add(two.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(Tokens.token("ops-" + site, "HUB", "operator")).contentType("application/json")
+                            .body(Map.of("value", corrected, "reason", "site restored by " + site))
+                            .post("/api/dead-letters/" + letter + "/replay").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(200, 409), statuses);
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(1, inInbox(valid.id()));
+        assertEquals(1, AppliedEffects.committed(valid.id()));
+        String site = given().auth().oauth2(Tokens.pathologist()).get("/api/worklist").then().extract().jsonPath()
+                .getString("find { it.caseId == '" + caseId + "' }.referringSite");
+        given().auth().oauth2(operator).get("/api/dead-letters/" + letter).then().statusCode(200)
+                .body("state", equalTo("REPLAYED"))
+                .body("replayedBy", equalTo("ops-" + site));
+        // the audit trail keeps who, why and the digest of the value applied; reading the letter is on it too
+        String corrected = valid.data().replace("SPOKE-SOUTH", site);
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(corrected.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var trail = given().auth().oauth2(Tokens.token("auditor", "HUB", "auditor")).queryParam("caseId", caseId).get("/api/audit")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> details = trail.getList("items.findAll { it.action == 'DEAD_LETTER_REPLAY' && it.status == 200 }.detail");
+        assertEquals(List.of("reason: site restored by " + site + "; corrected value sha-256 " + digest + ", kept on dead letter "
+                + letter), details);
+        assertTrue(trail.getList("items.action").contains("DEAD_LETTER_READ"), trail.getList("items.action").toString());
     }
 
     @Test

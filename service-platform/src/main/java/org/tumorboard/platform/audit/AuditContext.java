@@ -11,6 +11,7 @@ public class AuditContext {
 
     private boolean identityDisclosed;
     private UUID caseId;
+    private String detail;
 
     public void identityDisclosed() {
         identityDisclosed = true;
@@ -19,6 +20,15 @@ public class AuditContext {
     /** The case the call concerns, where neither its path nor its body or answer names it. */
     public void concerns(UUID caseId) {
         this.caseId = caseId;
+    }
+
+    /** What the record should say beyond who did what (an operator's reason, a digest of a corrected value). */
+    public void note(String detail) {
+        this.detail = detail;
+    }
+
+    String detail() {
+        return detail;
     }
 
     UUID caseId() {

@@ -78,7 +78,7 @@ public class AuditInterceptor {
             recordFailure(call, e);
             throw e;
         }
-        trail.recordWithin(entry(call, caseId(call, result), successStatus(call, result), null));
+        trail.recordWithin(entry(call, caseId(call, result), successStatus(call, result), context.detail()));
         return result;
     }
 

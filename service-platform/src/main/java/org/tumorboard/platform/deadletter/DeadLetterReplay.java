@@ -1,5 +1,6 @@
 package org.tumorboard.platform.deadletter;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,19 +44,41 @@ public class DeadLetterReplay {
     @Inject
     AuditContext audit;
 
-    /** @param fixedValue a corrected record value (the JSON payload) to apply instead of the stored one; null for as it was */
+    /** The operator lists the dead letters: reading them is on the audit trail (issue 22, item 6). */
     @Transactional
-    @Audited("DEAD_LETTER_REPLAY")
-    public DeadLetters.DeadLetter replay(UUID id, String fixedValue) {
+    @Audited("DEAD_LETTER_LIST")
+    public List<DeadLetters.DeadLetter> list(boolean openOnly, int limit) {
+        return deadLetters.list(openOnly, limit);
+    }
+
+    /** The operator reads one dead letter (its payload is a clinical fact): on the audit trail. */
+    @Transactional
+    @Audited("DEAD_LETTER_READ")
+    public DeadLetters.DeadLetter read(UUID id) {
         DeadLetters.DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
         audit.concerns(caseIdOf(letter.key()));
+        return letter;
+    }
+
+    /**
+     * @param fixedValue a corrected record value (the JSON payload) to apply instead of the stored one; null for as it was.
+     *        It passes every check a live record passes (the topic's owner, the clock, the payload's ranges).
+     * @param reason why the operator replays it: on the audit record with the corrected value's digest (the value itself
+     *        is kept on the dead letter, which is marked replayed once and never again)
+     */
+    @Transactional
+    @Audited("DEAD_LETTER_REPLAY")
+    public DeadLetters.DeadLetter replay(UUID id, String fixedValue, String reason) {
+        DeadLetters.DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
+        audit.concerns(caseIdOf(letter.key()));
+        audit.note("reason: " + reason + (fixedValue == null ? "; replayed as it was"
+                : "; corrected value sha-256 " + sha256(fixedValue) + ", kept on dead letter " + id));
         if (!letter.open()) {
             throw new Conflict("dead letter " + id + " was already replayed (" + letter.replayOutcome() + ")");
         }
+        CaseEventProcessor.ReplayOutcome outcome;
         try {
-            CaseEventProcessor.ReplayOutcome outcome = processor.replayWithinTransaction(letter.toRecord(fixedValue), handler.get()::handle);
-            deadLetters.markReplayed(id, caller.getName(), outcome.name(), fixedValue == null ? letter.value() : fixedValue);
-            Log.infof("dead letter %s replayed by %s: %s%s", id, caller.getName(), outcome, fixedValue == null ? "" : " (corrected value)");
+            outcome = processor.replayWithinTransaction(letter.toRecord(fixedValue), handler.get()::handle);
         } catch (MalformedEventException | RetryLaterException e) {
             deadLetters.markReplayFailed(id, e.getMessage());
             throw new Conflict("the record still cannot be applied: " + e.getMessage());
@@ -63,11 +86,25 @@ public class DeadLetterReplay {
             if (TransientFailures.isTransient(e)) {
                 throw e;
             }
-            String reason = CaseEventProcessor.rootMessage(e);
-            deadLetters.markReplayFailed(id, reason);
-            throw new Conflict("the record still cannot be applied: " + reason);
+            String failure = CaseEventProcessor.rootMessage(e);
+            deadLetters.markReplayFailed(id, failure);
+            throw new Conflict("the record still cannot be applied: " + failure);
         }
+        // Two operators at once: the second's mark waits for the first's commit, finds the letter replayed and rolls back.
+        if (!deadLetters.markReplayed(id, caller.getName(), outcome.name(), fixedValue == null ? letter.value() : fixedValue)) {
+            throw new Conflict("dead letter " + id + " was replayed meanwhile by another operator");
+        }
+        Log.infof("dead letter %s replayed by %s: %s%s", id, caller.getName(), outcome, fixedValue == null ? "" : " (corrected value)");
         return deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records are keyed by case id; a poison record may have any key, or none. */

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.tumorboard.platform.failure.NotFound;
 import org.tumorboard.platform.problem.ProblemException;
 import org.tumorboard.platform.security.Roles;
 
@@ -43,12 +45,13 @@ public class DeadLetterResource {
         }
     }
 
-    /** A corrected record value (the JSON payload) to apply instead of the stored one; null replays it as it was. */
-    public record ReplayRequest(@Size(max = 65_536) String value) {
+    /**
+     * A corrected record value (the JSON payload) to apply instead of the stored one, null to replay it as it was; and
+     * why, for the audit trail.
+     */
+    public record ReplayRequest(@Size(max = 65_536) String value,
+            @NotBlank(message = "must say why the record is replayed") @Size(max = 500) String reason) {
     }
-
-    @Inject
-    DeadLetters deadLetters;
 
     @Inject
     DeadLetterReplay replays;
@@ -70,23 +73,20 @@ public class DeadLetterResource {
         if (max < 1 || max > 1000) {
             throw ProblemException.invalidField("limit", "must be a whole number from 1 to 1000");
         }
-        return deadLetters.list(openOnly, max).stream().map(DeadLetterView::of).toList();
+        return replays.list(openOnly, max).stream().map(DeadLetterView::of).toList();
     }
 
     @GET
     @Path("{id}")
     public DeadLetterView get(@PathParam("id") UUID id) {
-        return DeadLetterView.of(find(id));
+        return DeadLetterView.of(replays.read(id));
     }
 
     @POST
     @Path("{id}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DeadLetterView replay(@PathParam("id") UUID id, ReplayRequest request) {
-        return DeadLetterView.of(replays.replay(id, request == null ? null : request.value()));
-    }
-
-    private DeadLetters.DeadLetter find(UUID id) {
-        return deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
+    public DeadLetterView replay(@PathParam("id") UUID id,
+            @NotNull(message = "a replay body with the reason is required") @Valid ReplayRequest request) {
+        return DeadLetterView.of(replays.replay(id, request.value(), request.reason()));
     }
 }

@@ -83,13 +83,16 @@ public class DeadLetters {
         return rows.stream().findFirst().map(DeadLetters::row);
     }
 
-    /** In the replay's transaction: the dead letter is marked replayed only if its effect commits. */
+    /**
+     * In the replay's transaction: the dead letter is marked replayed only if its effect commits, and only once; false
+     * when another replay marked it first (issue 22, item 6).
+     */
     @Transactional(TxType.MANDATORY)
-    public void markReplayed(UUID id, String by, String outcome, String appliedValue) {
-        em.createNativeQuery("update dead_letter set replayed_at = now(), replayed_by = :by, replay_outcome = :outcome,"
-                + " replayed_value = :value, last_replay_error = null where id = :id")
+    public boolean markReplayed(UUID id, String by, String outcome, String appliedValue) {
+        return em.createNativeQuery("update dead_letter set replayed_at = now(), replayed_by = :by, replay_outcome = :outcome,"
+                + " replayed_value = :value, last_replay_error = null where id = :id and replayed_at is null")
                 .setParameter("by", by).setParameter("outcome", outcome).setParameter("value", appliedValue)
-                .setParameter("id", id).executeUpdate();
+                .setParameter("id", id).executeUpdate() == 1;
     }
 
     /** The values operators applied to replayed dead letters, by "topic/partition/offset" (a rebuild uses them). */

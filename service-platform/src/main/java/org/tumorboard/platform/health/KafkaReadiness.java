@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.tumorboard.platform.messaging.BrokerLogin;
 
 /**
  * Readiness of the Kafka broker, answered within a few seconds. (Quarkus's own Kafka check waits on the admin client's
@@ -23,6 +25,9 @@ import org.eclipse.microprofile.health.Readiness;
 public class KafkaReadiness implements HealthCheck {
 
     static final String NAME = "Kafka broker";
+
+    @Inject
+    BrokerLogin login;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -46,10 +51,10 @@ public class KafkaReadiness implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            admin = Admin.create(login.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "readiness"));
+                    AdminClientConfig.CLIENT_ID_CONFIG, "readiness")));
         }
         return admin;
     }

@@ -1,6 +1,8 @@
 package org.tumorboard.platform.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,16 @@ public class CaseEventProcessor {
         APPLIED, ALREADY_APPLIED
     }
 
+    @Inject
+    Clock clock;
+
+    /**
+     * How far ahead of this service's clock an event's time may be (issue 22, item 5): producers' clocks drift a little;
+     * an event dated further ahead would pin a case's newest fact for as long as it is ahead, so it is not believed.
+     */
+    @ConfigProperty(name = "tumorboard.inbox.max-clock-skew", defaultValue = "PT5M")
+    Duration maxClockSkew;
+
     @ConfigProperty(name = "tumorboard.inbox.retry-later.attempts", defaultValue = "8")
     int retryLaterAttempts;
 
@@ -79,7 +91,7 @@ public class CaseEventProcessor {
      * event that has meanwhile arrived again counts once. Failures are thrown to the caller, not dead-lettered again.
      */
     public ReplayOutcome replay(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
-        return replay(CloudEventRecords.fromRecord(record), effect);
+        return replay(believed(record), effect);
     }
 
     /**
@@ -88,7 +100,7 @@ public class CaseEventProcessor {
      */
     @Transactional(TxType.MANDATORY)
     public ReplayOutcome replayWithinTransaction(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
-        return applyInCurrentTransaction(CloudEventRecords.fromRecord(record), effect)
+        return applyInCurrentTransaction(believed(record), effect)
                 ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
@@ -97,8 +109,22 @@ public class CaseEventProcessor {
         return applyOnce(event, effect) ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
-    private void processWithRetries(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+    /**
+     * The event a record carries, if it is to be believed: well formed, from the topic's owner (issue 22, item 2) and not
+     * dated in the future beyond the allowed skew (item 5). A live record and a replayed one pass the same checks.
+     */
+    public CaseEvent believed(ConsumerRecord<String, String> record) {
         CaseEvent event = CloudEventRecords.fromRecord(record);
+        Instant latest = clock.instant().plus(maxClockSkew);
+        if (event.time().isAfter(latest)) {
+            throw new MalformedEventException("event " + event.id() + ": time " + event.time() + " is more than " + maxClockSkew
+                    + " ahead of this service's clock");
+        }
+        return event;
+    }
+
+    private void processWithRetries(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+        CaseEvent event = believed(record);
         int notYet = 0;
         long backoffMs = retryLaterInitialBackoffMs;
         while (true) {

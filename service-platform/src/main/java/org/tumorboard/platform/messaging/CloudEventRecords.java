@@ -10,7 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.MalformedEventException;
+import org.tumorboard.events.Topics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,8 +70,29 @@ public final class CloudEventRecords {
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("event " + id + ": payload is not JSON: " + e.getOriginalMessage());
         }
-        return new CaseEvent(id, header(headers, SOURCE), header(headers, TYPE), subject,
+        CaseEvent event = new CaseEvent(id, header(headers, SOURCE), header(headers, TYPE), subject,
                 parseTime(id, header(headers, TIME)), value);
+        checkOwner(record.topic(), event);
+        return event;
+    }
+
+    /**
+     * Issue 22, item 2: a topic has one owner. An event whose source is not the topic owner's, or whose type is another
+     * service's (or, for a type this contract does not know, not under the owner's prefix), is malformed.
+     */
+    static void checkOwner(String topic, CaseEvent event) {
+        Topics.owner(topic).ifPresent(owner -> {
+            if (!owner.source().equals(event.source())) {
+                throw new MalformedEventException("event " + event.id() + ": source '" + event.source() + "' may not publish on "
+                        + topic + " (its owner is " + owner.source() + ")");
+            }
+            boolean owned = CaseEventTypes.byName(event.type()).map(known -> known.topic().equals(topic))
+                    .orElse(event.type().startsWith(owner.typePrefix()));
+            if (!owned) {
+                throw new MalformedEventException("event " + event.id() + ": type '" + event.type() + "' is not published on "
+                        + topic);
+            }
+        });
     }
 
     private static UUID parseId(String id) {

@@ -39,6 +39,9 @@ public class TopicReplay {
     private record Replayed(ConsumerRecord<String, String> record, CaseEvent event) {
     }
 
+    @Inject
+    BrokerLogin login;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -64,7 +67,7 @@ public class TopicReplay {
                 }
             }
             try {
-                events.add(new Replayed(effective, CloudEventRecords.fromRecord(effective)));
+                events.add(new Replayed(effective, processor.believed(effective)));
             } catch (MalformedEventException e) {
                 skipped++; // a dead letter nobody replayed: it stays one
             }
@@ -100,7 +103,8 @@ public class TopicReplay {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "replay-" + UUID.randomUUID());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(login.with(props), new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));

@@ -1,8 +1,9 @@
 package org.tumorboard.platform.outbox;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.platform.NativeSql;
+import org.tumorboard.platform.messaging.BrokerLogin;
 import org.tumorboard.platform.messaging.CloudEventRecords;
 
 import io.quarkus.logging.Log;
@@ -41,6 +43,9 @@ public class OutboxRelay {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BrokerLogin login;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -174,7 +179,7 @@ public class OutboxRelay {
     }
 
     private KafkaProducer<String, String> createProducer() {
-        Properties props = new Properties();
+        Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -184,6 +189,6 @@ public class OutboxRelay {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(sendTimeoutMs, 15000)));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(login.with(props), new StringSerializer(), new StringSerializer());
     }
 }

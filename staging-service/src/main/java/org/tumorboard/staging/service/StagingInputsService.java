@@ -66,7 +66,7 @@ public class StagingInputsService implements CaseEventHandler {
         switch (event.payload()) {
             case CaseReferred p -> {
                 StagingCase c = caseOf(event);
-                c.referringSite = p.referringSite();
+                c.referringSite = p.siteFor(c.referringSite);
                 c.clinical(event, p.greatestDimensionCm(), p.suspiciousNodes(), p.distantLesions());
                 restage(c, event);
             }

@@ -34,7 +34,7 @@ class AuditTrailTest extends AuditTrailChecks {
         String id = deadLetter(caseId);
         String path = "/api/dead-letters/" + id + "/replay";
         int status = given().auth().oauth2(Tokens.token(user, "HUB", "operator")).contentType(ContentType.JSON)
-                .body(Map.of("value", valid.data())).post(path).then().extract().statusCode();
+                .body(Map.of("value", valid.data(), "reason", "site restored from the referral")).post(path).then().extract().statusCode();
         return new Attempt(caseId, "DEAD_LETTER_REPLAY", "POST", path, "operator", "HUB", status);
     }
 
@@ -49,8 +49,8 @@ class AuditTrailTest extends AuditTrailChecks {
     @Override
     protected Attempt refused(String user, String caseId) {
         String path = "/api/dead-letters/" + deadLetter(caseId) + "/replay";
-        int status = given().auth().oauth2(Tokens.token(user, "HUB", "operator")).contentType(ContentType.JSON).body("{}")
-                .post(path).then().extract().statusCode();
+        int status = given().auth().oauth2(Tokens.token(user, "HUB", "operator")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "try again")).post(path).then().extract().statusCode();
         return new Attempt(caseId, "DEAD_LETTER_REPLAY", "POST", path, "operator", "HUB", status);
     }
 
