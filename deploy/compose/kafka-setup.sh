@@ -4,6 +4,7 @@
 # same grants as the Kubernetes KafkaUsers (deploy/k8s/base/kafka/users.yaml) and case-events Topics. It talks to the
 # broker on the SETUP listener, which only the container's own loopback reaches.
 set -euo pipefail
+rm -f /tmp/tumorboard-kafka-ready # healthy only once this start has set the users and ACLs up again
 /etc/kafka/docker/run &
 broker=$!
 bin=/opt/kafka/bin

@@ -541,5 +541,7 @@ public class BoardCase {
         decidedOn = null;
         notImplementedReason = null;
         meetingId = null;
+        // a discharged case discussed again is no longer discharged: a new resection's report is followed again
+        discharged = false;
     }
 }

@@ -49,6 +49,9 @@ class ComposeFileTest {
         assertTrue(env.path("KAFKA_ADVERTISED_LISTENERS").asText().contains("SASL_PLAINTEXT://kafka:9092"));
         assertTrue(env.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().contains("SASL_PLAINTEXT:SASL_PLAINTEXT"));
         assertTrue(env.path("KAFKA_LISTENERS").asText().contains("SETUP://127.0.0.1:"), "the plaintext set-up listener is loopback only");
+        assertTrue(env.path("KAFKA_LISTENERS").asText().contains("CONTROLLER://127.0.0.1:"), "so is the plaintext controller");
+        assertTrue(env.path("KAFKA_LISTENER_NAME_SASL__PLAINTEXT_SCRAM___SHA___512_SASL_JAAS_CONFIG").asText()
+                .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required"), "the broker's SCRAM login module");
         assertEquals("SCRAM-SHA-512", env.path("KAFKA_SASL_ENABLED_MECHANISMS").asText());
         assertEquals("org.apache.kafka.metadata.authorizer.StandardAuthorizer", env.path("KAFKA_AUTHORIZER_CLASS_NAME").asText());
         assertEquals("false", env.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText());

@@ -143,9 +143,15 @@ public class BoardEventsService implements CaseEventHandler {
 
     private boolean resectionReported(CaseEvent event, ResectionReported p) {
         BoardCase c = caseOf(event);
-        c.specimenReported(event.time(), p.margin(), p.histology(), p.grade(), p.alerts());
-        // The newest version held decides: an R2 amendment that arrived before its original is not undone by it.
-        surveillance.resectionReported(c, c.specimenGrossResidual(), event.time());
+        boolean newest = c.specimenReported(event.time(), p.margin(), p.histology(), p.grade(), p.alerts());
+        if (newest && c.inSurveillance) {
+            // A re-resection's report while the patient is still followed (issue 20, path 7): an R2 margin sends the case
+            // back to the board, a new histology or grade re-plans the open visits, as an amendment does.
+            surveillance.resectionAmended(c, c.specimenGrossResidual());
+        } else {
+            // The newest version held decides: an R2 amendment that arrived before its original is not undone by it.
+            surveillance.resectionReported(c, c.specimenGrossResidual(), event.time());
+        }
         return true;
     }
 

@@ -322,6 +322,11 @@ class TreatmentAndSurveillanceTest {
                 && CaseEventTypes.SURVEILLANCE_SCHEDULED.name().equals(TopicReader.header(r, "ce_type")), 2,
                 Duration.ofSeconds(30), Duration.ofSeconds(1)).size() == 2);
 
+        // the re-resection's own report finds gross residual disease: back to the board, the open visits dropped
+        resection(caseId, "R2");
+        TestEvents.await("the re-resection's R2 report sends it back", 30_000, () -> board(caseId).jsonPath().getInt("round") == 3);
+        given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance").then()
+                .body("inSurveillance", equalTo(false)).body("visits.size()", equalTo(2));
     }
 
     /**

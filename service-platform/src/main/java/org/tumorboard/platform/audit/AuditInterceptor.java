@@ -84,7 +84,9 @@ public class AuditInterceptor {
 
     private void recordFailure(InvocationContext call, Exception e) {
         try {
-            trail.recordAlone(entry(call, caseId(call, null), statusOf(e), detailOf(e)));
+            // what the call said about itself (an operator's reason, a digest) stays on the record of a refusal too
+            String said = context.detail();
+            trail.recordAlone(entry(call, caseId(call, null), statusOf(e), said == null ? detailOf(e) : detailOf(e) + "; " + said));
         } catch (RuntimeException auditFailure) {
             // The call failed anyway; its own error is what the caller must see.
             e.addSuppressed(auditFailure);

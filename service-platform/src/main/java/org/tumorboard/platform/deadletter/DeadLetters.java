@@ -107,6 +107,18 @@ public class DeadLetters {
         return values;
     }
 
+    /** Where the dead letters nobody has replayed yet were on their topics ("topic/partition/offset"). */
+    public java.util.Set<String> openPositions() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select topic, kafka_partition, kafka_offset from dead_letter where replayed_at is null")
+                .getResultList();
+        java.util.Set<String> positions = new java.util.HashSet<>();
+        for (Object[] r : rows) {
+            positions.add(position((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue()));
+        }
+        return positions;
+    }
+
     public static String position(String topic, int partition, long offset) {
         return topic + "/" + partition + "/" + offset;
     }

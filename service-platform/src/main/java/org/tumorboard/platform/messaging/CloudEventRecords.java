@@ -87,7 +87,7 @@ public final class CloudEventRecords {
                         + topic + " (its owner is " + owner.source() + ")");
             }
             boolean owned = CaseEventTypes.byName(event.type()).map(known -> known.topic().equals(topic))
-                    .orElse(event.type().startsWith(owner.typePrefix()));
+                    .orElseGet(() -> event.type().startsWith(owner.typePrefix()));
             if (!owned) {
                 throw new MalformedEventException("event " + event.id() + ": type '" + event.type() + "' is not published on "
                         + topic);

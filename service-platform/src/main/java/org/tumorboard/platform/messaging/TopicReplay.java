@@ -55,10 +55,16 @@ public class TopicReplay {
         long started = System.nanoTime();
         List<ConsumerRecord<String, String>> records = readAll(topics);
         Map<String, String> corrected = deadLetters.replayedValues();
+        java.util.Set<String> open = deadLetters.openPositions();
         List<Replayed> events = new ArrayList<>();
         int skipped = 0;
         for (ConsumerRecord<String, String> record : records) {
-            String fixed = corrected.get(DeadLetters.position(record.topic(), record.partition(), record.offset()));
+            String position = DeadLetters.position(record.topic(), record.partition(), record.offset());
+            if (open.contains(position)) {
+                skipped++; // a dead letter nobody replayed stays one, whatever made it one (issue 22, item 6)
+                continue;
+            }
+            String fixed = corrected.get(position);
             ConsumerRecord<String, String> effective = record;
             if (fixed != null) {
                 effective = new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), fixed);

@@ -109,8 +109,10 @@ public class SurveillanceService {
         LocalDate surgery = c.surgeryDate != null ? c.surgeryDate : LocalDate.ofInstant(reportedAt, ZoneOffset.UTC);
         SurveillanceSchedule.Track track = track(c);
         List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
+        // numbered after the visits a case followed before keeps (a recurrence, a schedule ended in an earlier round)
+        int number = visits.ofCase(c.caseId).stream().mapToInt(v -> v.number).max().orElse(0);
         for (SurveillanceSchedule.Visit v : schedule) {
-            persistVisit(c, v.number(), v);
+            persistVisit(c, ++number, v);
         }
         c.surveillanceStarted(track);
         outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
@@ -142,11 +144,12 @@ public class SurveillanceService {
         }
         // The schedule counts from the day it was planned from: the surgery, or the report when no surgery was recorded.
         LocalDate from = c.surgeryDate != null ? c.surgeryDate : planned.get(0).due.minusMonths(planned.get(0).month);
-        List<SurveillanceVisit> done = planned.stream().filter(v -> v.doneOn != null).toList();
-        int lastMonth = done.stream().mapToInt(v -> v.month).max().orElse(0);
+        // visits done before this schedule's operation (an earlier resection's) do not count towards it
+        int lastMonth = planned.stream().filter(v -> v.doneOn != null && !v.doneOn.isBefore(from)).mapToInt(v -> v.month).max()
+                .orElse(0);
         visits.deleteOpen(c.caseId);
         visits.flush();
-        int number = done.size();
+        int number = visits.ofCase(c.caseId).stream().mapToInt(v -> v.number).max().orElse(0);
         for (SurveillanceSchedule.Visit v : SurveillanceSchedule.visits(from, track, policies.surveillance())) {
             if (v.month() > lastMonth) {
                 persistVisit(c, ++number, v);
@@ -175,12 +178,11 @@ public class SurveillanceService {
             grossResidualStated(c);
             return;
         }
-        List<SurveillanceVisit> done = visits.ofCase(c.caseId).stream().filter(v -> v.doneOn != null).toList();
         visits.deleteOpen(c.caseId);
         visits.flush();
         SurveillanceSchedule.Track track = track(c);
         List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
-        int number = done.size();
+        int number = visits.ofCase(c.caseId).stream().mapToInt(v -> v.number).max().orElse(0);
         for (SurveillanceSchedule.Visit v : schedule) {
             persistVisit(c, ++number, v);
         }
@@ -240,6 +242,10 @@ public class SurveillanceService {
             throw new InvalidInput("date", "must not be before the surgery of " + c.surgeryDate);
         }
         List<SurveillanceVisit> open = visits.ofCase(c.caseId).stream().filter(v -> v.doneOn == null).toList();
+        if (!afterDischarge && open.isEmpty()) {
+            throw new Conflict("No visit due", "Case " + c.caseId + " is " + c.phase + ": its surveillance schedule has no open visit",
+                    Map.of("phase", c.phase.name()));
+        }
         // After discharge the recurrence is an unscheduled visit, numbered after the schedule (issue 20, path 8).
         SurveillanceVisit visit = afterDischarge ? unscheduledVisit(c, date) : open.get(0);
         visit.doneOn = date;
