@@ -20,6 +20,7 @@ final class Patients {
     }
 
     private static final List<Identity> CREATED = new CopyOnWriteArrayList<>();
+    private static final java.util.Set<String> USED_MRNS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Patients() {
     }
@@ -27,7 +28,13 @@ final class Patients {
     static Identity next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String suffix = letters(random, 6);
-        Identity identity = new Identity("SYS-" + (1_000_000 + random.nextInt(9_000_000)), "Zelinda" + suffix,
+        // An MRN not used before in this run: intake rightly refuses a second open case for one MRN (409), and random
+        // MRNs among a few hundred patients did collide once.
+        String mrn;
+        do {
+            mrn = "SYS-" + (1_000_000 + random.nextInt(9_000_000));
+        } while (!USED_MRNS.add(mrn));
+        Identity identity = new Identity(mrn, "Zelinda" + suffix,
                 "Quarteira" + suffix, LocalDate.of(1931 + random.nextInt(20), 1 + random.nextInt(12), 1 + random.nextInt(28)));
         CREATED.add(identity);
         return identity;
