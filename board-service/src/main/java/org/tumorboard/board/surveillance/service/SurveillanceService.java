@@ -106,10 +106,16 @@ public class SurveillanceService {
             c.reopen();
             return;
         }
-        LocalDate surgery = c.surgeryDate != null ? c.surgeryDate : LocalDate.ofInstant(reportedAt, ZoneOffset.UTC);
+        followFrom(c, c.surgeryDate != null ? c.surgeryDate : LocalDate.ofInstant(reportedAt, ZoneOffset.UTC));
+    }
+
+    /**
+     * The patient is followed from this operation on the track of record: the whole schedule planned, numbered after the
+     * visits a case keeps from before (a recurrence, a schedule ended or replaced in an earlier round), and published.
+     */
+    private void followFrom(BoardCase c, LocalDate surgery) {
         SurveillanceSchedule.Track track = track(c);
         List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
-        // numbered after the visits a case followed before keeps (a recurrence, a schedule ended in an earlier round)
         int number = visits.ofCase(c.caseId).stream().mapToInt(v -> v.number).max().orElse(0);
         for (SurveillanceSchedule.Visit v : schedule) {
             persistVisit(c, ++number, v);
@@ -180,15 +186,7 @@ public class SurveillanceService {
         }
         visits.deleteOpen(c.caseId);
         visits.flush();
-        SurveillanceSchedule.Track track = track(c);
-        List<SurveillanceSchedule.Visit> schedule = SurveillanceSchedule.visits(surgery, track, policies.surveillance());
-        int number = visits.ofCase(c.caseId).stream().mapToInt(v -> v.number).max().orElse(0);
-        for (SurveillanceSchedule.Visit v : schedule) {
-            persistVisit(c, ++number, v);
-        }
-        c.surveillanceStarted(track);
-        outbox.publish(CaseEventTypes.SURVEILLANCE_SCHEDULED, c.caseId.toString(),
-                new SurveillanceScheduled(c.caseId.toString(), schedule.get(0).due()));
+        followFrom(c, surgery);
         Log.infof("case %s: surveillance planned again from the re-resection of %s", c.caseId, surgery);
     }
 
