@@ -21,6 +21,7 @@ import org.tumorboard.board.decision.rules.Concordance;
 import org.tumorboard.board.decision.rules.PlanSuggestions;
 import org.tumorboard.board.rules.Lifecycle;
 import org.tumorboard.board.surveillance.rules.SurveillanceSchedule;
+import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Margins;
 import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.ResectabilityImaging;
@@ -67,6 +68,10 @@ public class BoardCase {
     @Column(name = "grade_at")
     public Instant gradeAt;
 
+    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
+    @Column(name = "grade_sequence")
+    public Long gradeSequence;
+
     /** Comma-separated alert codes from the latest biopsy report. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "alerts")
@@ -85,6 +90,10 @@ public class BoardCase {
 
     @Column(name = "specimen_at")
     public Instant specimenAt;
+
+    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
+    @Column(name = "specimen_sequence")
+    public Long specimenSequence;
 
     /** The margin of the newest resection report version held (R0, R1, R2). */
     @Column(name = "specimen_margin")
@@ -105,6 +114,10 @@ public class BoardCase {
     @Column(name = "imaging_at")
     public Instant imagingAt;
 
+    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
+    @Column(name = "imaging_sequence")
+    public Long imagingSequence;
+
     /** Intake's biopsy indication (neoadjuvant therapy considered, a non-sarcoma suspected); null when not said. */
     @Column(name = "biopsy_indicated")
     public Boolean biopsyIndicated;
@@ -123,6 +136,10 @@ public class BoardCase {
 
     @Column(name = "staged_at")
     public Instant stagedAt;
+
+    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
+    @Column(name = "staged_sequence")
+    public Long stagedSequence;
 
     @Column(name = "non_sarcoma", nullable = false)
     public boolean nonSarcoma;
@@ -269,26 +286,27 @@ public class BoardCase {
     }
 
     /** A biopsy report or its amendment: its alerts replace the earlier ones unless it is older than the grade held. */
-    public void biopsyReported(Instant at, List<String> reportAlerts) {
+    public void biopsyReported(CaseEvent source, List<String> reportAlerts) {
         biopsyReported = true;
-        if ((gradeAt == null || !at.isBefore(gradeAt)) && reportAlerts != null) {
+        if (source.notOlderThan(gradeSequence) && reportAlerts != null) {
             alertsAmended(reportAlerts);
         }
     }
 
     /**
-     * The biopsy's histology and grade at {@code at}; an older report changes nothing. A change after the decision brings
+     * The biopsy's histology and grade as of {@code source}; a report pathology committed earlier changes nothing. A change after the decision brings
      * the case back for a new round, except to not a sarcoma: the flag that follows supersedes the decision instead.
      * Returns true (the facts were read).
      */
-    public boolean pathologyReported(Instant at, String newHistology, String newGrade) {
-        if (gradeAt != null && at.isBefore(gradeAt)) {
+    public boolean pathologyReported(CaseEvent source, String newHistology, String newGrade) {
+        if (!source.notOlderThan(gradeSequence)) {
             return true;
         }
         boolean changed = gradeAt != null && (!Objects.equals(histology, newHistology) || !Objects.equals(grade, newGrade));
         histology = newHistology;
         grade = newGrade;
-        gradeAt = at;
+        gradeAt = source.time();
+        gradeSequence = source.sequence();
         if (changed && decidedOption != null && !PathologyOfRecord.NOT_SARCOMA.equals(newHistology)) {
             reopen();
             Log.infof("case %s back to the board: pathology amended to %s %s", caseId, newHistology, newGrade);
@@ -300,14 +318,15 @@ public class BoardCase {
      * Staging's latest: an older staging changes nothing; after a recurrence only the recurrence staging (prefix r)
      * makes the case staged again, so it is staged before it is discussed (issue 20, path 2).
      */
-    public void staged(Instant at, String prefix, String group, boolean m1, String pattern) {
+    public void staged(CaseEvent source, String prefix, String group, boolean m1, String pattern) {
         boolean awaitsRecurrenceStaging = recurrence != null && !"r".equals(prefix);
-        if ((stagedAt == null || !at.isBefore(stagedAt)) && !awaitsRecurrenceStaging) {
+        if (source.notOlderThan(stagedSequence) && !awaitsRecurrenceStaging) {
             staged = true;
             stageGroup = group;
             metastatic = m1;
             failurePattern = pattern;
-            stagedAt = at;
+            stagedAt = source.time();
+            stagedSequence = source.sequence();
         }
     }
 
@@ -449,25 +468,29 @@ public class BoardCase {
     }
 
     /**
-     * The resection report's version at {@code time} says this of the margin and the specimen; an older version than the
+     * The resection report's version {@code source} says this of the margin and the specimen; an older version than the
      * one held changes nothing (an amendment delivered before its original keeps its word). Returns whether it was
      * applied.
      */
-    public boolean specimenReported(Instant time, String margin, String histology, String grade, List<String> alerts) {
-        if (specimenAt != null && time.isBefore(specimenAt)) {
+    public boolean specimenReported(CaseEvent source, String margin, String histology, String grade, List<String> alerts) {
+        if (!source.notOlderThan(specimenSequence)) {
             return false;
         }
         specimenMargin = margin;
         specimenHistology = histology;
         specimenGrade = grade;
         specimenAlerts = alerts == null ? List.of() : List.copyOf(alerts);
-        specimenAt = time;
+        specimenAt = source.time();
+        specimenSequence = source.sequence();
         return true;
     }
 
-    /** Intake's imaging findings at {@code time}; older findings than the ones held, or none from an older producer, change nothing. */
-    public void imaged(Instant time, ResectabilityImaging imaging, Boolean indicated) {
-        if (imagingAt != null && time.isBefore(imagingAt) || imaging == null && indicated == null) {
+    /**
+     * Intake's imaging findings in {@code source}; findings intake committed before the ones held, or none from an older
+     * producer, change nothing.
+     */
+    public void imaged(CaseEvent source, ResectabilityImaging imaging, Boolean indicated) {
+        if (!source.notOlderThan(imagingSequence) || imaging == null && indicated == null) {
             return;
         }
         if (indicated != null) {
@@ -479,7 +502,8 @@ public class BoardCase {
         solidEnhancingComponent = imaging.solidEnhancingComponent();
         vesselInvolvement = imaging.vesselInvolvement() == null ? List.of() : List.copyOf(imaging.vesselInvolvement());
         organsAbutted = imaging.organsAbutted() == null ? List.of() : List.copyOf(imaging.organsAbutted());
-        imagingAt = time;
+        imagingAt = source.time();
+        imagingSequence = source.sequence();
     }
 
     /**

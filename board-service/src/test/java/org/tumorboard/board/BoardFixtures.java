@@ -64,7 +64,7 @@ public final class BoardFixtures {
 
     public static CaseEvent referral(String caseId, String site, Instant referredAt) {
         return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
-                new CaseReferred(caseId, site, referredAt, new BigDecimal("22.0"), false, false, true), referredAt);
+                new CaseReferred(caseId, site, referredAt, new BigDecimal("22.0"), false, false, true), referredAt, TestEvents.sequenceAt(referredAt));
     }
 
     /** Every meeting closed and one open a week ahead, the clock reset: cases go on that meeting. */

@@ -7,8 +7,16 @@ import java.util.UUID;
 /**
  * One event as it travels: the CloudEvents 1.0 attributes and the JSON payload ({@code data}).
  * {@code subject} is the case id and is also the Kafka key. The payload never carries patient identity.
+ * <p>
+ * {@code sequence} (the {@code casesequence} extension attribute) is the owning service's commit order of its events
+ * for this case: 1, 2, 3... assigned with the outbox row under a per-case lock, so a later commit has a higher number
+ * whatever the producer's clock says (issue 22, item 5). Consumers order one owner's facts for a case by it, never by
+ * {@code time}. 0 marks an event from before sequences were assigned: it orders before every sequenced one.
  */
-public record CaseEvent(UUID id, String source, String type, String subject, Instant time, String data) {
+public record CaseEvent(UUID id, String source, String type, String subject, Instant time, long sequence, String data) {
+
+    /** The sequence of an event published before the owner assigned sequences. */
+    public static final long UNSEQUENCED = 0;
 
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
@@ -19,12 +27,24 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
         requireText(type, "type");
         requireText(subject, "subject");
         Objects.requireNonNull(time, "time");
+        if (sequence < 0) {
+            throw new MalformedEventException("CloudEvents attribute 'casesequence' must not be negative: " + sequence);
+        }
         Objects.requireNonNull(data, "data");
     }
 
-    /** A new event with a fresh id, stamped now. */
-    public static <T extends CaseEventPayload> CaseEvent create(EventType<T> type, String source, String caseId, T payload, Instant now) {
-        return new CaseEvent(UUID.randomUUID(), source, type.name(), caseId, now, EventCodec.toJson(payload));
+    /** A new event with a fresh id, stamped now, the owner's {@code sequence}-th for the case. */
+    public static <T extends CaseEventPayload> CaseEvent create(EventType<T> type, String source, String caseId, T payload, Instant now,
+            long sequence) {
+        return new CaseEvent(UUID.randomUUID(), source, type.name(), caseId, now, sequence, EventCodec.toJson(payload));
+    }
+
+    /**
+     * Whether this event is at least as new as the owner's fact last applied at {@code current} (null: none yet). Only
+     * events of the same owner are compared this way.
+     */
+    public boolean notOlderThan(Long current) {
+        return current == null || sequence >= current;
     }
 
     public String caseId() {

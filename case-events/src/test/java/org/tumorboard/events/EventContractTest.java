@@ -38,7 +38,7 @@ class EventContractTest {
     @Test
     void aPayloadSurvivesTheRoundTrip() {
         CaseReferred referred = new CaseReferred("c-1", "SPOKE-NORTH", NOW, new BigDecimal("22.0"), false, null, true);
-        CaseEvent event = CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, "c-1", referred, NOW);
+        CaseEvent event = CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, "c-1", referred, NOW, 1);
         assertEquals(referred, event.payload(CaseEventTypes.CASE_REFERRED));
         assertEquals("c-1", event.caseId());
         assertTrue(event.data().contains("\"referredAt\":\"2026-11-21T10:15:30Z\""), event.data());
@@ -63,7 +63,7 @@ class EventContractTest {
     @Test
     void aPayloadOfAnotherTypeIsRefused() {
         CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.PATHOLOGY, "tumorboard.pathology.biopsy-reported.v1",
-                "c-1", NOW, "{}");
+                "c-1", NOW, 1, "{}");
         assertFalse(event.is(CaseEventTypes.CASE_REFERRED));
         assertThrows(MalformedEventException.class, () -> event.payload(CaseEventTypes.CASE_REFERRED));
     }
@@ -72,18 +72,18 @@ class EventContractTest {
     void aSubjectThatIsNotACaseIdIsMalformed() {
         java.util.UUID caseId = java.util.UUID.randomUUID();
         CaseEvent good = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(),
-                caseId.toString(), NOW, "{}");
+                caseId.toString(), NOW, 1, "{}");
         assertEquals(caseId, good.caseUuid());
-        CaseEvent bad = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), "case-1", NOW, "{}");
+        CaseEvent bad = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), "case-1", NOW, 1, "{}");
         assertThrows(MalformedEventException.class, bad::caseUuid);
     }
 
     @Test
     void anEnvelopeWithoutItsAttributesIsRefused() {
         assertThrows(MalformedEventException.class,
-                () -> new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), " ", NOW, "{}"));
+                () -> new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), " ", NOW, 1, "{}"));
         assertThrows(MalformedEventException.class,
-                () -> new CaseEvent(java.util.UUID.randomUUID(), null, CaseEventTypes.CASE_REFERRED.name(), "c-1", NOW, "{}"));
+                () -> new CaseEvent(java.util.UUID.randomUUID(), null, CaseEventTypes.CASE_REFERRED.name(), "c-1", NOW, 1, "{}"));
     }
 
     @Test
@@ -98,7 +98,7 @@ class EventContractTest {
     @Test
     void decodingGivesTheTypedPayloadForASwitch() {
         TreatmentRecorded surgery = new TreatmentRecorded("c-1", TreatmentRecorded.SURGERY, java.time.LocalDate.of(2026, 11, 2));
-        CaseEvent event = CaseEvent.create(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, "c-1", surgery, NOW);
+        CaseEvent event = CaseEvent.create(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, "c-1", surgery, NOW, 1);
         CaseEventPayload payload = event.payload();
         assertEquals(surgery, payload);
         assertTrue(payload instanceof TreatmentRecorded t && t.isSurgery() && !t.isNeoadjuvant());
@@ -106,14 +106,14 @@ class EventContractTest {
 
     @Test
     void aTypeFromANewerProducerDecodesAsUnknown() {
-        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.BOARD, "tumorboard.board.something-new.v1", "c-1", NOW,
+        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.BOARD, "tumorboard.board.something-new.v1", "c-1", NOW, 1,
                 "{\"caseId\":\"c-1\"}");
         assertEquals(new Unknown("tumorboard.board.something-new.v1"), event.payload());
     }
 
     @Test
     void aKnownTypeWithABadPayloadIsMalformedNotUnknown() {
-        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), "c-1", NOW,
+        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), Sources.INTAKE, CaseEventTypes.CASE_REFERRED.name(), "c-1", NOW, 1,
                 "{\"caseId\":\"c-1\"}");
         assertThrows(MalformedEventException.class, event::payload);
     }

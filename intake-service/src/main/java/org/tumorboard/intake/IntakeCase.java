@@ -53,6 +53,10 @@ public class IntakeCase {
     @Column(name = "known_grade")
     public String knownGrade;
 
+    /** Pathology's sequence of the report that gave {@link #knownGrade}: an earlier report delivered late changes nothing. */
+    @Column(name = "known_grade_sequence")
+    public Long knownGradeSequence;
+
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
@@ -94,6 +98,17 @@ public class IntakeCase {
             statusSince = CaseStatusRules.atStoredPrecision(eventTime);
         });
         return next.isPresent();
+    }
+
+    /**
+     * A grade pathology reported or amended in {@code source}: kept unless pathology committed a later report already
+     * (issue 22, item 5: ordered by pathology's sequence for the case, not by its clock or by arrival).
+     */
+    public void gradeReported(CaseEvent source, String grade) {
+        if (source.notOlderThan(knownGradeSequence)) {
+            knownGrade = grade;
+            knownGradeSequence = source.sequence();
+        }
     }
 
     public boolean isOpen() {

@@ -14,8 +14,10 @@ import org.tumorboard.staging.rules.CaseStagingRule.Facts;
 import org.tumorboard.staging.rules.CaseStagingRule.Sourced;
 
 /**
- * What staging knows of one case, each group of inputs with the event it came from and that event's time: an older
- * event never overwrites what a newer one set, so events may arrive in any order.
+ * What staging knows of one case, each group of inputs with the event it came from, that event's time and its owner's
+ * sequence: an event its owner committed earlier never overwrites what a later one set, so events may arrive in any
+ * order, and the producer's clock does not decide (issue 22, item 5). Each group has one owner, so the sequences
+ * compared are always one service's numbering of the case.
  */
 @Entity
 @Table(name = "staging_case")
@@ -42,6 +44,8 @@ public class StagingCase {
     public String clinicalEventType;
     @Column(name = "clinical_at")
     public Instant clinicalAt;
+    @Column(name = "clinical_sequence")
+    public Long clinicalSequence;
 
     // Grade and histology, from pathology's biopsy report and its amendments.
     @Column(name = "grade")
@@ -54,6 +58,8 @@ public class StagingCase {
     public String gradeEventType;
     @Column(name = "grade_at")
     public Instant gradeAt;
+    @Column(name = "grade_sequence")
+    public Long gradeSequence;
 
     // Pathologic inputs, from the resection report and its amendments.
     @Column(name = "path_size_cm", precision = 4, scale = 1)
@@ -76,6 +82,8 @@ public class StagingCase {
     public String resectionEventType;
     @Column(name = "resection_at")
     public Instant resectionAt;
+    @Column(name = "resection_sequence")
+    public Long resectionSequence;
     @Column(name = "resected", nullable = false)
     public boolean resected;
 
@@ -96,32 +104,36 @@ public class StagingCase {
     public String recurrenceEventType;
     @Column(name = "recurrence_at")
     public Instant recurrenceAt;
+    @Column(name = "recurrence_sequence")
+    public Long recurrenceSequence;
 
     public void clinical(CaseEvent source, BigDecimal sizeCm, Boolean nodes, Boolean distant) {
-        if (newer(clinicalAt, source)) {
+        if (source.notOlderThan(clinicalSequence)) {
             greatestDimensionCm = sizeCm;
             suspiciousNodes = nodes;
             distantLesions = distant;
             clinicalEventId = source.id();
             clinicalEventType = source.type();
             clinicalAt = source.time();
+            clinicalSequence = source.sequence();
         }
     }
 
     public void grading(CaseEvent source, String newGrade, String newHistology) {
-        if (newer(gradeAt, source)) {
+        if (source.notOlderThan(gradeSequence)) {
             grade = newGrade;
             histology = newHistology;
             gradeEventId = source.id();
             gradeEventType = source.type();
             gradeAt = source.time();
+            gradeSequence = source.sequence();
         }
     }
 
     /** The resection report (or its amendment): the newest version's values replace all of the earlier ones. */
     public void resection(CaseEvent source, Specimen specimen) {
         resected = true;
-        if (newer(resectionAt, source)) {
+        if (source.notOlderThan(resectionSequence)) {
             pathSizeCm = specimen.sizeCm();
             pathNodesExamined = specimen.nodesExamined();
             pathNodesPositive = specimen.nodesPositive();
@@ -131,17 +143,18 @@ public class StagingCase {
             resectionEventId = source.id();
             resectionEventType = source.type();
             resectionAt = source.time();
+            resectionSequence = source.sequence();
         }
     }
 
     /**
      * A resection amendment in the union type only (pathology published no typed one before the second wave): its size
      * and nodes, never the specimen's diagnosis, which that type does not carry. It does not advance the resection's
-     * version time, so the typed amendment published beside it (same values, its own diagnosis) still applies.
+     * version, so the typed amendment published beside it (same values, its own diagnosis) still applies.
      */
     public void legacyResectionAmendment(CaseEvent source, BigDecimal sizeCm, Integer nodesExamined, Integer nodesPositive) {
         resected = true;
-        if (newer(resectionAt, source)) {
+        if (source.notOlderThan(resectionSequence)) {
             pathSizeCm = sizeCm;
             pathNodesExamined = nodesExamined;
             pathNodesPositive = nodesPositive;
@@ -162,11 +175,12 @@ public class StagingCase {
 
     /** The latest recurrence the board recorded; an older one delivered late changes nothing. */
     public void recurrence(CaseEvent source, String outcome) {
-        if (newer(recurrenceAt, source)) {
+        if (source.notOlderThan(recurrenceSequence)) {
             recurrence = outcome;
             recurrenceEventId = source.id();
             recurrenceEventType = source.type();
             recurrenceAt = source.time();
+            recurrenceSequence = source.sequence();
         }
     }
 
@@ -203,9 +217,5 @@ public class StagingCase {
 
     private static <V> Sourced<V> sourced(V value, UUID eventId, String eventType) {
         return value == null ? Sourced.none() : new Sourced<>(value, eventId, eventType);
-    }
-
-    private static boolean newer(Instant current, CaseEvent source) {
-        return current == null || !source.time().isBefore(current);
     }
 }

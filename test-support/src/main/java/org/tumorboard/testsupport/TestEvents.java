@@ -19,13 +19,29 @@ public final class TestEvents {
     public static CaseEvent caseReferred(String caseId, String site, double greatestDimensionCm) {
         CaseReferred payload = new CaseReferred(caseId, site, Instant.now(), BigDecimal.valueOf(greatestDimensionCm),
                 false, false, true);
-        return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, payload, Instant.now());
+        return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, payload, Instant.now(), sequenceAt(Instant.now()));
+    }
+
+    /**
+     * A test producer's sequence for an event stamped {@code time}: its microseconds since the epoch, so the tests that
+     * deliver events out of order by dating them also number them in that order, as the owner's outbox would have. A
+     * test of the sequence itself (time and commit order disagreeing) passes its own numbers.
+     */
+    public static long sequenceAt(Instant time) {
+        return Math.max(1, time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000);
     }
 
     /** Any event of the contract, stamped with the given time (to deliver events out of order). */
     public static <T extends org.tumorboard.events.CaseEventPayload> CaseEvent event(org.tumorboard.events.EventType<T> type, String caseId, T payload, Instant time) {
         String source = "/tumorboard/" + type.name().split("\\.")[1] + "-service";
-        return CaseEvent.create(type, source, caseId, payload, time);
+        return event(type, caseId, payload, time, sequenceAt(time));
+    }
+
+    /** Any event of the contract, stamped with the given time and numbered by its owner with the given sequence. */
+    public static <T extends org.tumorboard.events.CaseEventPayload> CaseEvent event(org.tumorboard.events.EventType<T> type, String caseId, T payload, Instant time,
+            long sequence) {
+        String source = "/tumorboard/" + type.name().split("\\.")[1] + "-service";
+        return CaseEvent.create(type, source, caseId, payload, time, sequence);
     }
 
     public static String newCaseId() {

@@ -31,6 +31,7 @@ public final class TopicWriter {
                 "ce_type", event.type(),
                 "ce_subject", event.subject(),
                 "ce_time", event.time().toString(),
+                "ce_casesequence", Long.toString(event.sequence()),
                 "content-type", CaseEvent.DATA_CONTENT_TYPE));
     }
 

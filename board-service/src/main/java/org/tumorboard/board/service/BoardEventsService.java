@@ -69,7 +69,7 @@ public class BoardEventsService implements CaseEventHandler {
             case SarcomaDiagnosisRestored p -> backOnPathway(event, p);
             case ResectionReported p -> resectionReported(event, p);
             case ReportAmended p -> p.asSpecificAmendment() instanceof BiopsyAmended biopsy
-                    && caseOf(event).pathologyReported(event.time(), biopsy.histology(), biopsy.grade());
+                    && caseOf(event).pathologyReported(event, biopsy.histology(), biopsy.grade());
             case NonSarcomaFlagged p -> nonSarcomaFlagged(event, p);
             case CaseStaged p -> staged(event, p);
             case ResectionAmended p -> resectionAmended(event, p);
@@ -92,13 +92,13 @@ public class BoardEventsService implements CaseEventHandler {
     private boolean referred(CaseEvent event, CaseReferred p) {
         BoardCase c = caseOf(event);
         c.referred(p.siteFor(c.referringSite), p.referredAt());
-        c.imaged(event.time(), p.imaging(), p.biopsyIndicated());
+        c.imaged(event, p.imaging(), p.biopsyIndicated());
         return true;
     }
 
     /** Vessels, organs abutted and a solid enhancing component: shown on the board's view, checked against pathology. */
     private boolean imaged(CaseEvent event, ImagingUpdated p) {
-        caseOf(event).imaged(event.time(), p.imaging(), p.biopsyIndicated());
+        caseOf(event).imaged(event, p.imaging(), p.biopsyIndicated());
         return false;
     }
 
@@ -120,16 +120,16 @@ public class BoardEventsService implements CaseEventHandler {
 
     private boolean biopsyReported(CaseEvent event, BiopsyReported p) {
         BoardCase c = caseOf(event);
-        c.biopsyReported(event.time(), p.alerts());
-        c.pathologyReported(event.time(), p.histology(), p.grade());
+        c.biopsyReported(event, p.alerts());
+        c.pathologyReported(event, p.histology(), p.grade());
         return true;
     }
 
     /** The amended report's alerts replace the earlier ones (a discordance found on review shows on the agenda). */
     private boolean biopsyAmended(CaseEvent event, BiopsyAmended p) {
         BoardCase c = caseOf(event);
-        c.biopsyReported(event.time(), p.alerts());
-        c.pathologyReported(event.time(), p.histology(), p.grade());
+        c.biopsyReported(event, p.alerts());
+        c.pathologyReported(event, p.histology(), p.grade());
         return true;
     }
 
@@ -143,7 +143,7 @@ public class BoardEventsService implements CaseEventHandler {
 
     private boolean resectionReported(CaseEvent event, ResectionReported p) {
         BoardCase c = caseOf(event);
-        boolean newest = c.specimenReported(event.time(), p.margin(), p.histology(), p.grade(), p.alerts());
+        boolean newest = c.specimenReported(event, p.margin(), p.histology(), p.grade(), p.alerts());
         if (newest && c.inSurveillance) {
             // A re-resection's report while the patient is still followed (issue 20, path 7): an R2 margin sends the case
             // back to the board, a new histology or grade re-plans the open visits, as an amendment does.
@@ -158,7 +158,7 @@ public class BoardEventsService implements CaseEventHandler {
     /** The specimen's diagnosis or margin changed: the follow-up follows it (issue 19, item 4). */
     private boolean resectionAmended(CaseEvent event, ResectionAmended p) {
         BoardCase c = caseOf(event);
-        if (c.specimenReported(event.time(), p.margin(), p.histology(), p.grade(), p.alerts())) {
+        if (c.specimenReported(event, p.margin(), p.histology(), p.grade(), p.alerts())) {
             surveillance.resectionAmended(c, p.grossResidual());
         }
         return true;
@@ -174,7 +174,7 @@ public class BoardEventsService implements CaseEventHandler {
     }
 
     private boolean staged(CaseEvent event, CaseStaged p) {
-        caseOf(event).staged(event.time(), p.prefix(), p.group(), p.metastatic(), p.failurePattern());
+        caseOf(event).staged(event, p.prefix(), p.group(), p.metastatic(), p.failurePattern());
         return true;
     }
 

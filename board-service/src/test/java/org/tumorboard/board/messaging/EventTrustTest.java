@@ -47,8 +47,8 @@ class EventTrustTest {
         String caseId = BoardFixtures.readyCase(em, "HUB", Instant.now().minusSeconds(3600));
         CaseEvent genuine = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
                 new BiopsyReported(caseId, "forged", 2, "LEIOMYOSARCOMA", "G1", 2, List.of()), Instant.now().plusSeconds(30));
-        CaseEvent forgedOnIntake = new CaseEvent(UUID.randomUUID(), Sources.INTAKE, genuine.type(), caseId, genuine.time(), genuine.data());
-        CaseEvent forgedAsIntake = new CaseEvent(UUID.randomUUID(), Sources.INTAKE, genuine.type(), caseId, genuine.time(),
+        CaseEvent forgedOnIntake = new CaseEvent(UUID.randomUUID(), Sources.INTAKE, genuine.type(), caseId, genuine.time(), genuine.sequence(), genuine.data());
+        CaseEvent forgedAsIntake = new CaseEvent(UUID.randomUUID(), Sources.INTAKE, genuine.type(), caseId, genuine.time(), genuine.sequence(),
                 genuine.data());
         TopicWriter.send(Topics.INTAKE, forgedOnIntake);
         TopicWriter.send(Topics.PATHOLOGY, forgedAsIntake);
@@ -69,7 +69,7 @@ class EventTrustTest {
         String caseId = BoardFixtures.readyCase(em, "HUB", Instant.now().minusSeconds(3600));
         CaseEvent genuine = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
                 new BiopsyReported(caseId, "b", 2, "LEIOMYOSARCOMA", "G3", 7, List.of()), Instant.now().plusSeconds(30));
-        CaseEvent bad = new CaseEvent(UUID.randomUUID(), genuine.source(), genuine.type(), caseId, genuine.time(),
+        CaseEvent bad = new CaseEvent(UUID.randomUUID(), genuine.source(), genuine.type(), caseId, genuine.time(), genuine.sequence(),
                 genuine.data().replace("\"G3\"", "\"G9\""));
         TopicWriter.send(Topics.PATHOLOGY, bad);
         List<String> reasons = reasons(caseId, 1);
@@ -112,6 +112,29 @@ class EventTrustTest {
         RecordMetadata at = TopicWriter.send(Topics.PATHOLOGY, amended);
         TopicWriter.awaitConsumed("board-service", 30_000, at);
         assertEquals("G3", column(caseId, "grade"));
+    }
+
+    /**
+     * Item 5: the owner's commit order decides, not its clock. Pathology's amendment committed after the report but dated
+     * two days earlier (its clock stepped back) applies; a report it committed before the amendment, delivered late and
+     * dated a minute ahead, changes nothing. The same holds for the specimen, the imaging and the staging facts.
+     */
+    @Test
+    void theOwnersCommitOrderNotItsClockOrdersACasesFacts() {
+        String caseId = BoardFixtures.readyCase(em, "HUB", Instant.now().minusSeconds(3600));
+        long reported = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select grade_sequence from board_case where case_id = '" + caseId + "'").getSingleResult())).longValue();
+        CaseEvent amendedEarlierClock = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 2, "LEIOMYOSARCOMA", "G3", 7, List.of()), Instant.now().minus(Duration.ofDays(2)),
+                reported + 10);
+        TopicWriter.awaitConsumed("board-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, amendedEarlierClock));
+        assertEquals("G3", column(caseId, "grade"), "the later commit applies whatever its time");
+
+        CaseEvent lateAheadClock = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 1, "LEIOMYOSARCOMA", "G1", 3, List.of()), Instant.now().plusSeconds(60), reported + 5);
+        TopicWriter.awaitConsumed("board-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, lateAheadClock));
+        assertEquals(1, AppliedEffects.committed(lateAheadClock.id()), "read (it is genuine), but older than the fact held");
+        assertEquals("G3", column(caseId, "grade"), "the earlier commit changes nothing whatever its time");
     }
 
     private static List<String> reasons(String caseId, int expected) {

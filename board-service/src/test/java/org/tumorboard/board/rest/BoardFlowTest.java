@@ -358,7 +358,7 @@ class BoardFlowTest {
         String caseId = TestEvents.newCaseId();
         Instant t = Instant.now();
         CaseEvent referred = CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, new CaseReferred(caseId, "HUB",
-                t, new BigDecimal("22.0"), false, false, true, true, null, true), t);
+                t, new BigDecimal("22.0"), false, false, true, true, null, true), t, TestEvents.sequenceAt(t));
         TopicWriter.send(Topics.INTAKE, referred);
         TestEvents.await("referred", 30_000, () -> board(caseId).statusCode() == 200);
         given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("reason", "looks like a liposarcoma"))
@@ -386,7 +386,7 @@ class BoardFlowTest {
         ResectabilityImaging solid = new ResectabilityImaging(true, List.of(new ResectabilityImaging.Vessel("IVC", "ABUTMENT")),
                 List.of("KIDNEY_RIGHT"));
         CaseEvent referred = CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, new CaseReferred(caseId, "HUB",
-                t, new BigDecimal("22.0"), false, false, false, true, solid), t);
+                t, new BigDecimal("22.0"), false, false, false, true, solid), t, TestEvents.sequenceAt(t));
         TopicWriter.send(Topics.INTAKE, referred);
         TopicWriter.send(Topics.INTAKE, referred);
         TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,

@@ -70,7 +70,8 @@ public class CaseRegistry implements CaseEventHandler {
     public int dropReadModels() {
         em.createNativeQuery("delete from timeline_entry").executeUpdate();
         em.createNativeQuery("delete from inbox_event").executeUpdate();
-        return em.createNativeQuery("update intake_case set status = 'REFERRED', status_since = referred_at, known_grade = null")
+        return em.createNativeQuery("update intake_case set status = 'REFERRED', status_since = referred_at, known_grade = null, "
+                + "known_grade_sequence = null")
                 .executeUpdate();
     }
 
@@ -98,14 +99,14 @@ public class CaseRegistry implements CaseEventHandler {
         boolean workupWasComplete = c.missingWorkup().isEmpty();
         boolean amendment = false;
         switch (payload) {
-            case BiopsyReported p -> c.knownGrade = p.grade();
+            case BiopsyReported p -> c.gradeReported(event, p.grade());
             case BiopsyAmended p -> {
-                c.knownGrade = p.grade();
+                c.gradeReported(event, p.grade());
                 amendment = true;
             }
             case ReportAmended p -> {
                 if (p.grade() != null) {
-                    c.knownGrade = p.grade();
+                    c.gradeReported(event, p.grade());
                 }
                 amendment = true;
             }

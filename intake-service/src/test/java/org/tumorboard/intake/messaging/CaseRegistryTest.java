@@ -126,7 +126,7 @@ class CaseRegistryTest {
     /**
      * Issue 19, item 6 (rps-reference.md section 8): with a chest radiograph only, work-up waits for the grade; G1
      * completes it, a grade that is not G1 reopens it (an event, on the timeline, for the board), and a chest CT
-     * completes it again. The same grade twice, or late, changes nothing.
+     * completes it again. The same grade twice, or late (pathology's commit order decides, not its clock), changes nothing.
      */
     @Test
     void aChestRadiographSufficesOnlyForG1AndWorkupFollowsTheGrade() {
@@ -151,6 +151,12 @@ class CaseRegistryTest {
         TestEvents.await("chest CT asked for", 30_000,
                 () -> IntakeApi.getCase(caseId).getList("workup.missing").equals(List.of("CHEST_CT")));
         TopicWriter.awaitConsumed("intake-service", 30_000, again);
+        // Issue 22, item 5: a G1 report pathology committed between the two (so numbered before the amendment), delivered
+        // late and dated later by a clock running ahead: the amendment's G3 stands and work-up stays open.
+        CaseEvent lateG1 = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1"), t.plusSeconds(60), g1.sequence() + 1);
+        TopicWriter.awaitConsumed("intake-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, lateG1));
+        assertEquals(List.of("CHEST_CT"), IntakeApi.getCase(caseId).getList("workup.missing"), "the late G1 changed nothing");
 
         List<String> own = TopicReader.forCase(Topics.INTAKE, caseId, 3, Duration.ofSeconds(30)).stream()
                 .map(r -> TopicReader.header(r, "ce_type")).filter(type -> !type.equals(CaseEventTypes.CASE_REFERRED.name())).toList();

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -18,10 +23,13 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.Topics;
+import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.intake.Referrals;
 import org.tumorboard.intake.service.ReferralCommand;
 import org.tumorboard.intake.service.ReferralService;
+import org.tumorboard.platform.outbox.Outbox;
 import org.tumorboard.platform.outbox.OutboxRelay;
 import org.tumorboard.testsupport.TopicReader;
 
@@ -39,6 +47,9 @@ class OutboxTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     EntityManager em;
@@ -121,6 +132,41 @@ class OutboxTest {
         Set<String> eventIds = records.stream().map(r -> TopicReader.header(r, "ce_id")).collect(Collectors.toSet());
         assertEquals(outboxIds.stream().map(UUID::toString).collect(Collectors.toSet()), eventIds,
                 "every event is on the broker, and a republished one carries the same id, so consumers drop it");
+    }
+
+    /**
+     * Issue 22, item 5: a case's events are numbered 1, 2, 3... in the order their transactions commit, and the number
+     * travels with the record. A second transaction for the case waits for the first one's number to commit, so the
+     * one that commits later always carries the higher number.
+     */
+    @Test
+    void aCasesEventsAreNumberedInTheOrderTheirTransactionsCommit() throws Exception {
+        UUID caseId = commitReferral();
+        List<ConsumerRecord<String, String>> referred = TopicReader.forCase(Topics.INTAKE, caseId.toString(), 2, Duration.ofSeconds(30));
+        assertEquals(List.of("1", "2"), referred.stream().map(r -> TopicReader.header(r, "ce_casesequence")).toList());
+
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Future<Long>> second = new AtomicReference<>();
+            long first = QuarkusTransaction.requiringNew().call(() -> {
+                long mine = outbox.publish(CaseEventTypes.WORKUP_COMPLETED, caseId.toString(),
+                        new WorkupCompleted(caseId.toString(), Instant.now())).sequence();
+                second.set(other.submit(() -> QuarkusTransaction.requiringNew().call(() -> outbox.publish(CaseEventTypes.WORKUP_COMPLETED,
+                        caseId.toString(), new WorkupCompleted(caseId.toString(), Instant.now())).sequence())));
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (((Number) em.createNativeQuery("select count(*) from pg_locks where not granted").getSingleResult()).longValue() == 0) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the second transaction never waited for the first");
+                    sleep(20);
+                }
+                return mine;
+            });
+            assertEquals(3, first);
+            assertEquals(4, second.get().get(30, TimeUnit.SECONDS), "the transaction that committed second has the next number");
+        } finally {
+            other.shutdownNow();
+        }
+        List<ConsumerRecord<String, String>> all = TopicReader.forCase(Topics.INTAKE, caseId.toString(), 4, Duration.ofSeconds(30));
+        assertEquals(Set.of("1", "2", "3", "4"), all.stream().map(r -> TopicReader.header(r, "ce_casesequence")).collect(Collectors.toSet()));
     }
 
     private UUID commitReferral() {

@@ -109,7 +109,7 @@ class CaseEventMeaningTest {
     }
 
     private static <T extends org.tumorboard.events.CaseEventPayload> Arguments row(EventType<T> type, T payload, CaseStatus target, String summary) {
-        return Arguments.of(type.name(), CaseEvent.create(type, "/test", "c", payload, T), target, summary);
+        return Arguments.of(type.name(), CaseEvent.create(type, "/test", "c", payload, T, 1), target, summary);
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -130,7 +130,7 @@ class CaseEventMeaningTest {
 
     @Test
     void anUnknownTypeMovesNothing() {
-        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), "/x", "tumorboard.board.something-new.v1", "c", T, "{}");
+        CaseEvent event = new CaseEvent(java.util.UUID.randomUUID(), "/x", "tumorboard.board.something-new.v1", "c", T, 1, "{}");
         CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
         assertFalse(meaning.target().isPresent());
         assertEquals("Event tumorboard.board.something-new.v1", meaning.summary());

@@ -118,7 +118,7 @@ class CaseReferredConsumerTest {
 
         String badPayloadCase = TestEvents.newCaseId();
         CaseEvent valid = TestEvents.caseReferred(badPayloadCase, "HUB", 5.0);
-        CaseEvent missingSite = new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+        CaseEvent missingSite = new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), valid.sequence(),
                 valid.data().replace("\"referringSite\":\"HUB\",", ""));
         TopicWriter.send(Topics.INTAKE, missingSite);
 
@@ -148,7 +148,7 @@ class CaseReferredConsumerTest {
         TopicWriter.send(Topics.INTAKE, poisonKey, "{\"truncated\": ", Map.of());
         String caseId = TestEvents.newCaseId();
         CaseEvent valid = TestEvents.caseReferred(caseId, "SPOKE-SOUTH", 6.0);
-        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), valid.sequence(),
                 valid.data().replace("\"referringSite\":\"SPOKE-SOUTH\",", "")));
 
         TestEvents.await("both dead letters kept for the operator", 30_000, () -> deadLetterId(operator, caseId) != null
@@ -196,7 +196,7 @@ class CaseReferredConsumerTest {
         String operator = Tokens.token("ops", "HUB", "operator");
         String caseId = TestEvents.newCaseId();
         CaseEvent valid = TestEvents.caseReferred(caseId, "SPOKE-SOUTH", 6.0);
-        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), valid.sequence(),
                 valid.data().replace("\"referringSite\":\"SPOKE-SOUTH\",", "")));
         TestEvents.await("the dead letter kept", 30_000, () -> deadLetterId(operator, caseId) != null);
         String letter = deadLetterId(operator, caseId);

@@ -104,6 +104,12 @@ public class CaseEventProcessor {
                 ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
+    /** One attempt at an event, through the inbox, in the caller's transaction (a rebuild building beside the live model). */
+    @Transactional(TxType.MANDATORY)
+    public ReplayOutcome replayWithinTransaction(CaseEvent event, Consumer<CaseEvent> effect) {
+        return applyInCurrentTransaction(event, effect) ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
+    }
+
     /** One attempt at an event, through the inbox (a rebuild replays the topics this way). */
     public ReplayOutcome replay(CaseEvent event, Consumer<CaseEvent> effect) {
         return applyOnce(event, effect) ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;

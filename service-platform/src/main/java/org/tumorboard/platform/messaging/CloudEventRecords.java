@@ -29,6 +29,8 @@ public final class CloudEventRecords {
     public static final String TYPE = "ce_type";
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
+    /** The owner's per-case commit sequence ({@link CaseEvent#sequence()}), a decimal integer. */
+    public static final String SEQUENCE = "ce_casesequence";
     public static final String CONTENT_TYPE = "content-type";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +47,7 @@ public final class CloudEventRecords {
         add(headers, TYPE, event.type());
         add(headers, SUBJECT, event.subject());
         add(headers, TIME, event.time().toString());
+        add(headers, SEQUENCE, Long.toString(event.sequence()));
         add(headers, CONTENT_TYPE, CaseEvent.DATA_CONTENT_TYPE);
         return record;
     }
@@ -71,7 +74,7 @@ public final class CloudEventRecords {
             throw new MalformedEventException("event " + id + ": payload is not JSON: " + e.getOriginalMessage());
         }
         CaseEvent event = new CaseEvent(id, header(headers, SOURCE), header(headers, TYPE), subject,
-                parseTime(id, header(headers, TIME)), value);
+                parseTime(id, header(headers, TIME)), parseSequence(id, header(headers, SEQUENCE)), value);
         checkOwner(record.topic(), event);
         return event;
     }
@@ -114,6 +117,23 @@ public final class CloudEventRecords {
             return Instant.parse(time);
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("event " + id + ": CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + time);
+        }
+    }
+
+    /** Absent on a record published before sequences were assigned: it orders before every sequenced one. */
+    private static long parseSequence(UUID id, String sequence) {
+        if (sequence == null) {
+            return CaseEvent.UNSEQUENCED;
+        }
+        try {
+            long value = Long.parseLong(sequence);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("event " + id + ": CloudEvents attribute 'casesequence' is not a non-negative integer: "
+                    + sequence);
         }
     }
 

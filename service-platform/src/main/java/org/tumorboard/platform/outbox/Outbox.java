@@ -41,20 +41,35 @@ public class Outbox {
 
     @Transactional(TxType.MANDATORY)
     public <T extends CaseEventPayload> CaseEvent publish(EventType<T> type, String caseId, T payload) {
-        CaseEvent event = CaseEvent.create(type, source, caseId, payload, clock.instant());
+        CaseEvent event = CaseEvent.create(type, source, caseId, payload, clock.instant(), nextSequence(caseId));
         em.createNativeQuery("""
-                insert into outbox_event (id, topic, type, source, subject, occurred_at, payload)
-                values (:id, :topic, :type, :source, :subject, :time, :payload)""")
+                insert into outbox_event (id, topic, type, source, subject, occurred_at, case_sequence, payload)
+                values (:id, :topic, :type, :source, :subject, :time, :sequence, :payload)""")
                 .setParameter("id", event.id())
                 .setParameter("topic", type.topic())
                 .setParameter("type", event.type())
                 .setParameter("source", event.source())
                 .setParameter("subject", event.subject())
                 .setParameter("time", Timestamp.from(event.time()))
+                .setParameter("sequence", event.sequence())
                 .setParameter("payload", event.data())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return event;
+    }
+
+    /**
+     * The case's next sequence number (issue 22, item 5). The upsert locks the case's counter row until this transaction
+     * ends, so a concurrent transaction for the same case waits and takes the next number: numbers follow commit order.
+     */
+    private long nextSequence(String caseId) {
+        Object next = em.createNativeQuery("""
+                insert into outbox_case_sequence (subject, last_sequence) values (:subject, 1)
+                on conflict (subject) do update set last_sequence = outbox_case_sequence.last_sequence + 1
+                returning last_sequence""")
+                .setParameter("subject", caseId)
+                .getSingleResult();
+        return ((Number) next).longValue();
     }
 
     private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {

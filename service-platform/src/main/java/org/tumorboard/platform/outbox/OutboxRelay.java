@@ -151,7 +151,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    select id, topic, type, source, subject, occurred_at, payload
+                    select id, topic, type, source, subject, occurred_at, payload, case_sequence
                     from outbox_event where sent_at is null order by seq limit :limit""")
                     .setParameter("limit", batchSize)
                     .getResultList();
@@ -163,7 +163,7 @@ public class OutboxRelay {
             for (Object[] row : rows) {
                 UUID id = (UUID) row[0];
                 CaseEvent event = new CaseEvent(id, (String) row[3], (String) row[2], (String) row[4],
-                        NativeSql.instant(row[5]), (String) row[6]);
+                        NativeSql.instant(row[5]), ((Number) row[7]).longValue(), (String) row[6]);
                 acks.add(producer.send(CloudEventRecords.toRecord((String) row[1], event)));
                 ids.add(id);
             }

@@ -1,6 +1,7 @@
 package org.tumorboard.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,13 +24,25 @@ import org.tumorboard.events.Topics;
 class CloudEventRecordsTest {
 
     private static final CaseEvent EVENT = new CaseEvent(UUID.fromString("6f1c6a52-52b4-4a7e-9f3a-0d7f3b0e9a11"), Sources.INTAKE,
-            "tumorboard.intake.case-referred.v1", "case-1", Instant.parse("2026-11-21T10:15:30Z"), "{\"caseId\":\"case-1\"}");
+            "tumorboard.intake.case-referred.v1", "case-1", Instant.parse("2026-11-21T10:15:30Z"), 7, "{\"caseId\":\"case-1\"}");
 
     @Test
     void anEventSurvivesTheRecordRoundTrip() {
         ProducerRecord<String, String> produced = CloudEventRecords.toRecord(Topics.INTAKE, EVENT);
         assertEquals("case-1", produced.key(), "the Kafka key is the case id");
         assertEquals(EVENT, CloudEventRecords.fromRecord(consumed(produced.key(), produced.value(), produced)));
+    }
+
+    /** A record from before sequences were assigned orders before every sequenced one. */
+    @Test
+    void aRecordWithoutASequenceIsUnsequenced() {
+        ProducerRecord<String, String> produced = CloudEventRecords.toRecord(Topics.INTAKE, EVENT);
+        produced.headers().remove(CloudEventRecords.SEQUENCE);
+        CaseEvent event = CloudEventRecords.fromRecord(consumed(produced.key(), produced.value(), produced));
+        assertEquals(CaseEvent.UNSEQUENCED, event.sequence());
+        assertFalse(event.notOlderThan(1L));
+        assertTrue(event.notOlderThan(null));
+        assertTrue(EVENT.notOlderThan(7L) && !EVENT.notOlderThan(8L));
     }
 
     static Stream<Arguments> malformed() {
@@ -41,6 +54,8 @@ class CloudEventRecordsTest {
                 Arguments.of("no time", "ce_time", null, "case-1", "{}", "'time' is missing"),
                 Arguments.of("time not RFC 3339", "ce_time", "yesterday", "case-1", "{}", "not an RFC 3339 timestamp"),
                 Arguments.of("no type", "ce_type", null, "case-1", "{}", "'type' is missing"),
+                Arguments.of("sequence not a number", "ce_casesequence", "later", "case-1", "{}", "'casesequence' is not a non-negative integer"),
+                Arguments.of("sequence negative", "ce_casesequence", "-3", "case-1", "{}", "'casesequence' is not a non-negative integer"),
                 Arguments.of("value not JSON", null, null, "case-1", "{not json", "payload is not JSON"),
                 Arguments.of("no value", null, null, "case-1", null, "has no payload"));
     }

@@ -29,7 +29,7 @@ class AuditTrailTest extends AuditTrailChecks {
     protected Attempt write(String user) {
         String caseId = TestEvents.newCaseId();
         CaseEvent valid = TestEvents.caseReferred(caseId, "HUB", 12.0);
-        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(),
+        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), valid.sequence(),
                 valid.data().replace("\"referringSite\":\"HUB\",", "")));
         String id = deadLetter(caseId);
         String path = "/api/dead-letters/" + id + "/replay";

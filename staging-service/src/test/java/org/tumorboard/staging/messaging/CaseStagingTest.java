@@ -112,6 +112,33 @@ class CaseStagingTest {
         assertEquals("DISTANT_DOMINANT", h.getString("[1].failurePattern.pattern"));
     }
 
+    /**
+     * Issue 22, item 5: pathology's commit order decides, not its clock. An amendment committed after the report but
+     * dated an hour earlier (pathology's clock stepped back) re-stages; a version committed before it, delivered late
+     * and dated a minute ahead, changes nothing.
+     */
+    @Test
+    void theOwnersCommitOrderNotItsClockDecidesWhichVersionStands() {
+        String caseId = TestEvents.newCaseId();
+        Instant t = Instant.now();
+        TopicWriter.send(Topics.INTAKE, referral(caseId, "8.0", t));
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G1"), t, 1));
+        TestEvents.await("staged IB", 30_000, () -> "IB".equals(staging(caseId).getString("group")));
+
+        TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.REPORT_AMENDED, caseId,
+                new ReportAmended(caseId, "r1", 3, "BIOPSY", "LEIOMYOSARCOMA", "G3"), t.minusSeconds(3600), 3));
+        TestEvents.await("re-staged IIIA by the later commit", 30_000, () -> "IIIA".equals(staging(caseId).getString("group")));
+
+        CaseEvent committedBetween = TestEvents.event(CaseEventTypes.REPORT_AMENDED, caseId,
+                new ReportAmended(caseId, "r1", 2, "BIOPSY", "LEIOMYOSARCOMA", "G2"), t.plusSeconds(60), 2);
+        TopicWriter.awaitConsumed("staging-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, committedBetween));
+        assertEquals(1, AppliedEffects.committed(committedBetween.id()));
+        assertEquals("IIIA", staging(caseId).getString("group"), "the earlier commit changes nothing");
+        assertEquals(List.of("IB", "IIIA"), given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/staging/history")
+                .jsonPath().getList("group"));
+    }
+
     @Test
     void theResectionReportReStagesPathologicallyAndNeoadjuvantTherapyMakesItYp() {
         String plain = TestEvents.newCaseId();
@@ -279,7 +306,7 @@ class CaseStagingTest {
         String caseId = TestEvents.newCaseId();
         Instant t = Instant.now();
         TopicWriter.send(Topics.INTAKE, CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
-                new CaseReferred(caseId, "HUB", t, new BigDecimal("8.0"), true, false, false), t));
+                new CaseReferred(caseId, "HUB", t, new BigDecimal("8.0"), true, false, false), t, TestEvents.sequenceAt(t)));
         TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
                 new BiopsyReported(caseId, "b", 1, "LEIOMYOSARCOMA", "G3"), t.plusSeconds(10)));
         TestEvents.await("cN1 IIIB", 30_000, () -> "IIIB".equals(staging(caseId).getString("group")));
@@ -314,7 +341,7 @@ class CaseStagingTest {
         String caseId = TestEvents.newCaseId();
         CaseReferred noDistantAssessment = new CaseReferred(caseId, "HUB", Instant.now(), new BigDecimal("4.0"), null, null, false);
         TopicWriter.send(Topics.INTAKE, CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId, noDistantAssessment,
-                Instant.now()));
+                Instant.now(), TestEvents.sequenceAt(Instant.now())));
         TestEvents.await("case known", 30_000, () -> given().auth().oauth2(CHAIR).get("/api/cases/" + caseId + "/staging").statusCode() == 200);
         given().auth().oauth2(CHAIR).when().get("/api/cases/" + caseId + "/staging")
                 .then().body("complete", equalTo(false))
@@ -323,7 +350,7 @@ class CaseStagingTest {
 
     private static CaseEvent referral(String caseId, String sizeCm, Instant time) {
         return CaseEvent.create(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, caseId,
-                new CaseReferred(caseId, "HUB", time, new BigDecimal(sizeCm), false, false, true), time);
+                new CaseReferred(caseId, "HUB", time, new BigDecimal(sizeCm), false, false, true), time, TestEvents.sequenceAt(time));
     }
 
     private static JsonPath staging(String caseId) {
