@@ -11,15 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tumorboard.intake.service.CaseRegistry;
+import org.tumorboard.intake.service.RegistryRebuild;
 import org.tumorboard.platform.messaging.TopicReplay;
 import org.tumorboard.platform.security.Roles;
 
 import io.quarkus.logging.Log;
 
 /**
- * The operator rebuilds the case registry (every case's status and timeline) from the four topics: the derived
- * tables are dropped and the topics replayed from the beginning. Referrals, patients and imaging are not touched.
+ * The operator rebuilds the case registry (every case's status and timeline) from the four topics: built beside the
+ * live one and swapped in at the end ({@link RegistryRebuild}). Referrals, patients and imaging are not touched. A
+ * second rebuild while one runs is 409.
  */
 @Path("/api/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +30,7 @@ public class RebuildResource {
     }
 
     @Inject
-    CaseRegistry registry;
+    RegistryRebuild rebuilds;
 
     @Inject
     JsonWebToken caller;
@@ -41,7 +42,7 @@ public class RebuildResource {
     @RolesAllowed(Roles.OPERATOR)
     public RebuildView rebuild() {
         Log.infof("rebuild of the case registry from %s requested by %s", topics, caller.getName());
-        CaseRegistry.Rebuilt rebuilt = registry.rebuild(topics);
+        RegistryRebuild.Rebuilt rebuilt = rebuilds.rebuild(topics);
         TopicReplay.Result result = rebuilt.replay();
         return new RebuildView(rebuilt.cases(), result.records(), result.applied(), result.alreadyApplied(), result.skipped(),
                 result.millis());

@@ -25,7 +25,6 @@ import org.tumorboard.intake.rules.CaseEventMeaning;
 import org.tumorboard.intake.rules.WorkupChecklist;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 import org.tumorboard.platform.messaging.RetryLaterException;
-import org.tumorboard.platform.messaging.TopicReplay;
 import org.tumorboard.platform.outbox.Outbox;
 
 import io.quarkus.logging.Log;
@@ -38,42 +37,10 @@ public class CaseRegistry implements CaseEventHandler {
     CaseRepository cases;
 
     @Inject
-    jakarta.persistence.EntityManager em;
-
-    @Inject
-    TopicReplay replay;
-
-    @Inject
     Outbox outbox;
 
     @Inject
     Clock clock;
-
-    /** What a rebuild did: the cases whose registry was reset and the replay of the topics. */
-    public record Rebuilt(int cases, TopicReplay.Result replay) {
-    }
-
-    /**
-     * Drops the derived registry and replays the topics from the beginning. The replay publishes nothing: what the live
-     * stream published (a work-up completed or reopened by a grade) is on intake's own topic and is replayed with it.
-     */
-    public Rebuilt rebuild(List<String> topics) {
-        int reset = dropReadModels();
-        return new Rebuilt(reset, replay.replay(topics, this::replayed));
-    }
-
-    /**
-     * Drops what the registry derived from events (timeline, status, known grade) and the inbox, keeping the source of
-     * truth (patients, referrals, imaging, withdrawal reasons). Replaying the topics then rebuilds it.
-     */
-    @Transactional(TxType.REQUIRES_NEW)
-    public int dropReadModels() {
-        em.createNativeQuery("delete from timeline_entry").executeUpdate();
-        em.createNativeQuery("delete from inbox_event").executeUpdate();
-        return em.createNativeQuery("update intake_case set status = 'REFERRED', status_since = referred_at, known_grade = null, "
-                + "known_grade_sequence = null")
-                .executeUpdate();
-    }
 
     /** Runs inside the consumer's inbox transaction. */
     @Override
@@ -82,6 +49,7 @@ public class CaseRegistry implements CaseEventHandler {
         apply(event, true);
     }
 
+    /** A replayed event (a rebuild): applied like a live one, but nothing is published again. */
     @Transactional(TxType.MANDATORY)
     void replayed(CaseEvent event) {
         apply(event, false);

@@ -3,12 +3,22 @@ package org.tumorboard.intake.messaging;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.events.CaseStaged;
@@ -21,12 +31,16 @@ import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
 import org.tumorboard.testsupport.TopicWriter;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** The operator rebuilds the case registry from the topics: every status and timeline comes back as it was. */
 @QuarkusTest
 class RebuildTest {
+
+    @Inject
+    EntityManager em;
 
     private static final String OPERATOR = Tokens.token("ops", "HUB", "operator");
 
@@ -65,6 +79,96 @@ class RebuildTest {
         }
         assertEquals("STAGED", IntakeApi.status(complete));
         assertEquals("RECURRENCE", IntakeApi.status(throughRecurrence));
+    }
+
+    /**
+     * Issue 22, item 7: the new registry is built beside the live one and swapped in by one transaction. A failure at the
+     * swap (here a trigger refusing the timeline's copy) leaves every case as it was, is on the audit trail, and the
+     * next rebuild succeeds.
+     */
+    @Test
+    void aRebuildThatFailsLeavesTheLiveRegistryAsItWas() {
+        String caseId = IntakeApi.refer("HUB");
+        TopicWriter.awaitConsumed("intake-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(
+                CaseEventTypes.BIOPSY_REPORTED, caseId, new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G2"), Instant.now())));
+        JsonPath before = IntakeApi.getCase(caseId);
+        assertEquals("DIAGNOSED", before.getString("status"));
+        long failedBefore = count("select count(*) from audit_record where action = 'REGISTRY_REBUILD' and status >= 500");
+
+        sql("create function refuse_timeline_copy() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'refused by the test'; end $$");
+        sql("create trigger refuse_timeline_copy before insert on public.timeline_entry for each statement "
+                + "execute function refuse_timeline_copy()");
+        try {
+            given().auth().oauth2(OPERATOR).post("/api/admin/rebuild").then().statusCode(500);
+        } finally {
+            sql("drop trigger refuse_timeline_copy on public.timeline_entry");
+            sql("drop function refuse_timeline_copy()");
+        }
+        JsonPath after = IntakeApi.getCase(caseId);
+        assertEquals(before.getString("status"), after.getString("status"));
+        assertEquals(before.getList("timeline"), after.getList("timeline"), "the live timeline was not touched");
+        assertEquals(failedBefore + 1, count("select count(*) from audit_record where action = 'REGISTRY_REBUILD' and status >= 500"));
+
+        given().auth().oauth2(OPERATOR).post("/api/admin/rebuild").then().statusCode(200);
+        assertEquals(before.getList("timeline"), IntakeApi.getCase(caseId).getList("timeline"));
+        assertEquals(0, count("select count(*) from information_schema.schemata where schema_name = 'registry_rebuild'"),
+                "the schema built beside is dropped with the swap");
+    }
+
+    /**
+     * Item 7: one rebuild at a time. The first is held at its swap (the test holds a lock on the live inbox); a second is
+     * 409 meanwhile; the first then completes, with what was published while it waited.
+     */
+    @Test
+    void oneRebuildAtATimeAndWhatArrivesMeanwhileIsKept() throws Exception {
+        String caseId = IntakeApi.refer("HUB");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> lock = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("lock table public.inbox_event in share mode").executeUpdate();
+                held.countDown();
+                await(release);
+            }));
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            Future<Integer> first = threads.submit(() -> given().auth().oauth2(OPERATOR).post("/api/admin/rebuild").statusCode());
+            TestEvents.await("the first rebuild waits at its swap", 60_000,
+                    () -> count("select count(*) from pg_locks l join pg_class c on c.oid = l.relation "
+                            + "where c.relname = 'inbox_event' and l.mode = 'ExclusiveLock' and not l.granted") > 0);
+            given().auth().oauth2(OPERATOR).post("/api/admin/rebuild").then().statusCode(409)
+                    .contentType("application/problem+json");
+            // Published while the first rebuild waits: applied beside before the swap, so it is on the rebuilt timeline.
+            CaseEvent meanwhile = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                    new BiopsyReported(caseId, "r1", 1, "LEIOMYOSARCOMA", "G2"), Instant.now());
+            TopicWriter.send(Topics.PATHOLOGY, meanwhile);
+            release.countDown();
+            lock.get(30, TimeUnit.SECONDS);
+            assertEquals(200, first.get(60, TimeUnit.SECONDS));
+            TestEvents.await("the biopsy on the case", 30_000, () -> "DIAGNOSED".equals(IntakeApi.status(caseId)));
+            assertEquals(1, IntakeApi.getCase(caseId).getList("timeline.type").stream()
+                    .filter(CaseEventTypes.BIOPSY_REPORTED.name()::equals).count(), "once, not lost and not doubled");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    private long count(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(query).getSingleResult()).longValue());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

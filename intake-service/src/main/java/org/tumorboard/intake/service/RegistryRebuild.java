@@ -1,0 +1,140 @@
+package org.tumorboard.intake.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.common.TopicPartition;
+import org.tumorboard.platform.audit.AuditContext;
+import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.messaging.CaseEventProcessor;
+import org.tumorboard.platform.messaging.TopicReplay;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
+/**
+ * The operator's rebuild of the case registry (every case's status, known grade and timeline) from the four topics
+ * (issue 22, item 7). The new registry is built beside the live one, in schema {@value #SCHEMA}: the case rows are
+ * copied with their derived columns reset, the topics are streamed into it (each event through that schema's inbox, in a
+ * transaction of its own, with the schema first on the search path so the live handler's code writes there). Then, in
+ * the rebuild's own transaction, the live registry is locked, the events published meanwhile are applied beside, and
+ * the rebuilt status, grade, timeline and inbox replace the live ones at commit. A failure at any point before the
+ * commit leaves the live registry as it was. One rebuild runs at a time (a transaction-scoped advisory lock, across
+ * replicas); the rebuild is on the audit trail, with what it did or why it failed.
+ * <p>
+ * Referrals, patients and imaging (the source of truth) are never touched. While the swap holds the lock (the tail of
+ * events and a few table copies), referrals and the live consumer wait for it.
+ */
+@ApplicationScoped
+public class RegistryRebuild {
+
+    static final String SCHEMA = "registry_rebuild";
+
+    /** What the registry derives from events, back to a case just referred. */
+    private static final String RESET = "status = 'REFERRED', status_since = referred_at, known_grade = null, known_grade_sequence = null";
+
+    /** Advisory lock key: one rebuild at a time per database. */
+    private static final long REBUILD_LOCK = 0x7265_6275_696c_6421L;
+
+    /** What a rebuild did: the cases whose registry was rebuilt and the replay of the topics. */
+    public record Rebuilt(int cases, TopicReplay.Result replay) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TopicReplay replay;
+
+    @Inject
+    CaseEventProcessor processor;
+
+    @Inject
+    CaseRegistry registry;
+
+    @Inject
+    AuditContext audit;
+
+    @Transactional
+    @TransactionConfiguration(timeout = 6 * 3600)
+    @Audited("REGISTRY_REBUILD")
+    public Rebuilt rebuild(List<String> topics) {
+        Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(:key)").setParameter("key", REBUILD_LOCK)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw new Conflict("a rebuild of the case registry is already running; try again when it has finished");
+        }
+        String live = (String) em.createNativeQuery("select current_schema()").getSingleResult();
+        int cases = QuarkusTransaction.requiringNew().call(() -> prepare(live));
+        Map<TopicPartition, Long> upTo = replay.endOffsets(topics);
+        TopicReplay.Result built = replay.replay(topics, null, upTo, this::applyBeside);
+
+        // The swap. Lock order as the live consumer's writes (inbox first), so neither waits for the other in a cycle.
+        em.createNativeQuery("lock table " + live + ".inbox_event, " + live + ".intake_case, " + live + ".timeline_entry in exclusive mode")
+                .executeUpdate();
+        int meanwhile = QuarkusTransaction.requiringNew().call(() -> copyCasesReferredSince(live));
+        TopicReplay.Result caughtUp = replay.replay(topics, upTo, replay.endOffsets(topics), this::applyBeside);
+        swap(live);
+        TopicReplay.Result total = built.plus(caughtUp);
+        audit.note("topics " + topics + ": " + total.records() + " records, " + total.applied() + " applied, " + total.skipped()
+                + " skipped; " + (cases + meanwhile) + " cases");
+        Log.infof("case registry rebuilt beside and swapped in: %d cases, %s (%d records after the build started)", cases + meanwhile,
+                total, caughtUp.records());
+        return new Rebuilt(cases + meanwhile, total);
+    }
+
+    /** A fresh schema with the case rows (derived columns reset), an empty timeline and an empty inbox. */
+    int prepare(String live) {
+        em.createNativeQuery("drop schema if exists " + SCHEMA + " cascade").executeUpdate();
+        em.createNativeQuery("create schema " + SCHEMA).executeUpdate();
+        for (String table : List.of("intake_case", "timeline_entry", "inbox_event")) {
+            em.createNativeQuery("create table " + SCHEMA + "." + table + " (like " + live + "." + table + " including all)").executeUpdate();
+        }
+        int cases = em.createNativeQuery("insert into " + SCHEMA + ".intake_case select * from " + live + ".intake_case").executeUpdate();
+        em.createNativeQuery("update " + SCHEMA + ".intake_case set " + RESET).executeUpdate();
+        return cases;
+    }
+
+    /** Cases referred while the build ran (read under the swap's lock, so no more can appear), reset like the others. */
+    int copyCasesReferredSince(String live) {
+        @SuppressWarnings("unchecked")
+        List<UUID> added = em.createNativeQuery("select case_id from " + live + ".intake_case p where not exists (select 1 from "
+                + SCHEMA + ".intake_case r where r.case_id = p.case_id)").getResultList();
+        if (added.isEmpty()) {
+            return 0;
+        }
+        em.createNativeQuery("insert into " + SCHEMA + ".intake_case select * from " + live + ".intake_case where case_id in (:ids)")
+                .setParameter("ids", added).executeUpdate();
+        em.createNativeQuery("update " + SCHEMA + ".intake_case set " + RESET + " where case_id in (:ids)").setParameter("ids", added)
+                .executeUpdate();
+        return added.size();
+    }
+
+    /** One event into the registry being built: the live handler's code, with the rebuild's schema first on the path. */
+    private CaseEventProcessor.ReplayOutcome applyBeside(org.tumorboard.events.CaseEvent event) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set local search_path to " + SCHEMA).executeUpdate();
+            return processor.replayWithinTransaction(event, registry::replayed);
+        });
+    }
+
+    /** In the rebuild's transaction, under the lock: the rebuilt registry replaces the live one. */
+    private void swap(String live) {
+        em.createNativeQuery("update " + live + ".intake_case p set status = r.status, status_since = r.status_since, "
+                + "known_grade = r.known_grade, known_grade_sequence = r.known_grade_sequence from " + SCHEMA + ".intake_case r "
+                + "where p.case_id = r.case_id").executeUpdate();
+        em.createNativeQuery("delete from " + live + ".timeline_entry").executeUpdate();
+        em.createNativeQuery("insert into " + live + ".timeline_entry select * from " + SCHEMA + ".timeline_entry").executeUpdate();
+        em.createNativeQuery("delete from " + live + ".inbox_event").executeUpdate();
+        em.createNativeQuery("insert into " + live + ".inbox_event select * from " + SCHEMA + ".inbox_event").executeUpdate();
+        em.createNativeQuery("drop schema " + SCHEMA + " cascade").executeUpdate();
+    }
+}
