@@ -297,8 +297,9 @@ class FaultToleranceTest {
 
     /**
      * 6. Poison: a malformed record on each consumed topic goes to the dead-letter topic of every service consuming it,
-     * with its reason, and the flow goes on. A biopsy event with a broken payload (as a faulty producer would publish
-     * it) is dead-lettered too; the operator lists it in each consuming service and replays it with the payload fixed.
+     * with its reason, and the flow goes on. A biopsy event with a broken payload (pathology's outbox written by a faulty
+     * version) is dead-lettered too; the operator finds it in each consuming service, and pathology, its owner, publishes
+     * the correction once: every consumer applies it and closes its dead letter (issue 22, item 6).
      */
     @Test
     @Order(8)
@@ -321,13 +322,7 @@ class FaultToleranceTest {
                 .filter(r -> CaseEventTypes.BIOPSY_REPORTED.name().equals(Broker.header(r, "ce_type"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no biopsy-reported event to copy; the earlier scenarios post some"));
         String fixedValue = template.value().replace(template.key(), caseId);
-        String eventId = java.util.UUID.randomUUID().toString();
-        Map<String, String> headers = new HashMap<>();
-        template.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
-        headers.put("ce_id", eventId);
-        headers.put("ce_subject", caseId);
-        headers.put("ce_time", java.time.Instant.now().toString());
-        Broker.publish(Topics.PATHOLOGY, caseId, fixedValue.substring(0, fixedValue.length() / 2), headers);
+        String eventId = faultyPathologyPublishes(caseId, fixedValue.substring(0, fixedValue.length() / 2));
 
         // The flow goes on: a case referred and reported after the poison is staged and scheduled.
         List<String> after = referAndAwaitPathology(1);
@@ -349,25 +344,36 @@ class FaultToleranceTest {
                 }
             }
         }
-        // Each consumer of the pathology topic keeps the broken biopsy event; the operator replays it fixed.
-        int replayed = 0;
+        // Each consumer of the pathology topic keeps the broken biopsy event. A value fixed in one of them would reach that
+        // one only, so it is refused there; pathology, the owner, corrects its event once and every consumer receives it.
+        Map<SystemStack.Service, String> letters = new java.util.LinkedHashMap<>();
         for (SystemStack.Service service : List.of(INTAKE, STAGING, BOARD)) {
             String id = awaitDeadLetter(service, caseId);
             as("operator", service).get("/api/dead-letters/" + id).then().statusCode(200)
                     .body("headers.ce_id", org.hamcrest.Matchers.equalTo(eventId))
                     .body("reason", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
-            as("operator", service).body(Map.of("value", fixedValue, "reason", "the biopsy's grade restored from the signed report"))
-                    .post("/api/dead-letters/" + id + "/replay").then()
-                    .statusCode(200).body("replayOutcome", org.hamcrest.Matchers.equalTo("APPLIED"));
-            replayed++;
+            letters.put(service, id);
         }
+        as("operator", STAGING).body(Map.of("value", fixedValue, "reason", "the biopsy's grade restored from the signed report"))
+                .post("/api/dead-letters/" + letters.get(STAGING) + "/replay").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("value"));
+        as("operator", PATHOLOGY).body(Map.of("value", fixedValue, "reason", "the biopsy's grade restored from the signed report"))
+                .post("/api/events/" + eventId + "/correction").then().statusCode(200)
+                .body("corrects", org.hamcrest.Matchers.equalTo(eventId));
         long replayDone = System.currentTimeMillis();
         awaitAll("the replayed biopsy reaches the case in every service", List.of(caseId), c ->
                 as("coord-hub", STAGING).get("/api/cases/" + c + "/staging").jsonPath().getBoolean("complete")
                         && "BOARD_SCHEDULED".equals(as("coord-hub", INTAKE).get("/api/cases/" + c).jsonPath().getString("status")));
-        figures.add(new Figure("poison on every consumed topic + fixed replay", 12, deadLettered, 12 - deadLettered, 0,
+        int corrected = 0;
+        for (var letter : letters.entrySet()) {
+            String outcome = as("operator", letter.getKey()).get("/api/dead-letters/" + letter.getValue()).jsonPath().getString("replayOutcome");
+            corrected += "CORRECTED".equals(outcome) ? 1 : 0;
+        }
+        figures.add(new Figure("poison on every consumed topic + owner's correction", 12, deadLettered, 12 - deadLettered, 0,
                 System.currentTimeMillis() - replayDone, "dead-lettered with a reason " + deadLettered + "/12; broken biopsy "
-                        + "replayed fixed in " + replayed + " services; flow went on; " + (replayDone - started) + " ms in all"));
+                        + "corrected once by pathology, dead letters closed in " + corrected + "/3 consumers; flow went on; "
+                        + (replayDone - started) + " ms in all"));
+        assertEquals(3, corrected, "the owner's one correction closed the dead letter in every consumer");
         assertEquals(List.of(), missing, "every consumer of each topic dead-letters its poison record once, with a reason");
         assertEquals(12, deadLettered);
     }
@@ -509,6 +515,38 @@ class FaultToleranceTest {
 
     private static int clearSentMark(List<String> cases) {
         return outboxUpdate("update outbox_event set sent_at = null where type = ? and subject = any(?) and sent_at is not null", cases);
+    }
+
+    /** A faulty version of pathology writes a broken event into its outbox; its relay publishes it. Returns its id. */
+    private static String faultyPathologyPublishes(String caseId, String brokenValue) {
+        String eventId = java.util.UUID.randomUUID().toString();
+        try (Connection c = DriverManager.getConnection(SystemStack.get().jdbcUrl(PATHOLOGY), "pathology", "pathology")) {
+            c.setAutoCommit(false);
+            long sequence;
+            try (PreparedStatement s = c.prepareStatement("insert into outbox_case_sequence (subject, last_sequence) values (?, 1) "
+                    + "on conflict (subject) do update set last_sequence = outbox_case_sequence.last_sequence + 1 returning last_sequence")) {
+                s.setString(1, caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    sequence = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into outbox_event (id, topic, type, source, subject, occurred_at, "
+                    + "case_sequence, payload) values (?::uuid, ?, ?, ?, ?, now(), ?, ?)")) {
+                s.setString(1, eventId);
+                s.setString(2, Topics.PATHOLOGY);
+                s.setString(3, CaseEventTypes.BIOPSY_REPORTED.name());
+                s.setString(4, org.tumorboard.events.Sources.PATHOLOGY);
+                s.setString(5, caseId);
+                s.setLong(6, sequence);
+                s.setString(7, brokenValue);
+                s.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reach pathology's outbox", e);
+        }
+        return eventId;
     }
 
     private static int outboxUpdate(String sql, List<String> cases) {

@@ -31,11 +31,12 @@ public abstract class AuthorizationMatrix {
             "surgeon", "nurse", "auditor", "operator");
     public static final Set<String> CLINICIANS = Set.of("coordinator", "pathologist", "board-member", "board-chair", "surgeon",
             "nurse");
-    /** The dead-letter endpoints every service serves (service-platform). */
+    /** The dead-letter and event-correction endpoints every service serves (service-platform). */
     public static final Map<String, Set<String>> DEAD_LETTERS = Map.of(
             "GET /api/dead-letters", Set.of("operator"),
             "GET /api/dead-letters/{id}", Set.of("operator"),
-            "POST /api/dead-letters/{id}/replay", Set.of("operator"));
+            "POST /api/dead-letters/{id}/replay", Set.of("operator"),
+            "POST /api/events/{eventId}/correction", Set.of("operator"));
 
     /** Every service's audit trail: read by auditors, changed by no one. */
     public static final Map<String, Set<String>> AUDIT = Map.of("GET /api/audit", Set.of("auditor"));

@@ -24,7 +24,18 @@ public final class TopicWriter {
 
     /** A CloudEvent in Kafka binary mode: attributes as {@code ce_} headers, the payload as the value. */
     public static RecordMetadata send(String topic, CaseEvent event) {
-        return send(topic, event.subject(), event.data(), Map.of(
+        return send(topic, event.subject(), event.data(), headers(event));
+    }
+
+    /** The owner's correction of event {@code corrects}, as its outbox relay publishes it (issue 22, item 6). */
+    public static RecordMetadata sendCorrection(String topic, CaseEvent event, java.util.UUID corrects) {
+        Map<String, String> headers = new HashMap<>(headers(event));
+        headers.put("ce_corrects", corrects.toString());
+        return send(topic, event.subject(), event.data(), headers);
+    }
+
+    private static Map<String, String> headers(CaseEvent event) {
+        return Map.of(
                 "ce_specversion", CaseEvent.SPEC_VERSION,
                 "ce_id", event.id().toString(),
                 "ce_source", event.source(),
@@ -32,7 +43,7 @@ public final class TopicWriter {
                 "ce_subject", event.subject(),
                 "ce_time", event.time().toString(),
                 "ce_casesequence", Long.toString(event.sequence()),
-                "content-type", CaseEvent.DATA_CONTENT_TYPE));
+                "content-type", CaseEvent.DATA_CONTENT_TYPE);
     }
 
     /** Where the record was written (partition and offset), for {@link #awaitConsumed}. */

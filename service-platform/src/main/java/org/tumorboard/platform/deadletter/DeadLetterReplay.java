@@ -13,6 +13,7 @@ import org.tumorboard.events.MalformedEventException;
 import org.tumorboard.platform.audit.AuditContext;
 import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.failure.Conflict;
+import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.failure.NotFound;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
@@ -61,24 +62,29 @@ public class DeadLetterReplay {
     }
 
     /**
-     * @param fixedValue a corrected record value (the JSON payload) to apply instead of the stored one; null for as it was.
-     *        It passes every check a live record passes (the topic's owner, the clock, the payload's ranges).
-     * @param reason why the operator replays it: on the audit record with the corrected value's digest (the value itself
-     *        is kept on the dead letter, which is marked replayed once and never again)
+     * @param fixedValue refused when given: a correction is the owner's ({@code POST /api/events/{id}/correction} on the
+     *        topic's owner), so that it reaches every consumer
+     * @param reason why the operator replays it, on the audit record
      */
     @Transactional
     @Audited("DEAD_LETTER_REPLAY")
     public DeadLetters.DeadLetter replay(UUID id, String fixedValue, String reason) {
         DeadLetters.DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
         audit.concerns(caseIdOf(letter.key()));
-        audit.note("reason: " + reason + (fixedValue == null ? "; replayed as it was"
-                : "; corrected value sha-256 " + sha256(fixedValue) + ", kept on dead letter " + id));
+        audit.note("reason: " + reason + "; replayed as it was");
+        if (fixedValue != null) {
+            // Issue 22, item 6: a value corrected here would reach this service only, and would be a clinical fact
+            // written on the side. The topic's owner corrects its event, and every consumer receives the correction.
+            throw new InvalidInput("value", "a corrected record is published by the topic's owner, so that every consuming service "
+                    + "receives it: POST /api/events/" + letter.headers().get("ce_id") + "/correction on the service that owns "
+                    + letter.topic() + "; here a dead letter is replayed as it was");
+        }
         if (!letter.open()) {
             throw new Conflict("dead letter " + id + " was already replayed (" + letter.replayOutcome() + ")");
         }
         CaseEventProcessor.ReplayOutcome outcome;
         try {
-            outcome = processor.replayWithinTransaction(letter.toRecord(fixedValue), handler.get()::handle);
+            outcome = processor.replayWithinTransaction(letter.toRecord(null), handler.get()::handle);
         } catch (MalformedEventException | RetryLaterException e) {
             deadLetters.markReplayFailed(id, e.getMessage());
             throw new Conflict("the record still cannot be applied: " + e.getMessage());
@@ -91,20 +97,11 @@ public class DeadLetterReplay {
             throw new Conflict("the record still cannot be applied: " + failure);
         }
         // Two operators at once: the second's mark waits for the first's commit, finds the letter replayed and rolls back.
-        if (!deadLetters.markReplayed(id, caller.getName(), outcome.name(), fixedValue == null ? letter.value() : fixedValue)) {
+        if (!deadLetters.markReplayed(id, caller.getName(), outcome.name(), letter.value())) {
             throw new Conflict("dead letter " + id + " was replayed meanwhile by another operator");
         }
-        Log.infof("dead letter %s replayed by %s: %s%s", id, caller.getName(), outcome, fixedValue == null ? "" : " (corrected value)");
+        Log.infof("dead letter %s replayed by %s: %s", id, caller.getName(), outcome);
         return deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Records are keyed by case id; a poison record may have any key, or none. */

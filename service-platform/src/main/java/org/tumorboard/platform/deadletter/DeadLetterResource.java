@@ -26,8 +26,9 @@ import org.tumorboard.platform.security.Roles;
 
 
 /**
- * The operator's view of this service's dead letters: list them, look at one, replay it once its cause is fixed
- * (optionally with a corrected record value). Every service serves it at the same path.
+ * The operator's view of this service's dead letters: list them, look at one, replay it as it was once its cause is
+ * fixed. A corrected value is the topic owner's to publish ({@code POST /api/events/{eventId}/correction}), so that it
+ * reaches every consumer. Every service serves it at the same path.
  */
 @Path("/api/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +47,8 @@ public class DeadLetterResource {
     }
 
     /**
-     * A corrected record value (the JSON payload) to apply instead of the stored one, null to replay it as it was; and
-     * why, for the audit trail.
+     * Why the record is replayed, for the audit trail. {@code value} (a corrected payload) is refused with a pointer to the
+     * owner's correction: a value fixed here would reach this service only.
      */
     public record ReplayRequest(@Size(max = 65_536) String value,
             @NotBlank(message = "must say why the record is replayed") @Size(max = 500) String reason) {

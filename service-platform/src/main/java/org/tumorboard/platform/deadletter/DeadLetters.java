@@ -107,11 +107,29 @@ public class DeadLetters {
         return values;
     }
 
-    /** Where the dead letters nobody has replayed yet were on their topics ("topic/partition/offset"). */
-    public java.util.Set<String> openPositions() {
+    /** What the owner's correction does to this service's dead letters of the event it corrects. */
+    public static final String CORRECTED = "CORRECTED";
+
+    /**
+     * In the transaction applying an owner's correction: the open dead letters of the event it corrects are closed (the
+     * correction, not the original, is what this service now holds). Returns how many.
+     */
+    @Transactional(TxType.MANDATORY)
+    public int closeCorrected(UUID original, UUID correction, String owner) {
+        return em.createNativeQuery("update dead_letter set replayed_at = now(), replayed_by = :by, replay_outcome = :outcome,"
+                + " replayed_value = null, last_replay_error = null where replayed_at is null and cast(headers as jsonb) ->> 'ce_id' = :id")
+                .setParameter("by", owner + " correction " + correction).setParameter("outcome", CORRECTED)
+                .setParameter("id", original.toString()).executeUpdate();
+    }
+
+    /**
+     * Where the dead letters a rebuild must not apply were on their topics ("topic/partition/offset"): the ones nobody
+     * replayed, and the ones the owner corrected (the correction is on the topic and is applied in their place).
+     */
+    public java.util.Set<String> positionsNotToApply() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select topic, kafka_partition, kafka_offset from dead_letter where replayed_at is null")
-                .getResultList();
+        List<Object[]> rows = em.createNativeQuery("select topic, kafka_partition, kafka_offset from dead_letter"
+                + " where replayed_at is null or replay_outcome = '" + CORRECTED + "'").getResultList();
         java.util.Set<String> positions = new java.util.HashSet<>();
         for (Object[] r : rows) {
             positions.add(position((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue()));

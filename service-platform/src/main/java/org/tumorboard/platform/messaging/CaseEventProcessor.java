@@ -131,6 +131,15 @@ public class CaseEventProcessor {
 
     private void processWithRetries(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
         CaseEvent event = believed(record);
+        java.util.Optional<java.util.UUID> corrects = CloudEventRecords.corrects(record);
+        if (corrects.isPresent()) {
+            Consumer<CaseEvent> applyCorrection = effect;
+            effect = e -> {
+                applyCorrection.accept(e);
+                int closed = deadLetters.closeCorrected(corrects.get(), e.id(), e.source());
+                Log.infof("event %s corrects %s (%s): applied, %d dead letter(s) of it closed", e.id(), corrects.get(), e.type(), closed);
+            };
+        }
         int notYet = 0;
         long backoffMs = retryLaterInitialBackoffMs;
         while (true) {

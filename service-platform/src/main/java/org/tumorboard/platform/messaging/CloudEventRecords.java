@@ -31,6 +31,8 @@ public final class CloudEventRecords {
     public static final String TIME = "ce_time";
     /** The owner's per-case commit sequence ({@link CaseEvent#sequence()}), a decimal integer. */
     public static final String SEQUENCE = "ce_casesequence";
+    /** On an owner's correction: the id of the event it corrects (issue 22, item 6). */
+    public static final String CORRECTS = "ce_corrects";
     public static final String CONTENT_TYPE = "content-type";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,6 +119,19 @@ public final class CloudEventRecords {
             return Instant.parse(time);
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("event " + id + ": CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + time);
+        }
+    }
+
+    /** The event a correction record corrects; empty for any other record, malformed when not an event id. */
+    public static java.util.Optional<UUID> corrects(ConsumerRecord<String, String> record) {
+        String corrects = header(record.headers(), CORRECTS);
+        if (corrects == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(UUID.fromString(corrects));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("CloudEvents attribute 'corrects' is not an event id: " + corrects);
         }
     }
 

@@ -88,7 +88,7 @@ public class TopicReplay {
     public Result replay(List<String> topics, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Applier applier) {
         long started = System.nanoTime();
         Map<String, String> corrected = deadLetters.replayedValues();
-        Set<String> open = deadLetters.openPositions();
+        Set<String> open = deadLetters.positionsNotToApply();
         int records = 0;
         int applied = 0;
         int already = 0;
@@ -176,7 +176,7 @@ public class TopicReplay {
     private CaseEvent believed(ConsumerRecord<String, String> record, Set<String> open, Map<String, String> corrected) {
         String position = DeadLetters.position(record.topic(), record.partition(), record.offset());
         if (open.contains(position)) {
-            return null; // a dead letter nobody replayed stays one, whatever made it one (issue 22, item 6)
+            return null; // a dead letter nobody replayed stays one; one the owner corrected is replaced by the correction
         }
         String fixed = corrected.get(position);
         ConsumerRecord<String, String> effective = record;

@@ -41,10 +41,24 @@ public class Outbox {
 
     @Transactional(TxType.MANDATORY)
     public <T extends CaseEventPayload> CaseEvent publish(EventType<T> type, String caseId, T payload) {
+        return publish(type, caseId, payload, null);
+    }
+
+    /**
+     * The owner's correction of one of its events (issue 22, item 6): a new event of the same type for the same case,
+     * numbered after every earlier one, that names the event it corrects, so every consumer applies it and closes its
+     * dead letter of the original.
+     */
+    @Transactional(TxType.MANDATORY)
+    public <T extends CaseEventPayload> CaseEvent publishCorrection(EventType<T> type, String caseId, T payload, java.util.UUID corrects) {
+        return publish(type, caseId, payload, java.util.Objects.requireNonNull(corrects, "corrects"));
+    }
+
+    private <T extends CaseEventPayload> CaseEvent publish(EventType<T> type, String caseId, T payload, java.util.UUID corrects) {
         CaseEvent event = CaseEvent.create(type, source, caseId, payload, clock.instant(), nextSequence(caseId));
         em.createNativeQuery("""
-                insert into outbox_event (id, topic, type, source, subject, occurred_at, case_sequence, payload)
-                values (:id, :topic, :type, :source, :subject, :time, :sequence, :payload)""")
+                insert into outbox_event (id, topic, type, source, subject, occurred_at, case_sequence, payload, corrects)
+                values (:id, :topic, :type, :source, :subject, :time, :sequence, :payload, :corrects)""")
                 .setParameter("id", event.id())
                 .setParameter("topic", type.topic())
                 .setParameter("type", event.type())
@@ -53,6 +67,7 @@ public class Outbox {
                 .setParameter("time", Timestamp.from(event.time()))
                 .setParameter("sequence", event.sequence())
                 .setParameter("payload", event.data())
+                .setParameter("corrects", corrects)
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return event;

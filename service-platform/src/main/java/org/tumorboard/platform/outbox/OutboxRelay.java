@@ -151,7 +151,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    select id, topic, type, source, subject, occurred_at, payload, case_sequence
+                    select id, topic, type, source, subject, occurred_at, payload, case_sequence, corrects
                     from outbox_event where sent_at is null order by seq limit :limit""")
                     .setParameter("limit", batchSize)
                     .getResultList();
@@ -164,7 +164,11 @@ public class OutboxRelay {
                 UUID id = (UUID) row[0];
                 CaseEvent event = new CaseEvent(id, (String) row[3], (String) row[2], (String) row[4],
                         NativeSql.instant(row[5]), ((Number) row[7]).longValue(), (String) row[6]);
-                acks.add(producer.send(CloudEventRecords.toRecord((String) row[1], event)));
+                var record = CloudEventRecords.toRecord((String) row[1], event);
+                if (row[8] != null) {
+                    record.headers().add(CloudEventRecords.CORRECTS, row[8].toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                acks.add(producer.send(record));
                 ids.add(id);
             }
             for (Future<RecordMetadata> ack : acks) {

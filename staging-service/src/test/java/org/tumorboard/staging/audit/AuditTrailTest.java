@@ -5,8 +5,11 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Topics;
+import org.tumorboard.platform.deadletter.DeadLetters;
+import org.tumorboard.platform.messaging.CloudEventRecords;
 import org.tumorboard.testsupport.AuditTrailChecks;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
@@ -24,17 +27,22 @@ class AuditTrailTest extends AuditTrailChecks {
 
     private static final String OPERATOR = Tokens.token("ops", "HUB", "operator");
 
-    /** A referral dead-lettered for its missing site, replayed with the site put back. */
+    @jakarta.inject.Inject
+    DeadLetters deadLetters;
+
+    /** A referral this service failed on (a fault since fixed), kept as a dead letter and replayed as it was. */
     @Override
     protected Attempt write(String user) {
         String caseId = TestEvents.newCaseId();
         CaseEvent valid = TestEvents.caseReferred(caseId, "HUB", 12.0);
-        TopicWriter.send(Topics.INTAKE, new CaseEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), valid.sequence(),
-                valid.data().replace("\"referringSite\":\"HUB\",", "")));
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INTAKE, 0,
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), caseId, valid.data());
+        CloudEventRecords.toRecord(Topics.INTAKE, valid).headers().forEach(h -> record.headers().add(h));
+        deadLetters.record(record, "simulated: a consumer fault since fixed");
         String id = deadLetter(caseId);
         String path = "/api/dead-letters/" + id + "/replay";
         int status = given().auth().oauth2(Tokens.token(user, "HUB", "operator")).contentType(ContentType.JSON)
-                .body(Map.of("value", valid.data(), "reason", "site restored from the referral")).post(path).then().extract().statusCode();
+                .body(Map.of("reason", "fault fixed")).post(path).then().extract().statusCode();
         return new Attempt(caseId, "DEAD_LETTER_REPLAY", "POST", path, "operator", "HUB", status);
     }
 
