@@ -118,13 +118,16 @@ public class OutboxRelay {
         long backoffMs = 0;
         while (running) {
             try {
+                // Wake-ups so far are served by the batches below; one that comes during them (a commit the batch's select
+                // did not see) stays, so the wait below returns at once. Draining after the wait instead could drop a
+                // wake-up that came between the two, leaving that commit's events for the next poll (issue 21).
+                wakeUps.drainPermits();
                 int published;
                 do {
                     published = relayBatch();
                 } while (published == batchSize && running);
                 backoffMs = 0;
                 wakeUps.tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
