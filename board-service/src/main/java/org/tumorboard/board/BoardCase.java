@@ -141,6 +141,10 @@ public class BoardCase {
     @Column(name = "staged_sequence")
     public Long stagedSequence;
 
+    /** Pathology's sequence of its latest not-a-sarcoma flag or restore. */
+    @Column(name = "pathway_sequence")
+    public Long pathwaySequence;
+
     @Column(name = "non_sarcoma", nullable = false)
     public boolean nonSarcoma;
 
@@ -442,6 +446,18 @@ public class BoardCase {
         if (phase == Lifecycle.Phase.WAITING && decidedOption == null) {
             meetingId = null;
         }
+    }
+
+    /**
+     * Pathology's not-a-sarcoma flag or its restore in {@code source}: true when it is the newest pathology committed (and
+     * is now the one held), false for one committed before the verdict held (issue 22, item 5).
+     */
+    public boolean pathwayVerdict(CaseEvent source) {
+        if (!source.notOlderThan(pathwaySequence)) {
+            return false;
+        }
+        pathwaySequence = source.sequence();
+        return true;
     }
 
     /** Not a sarcoma: off the pathway and off any agenda; a decision already made is superseded by the caller. */

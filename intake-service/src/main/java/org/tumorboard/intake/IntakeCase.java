@@ -28,6 +28,9 @@ import org.tumorboard.intake.rules.WorkupChecklist;
 /** One patient's one tumor episode, from referral on: the aggregate of intake-service. */
 @Entity
 @Table(name = "intake_case")
+// Only the columns a transaction changed are written: a REST write that loaded the case before a registry rebuild's
+// swap and flushes after it does not write the old status and grade back over the rebuilt ones.
+@org.hibernate.annotations.DynamicUpdate
 public class IntakeCase {
 
     @Id
@@ -52,6 +55,10 @@ public class IntakeCase {
     /** The FNCLCC grade pathology last reported (G1, G2, G3, GX), null before any report. */
     @Column(name = "known_grade")
     public String knownGrade;
+
+    /** Pathology's sequence of its latest not-a-sarcoma flag or restore. */
+    @Column(name = "pathway_sequence")
+    public Long pathwaySequence;
 
     /** Pathology's sequence of the report that gave {@link #knownGrade}: an earlier report delivered late changes nothing. */
     @Column(name = "known_grade_sequence")
@@ -104,6 +111,18 @@ public class IntakeCase {
      * A grade pathology reported or amended in {@code source}: kept unless pathology committed a later report already
      * (issue 22, item 5: ordered by pathology's sequence for the case, not by its clock or by arrival).
      */
+    /**
+     * Pathology's not-a-sarcoma flag or its restore in {@code source}: true when it is the newest pathology committed (and
+     * is now the one held), false for one committed before the verdict held.
+     */
+    public boolean pathwayVerdict(CaseEvent source) {
+        if (!source.notOlderThan(pathwaySequence)) {
+            return false;
+        }
+        pathwaySequence = source.sequence();
+        return true;
+    }
+
     public void gradeReported(CaseEvent source, String grade) {
         if (source.notOlderThan(knownGradeSequence)) {
             knownGrade = grade;

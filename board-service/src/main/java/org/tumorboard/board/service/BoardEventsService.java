@@ -136,6 +136,10 @@ public class BoardEventsService implements CaseEventHandler {
     /** The pathologist amended the not-sarcoma histology back to a sarcoma: the case waits for the board again. */
     private boolean backOnPathway(CaseEvent event, SarcomaDiagnosisRestored p) {
         BoardCase c = caseOf(event);
+        if (!c.pathwayVerdict(event)) {
+            Log.infof("case %s: a restore pathology committed before its latest verdict, delivered late, changes nothing", c.caseId);
+            return false;
+        }
         c.backOnPathway();
         Log.infof("case %s back on the sarcoma pathway (%s), round %d", c.caseId, p.histology(), c.discussionRound);
         return true;
@@ -166,6 +170,10 @@ public class BoardEventsService implements CaseEventHandler {
 
     private boolean nonSarcomaFlagged(CaseEvent event, NonSarcomaFlagged p) {
         BoardCase c = caseOf(event);
+        if (!c.pathwayVerdict(event)) {
+            Log.infof("case %s: a not-sarcoma flag pathology committed before its latest verdict, delivered late, changes nothing", c.caseId);
+            return false;
+        }
         String reason = p.findings() == null || p.findings().isEmpty() ? "pathology: not a sarcoma" : String.join("; ", p.findings());
         c.offPathway(reason);
         // A plan decided for a sarcoma is withdrawn by the fact: kept on record, superseded, with the reason (issue 20).

@@ -18,6 +18,8 @@ import org.tumorboard.board.BoardFixtures;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.Sources;
 import org.tumorboard.events.Topics;
 import org.tumorboard.testsupport.AppliedEffects;
@@ -117,7 +119,8 @@ class EventTrustTest {
     /**
      * Item 5: the owner's commit order decides, not its clock. Pathology's amendment committed after the report but dated
      * two days earlier (its clock stepped back) applies; a report it committed before the amendment, delivered late and
-     * dated a minute ahead, changes nothing. The same holds for the specimen, the imaging and the staging facts.
+     * dated a minute ahead, changes nothing. (The specimen, imaging and staging facts use the same comparison,
+     * {@code CaseEvent.notOlderThan}; the not-sarcoma verdict is tested below.)
      */
     @Test
     void theOwnersCommitOrderNotItsClockOrdersACasesFacts() {
@@ -135,6 +138,30 @@ class EventTrustTest {
         TopicWriter.awaitConsumed("board-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, lateAheadClock));
         assertEquals(1, AppliedEffects.committed(lateAheadClock.id()), "read (it is genuine), but older than the fact held");
         assertEquals("G3", column(caseId, "grade"), "the earlier commit changes nothing whatever its time");
+    }
+
+    /**
+     * Item 5: pathology's not-a-sarcoma flag and its restore are ordered by pathology's commit order. A flag committed
+     * before the restore, delivered after it (a late or replayed record) and dated later, leaves the case on the pathway.
+     */
+    @Test
+    void aNotSarcomaFlagCommittedBeforeTheRestoreDoesNotTakeTheCaseOffAgain() {
+        String caseId = BoardFixtures.readyCase(em, "HUB", Instant.now().minusSeconds(3600));
+        long base = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select grade_sequence from board_case where case_id = '" + caseId + "'").getSingleResult())).longValue();
+        TopicWriter.awaitConsumed("board-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(
+                CaseEventTypes.NON_SARCOMA_FLAGGED, caseId, new NonSarcomaFlagged(caseId, "b", List.of("CD45 positive: lymphoma")),
+                Instant.now(), base + 10)));
+        assertEquals("OFF_PATHWAY", column(caseId, "phase"));
+        TopicWriter.awaitConsumed("board-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, TestEvents.event(
+                CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, caseId, new SarcomaDiagnosisRestored(caseId, "b", 3, "LEIOMYOSARCOMA"),
+                Instant.now(), base + 30)));
+        assertTrue(!"OFF_PATHWAY".equals(column(caseId, "phase")), "restored");
+        CaseEvent lateFlag = TestEvents.event(CaseEventTypes.NON_SARCOMA_FLAGGED, caseId,
+                new NonSarcomaFlagged(caseId, "b", List.of("an earlier reading")), Instant.now().plusSeconds(60), base + 20);
+        TopicWriter.awaitConsumed("board-service", 30_000, TopicWriter.send(Topics.PATHOLOGY, lateFlag));
+        assertEquals(1, AppliedEffects.committed(lateFlag.id()));
+        assertTrue(!"OFF_PATHWAY".equals(column(caseId, "phase")), "the earlier flag, delivered late, changes nothing");
     }
 
     private static List<String> reasons(String caseId, int expected) {

@@ -14,6 +14,7 @@ import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventPayload;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.NonSarcomaFlagged;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
@@ -66,6 +67,10 @@ public class CaseRegistry implements CaseEventHandler {
         CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
         boolean workupWasComplete = c.missingWorkup().isEmpty();
         boolean amendment = false;
+        // Pathology's verdict on whether it is a sarcoma at all, and its restore, by pathology's commit order: an older
+        // verdict delivered late goes on the timeline but moves nothing (issue 22, item 5).
+        boolean staleVerdict = (payload instanceof NonSarcomaFlagged || payload instanceof SarcomaDiagnosisRestored)
+                && !c.pathwayVerdict(event);
         switch (payload) {
             case BiopsyReported p -> c.gradeReported(event, p.grade());
             case BiopsyAmended p -> {
@@ -80,7 +85,7 @@ public class CaseRegistry implements CaseEventHandler {
             }
             case ResectionAmended p -> amendment = true;
             case SarcomaDiagnosisRestored p -> {
-                if (c.returnToPathway(event.time())) {
+                if (!staleVerdict && c.returnToPathway(event.time())) {
                     Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
                 }
             }
@@ -92,7 +97,7 @@ public class CaseRegistry implements CaseEventHandler {
         if (!(amendment && c.hasTimelineSummary(meaning.summary()))) {
             c.addTimelineEntry(event.id(), event.type(), event.time(), meaning.summary());
         }
-        if (c.moveStatus(meaning.target(), event.time())) {
+        if (!staleVerdict && c.moveStatus(meaning.target(), event.time())) {
             Log.infof("case %s is now %s (%s)", c.caseId, c.status, event.type());
         }
         if (live) {

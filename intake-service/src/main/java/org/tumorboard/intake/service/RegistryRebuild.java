@@ -1,5 +1,6 @@
 package org.tumorboard.intake.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.common.TopicPartition;
 import org.tumorboard.platform.audit.AuditContext;
 import org.tumorboard.platform.audit.Audited;
+import org.tumorboard.platform.deadletter.DeadLetters;
 import org.tumorboard.platform.failure.Conflict;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 import org.tumorboard.platform.messaging.TopicReplay;
@@ -28,7 +30,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * the rebuild's own transaction, the live registry is locked, the events published meanwhile are applied beside, and
  * the rebuilt status, grade, timeline and inbox replace the live ones at commit. A failure at any point before the
  * commit leaves the live registry as it was. One rebuild runs at a time (a transaction-scoped advisory lock, across
- * replicas); the rebuild is on the audit trail, with what it did or why it failed.
+ * replicas); the rebuild is on the audit trail, with what it did or why it failed. An event the live registry applied
+ * but the rebuild cannot apply fails the rebuild (the two would differ); open dead letters are skipped, as live.
  * <p>
  * Referrals, patients and imaging (the source of truth) are never touched. While the swap holds the lock (the tail of
  * events and a few table copies), referrals and the live consumer wait for it.
@@ -38,8 +41,12 @@ public class RegistryRebuild {
 
     static final String SCHEMA = "registry_rebuild";
 
+    /** Dead letters replayed this long before the build's snapshot are applied again beside (idempotent through the inbox). */
+    private static final java.time.Duration REPLAY_MARGIN = java.time.Duration.ofMinutes(1);
+
     /** What the registry derives from events, back to a case just referred. */
-    private static final String RESET = "status = 'REFERRED', status_since = referred_at, known_grade = null, known_grade_sequence = null";
+    private static final String RESET = "status = 'REFERRED', status_since = referred_at, known_grade = null, known_grade_sequence = null, "
+            + "pathway_sequence = null";
 
     /** Advisory lock key: one rebuild at a time per database. */
     private static final long REBUILD_LOCK = 0x7265_6275_696c_6421L;
@@ -63,6 +70,9 @@ public class RegistryRebuild {
     @Inject
     AuditContext audit;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @Transactional
     @TransactionConfiguration(timeout = 6 * 3600)
     @Audited("REGISTRY_REBUILD")
@@ -73,19 +83,22 @@ public class RegistryRebuild {
             throw new Conflict("a rebuild of the case registry is already running; try again when it has finished");
         }
         String live = (String) em.createNativeQuery("select current_schema()").getSingleResult();
-        int cases = QuarkusTransaction.requiringNew().call(() -> prepare(live));
+        // The topics' ends first, then the cases: every record below the ends was committed (with its case) before the copy.
         Map<TopicPartition, Long> upTo = replay.endOffsets(topics);
-        TopicReplay.Result built = replay.replay(topics, null, upTo, this::applyBeside);
+        Instant started = Instant.now().minus(REPLAY_MARGIN);
+        int cases = QuarkusTransaction.requiringNew().call(() -> prepare(live));
+        TopicReplay.Result built = replay.replay(topics, null, upTo, this::applyBeside, true);
 
         // The swap. Lock order as the live consumer's writes (inbox first), so neither waits for the other in a cycle.
         em.createNativeQuery("lock table " + live + ".inbox_event, " + live + ".intake_case, " + live + ".timeline_entry in exclusive mode")
                 .executeUpdate();
         int meanwhile = QuarkusTransaction.requiringNew().call(() -> copyCasesReferredSince(live));
-        TopicReplay.Result caughtUp = replay.replay(topics, upTo, replay.endOffsets(topics), this::applyBeside);
+        TopicReplay.Result caughtUp = replay.replay(topics, upTo, replay.endOffsets(topics), this::applyBeside, true);
+        int replayedMeanwhile = applyDeadLettersReplayedSince(started);
         swap(live);
         TopicReplay.Result total = built.plus(caughtUp);
         audit.note("topics " + topics + ": " + total.records() + " records, " + total.applied() + " applied, " + total.skipped()
-                + " skipped; " + (cases + meanwhile) + " cases");
+                + " skipped; " + (cases + meanwhile) + " cases; " + replayedMeanwhile + " dead letters replayed during the rebuild");
         Log.infof("case registry rebuilt beside and swapped in: %d cases, %s (%d records after the build started)", cases + meanwhile,
                 total, caughtUp.records());
         return new Rebuilt(cases + meanwhile, total);
@@ -118,6 +131,26 @@ public class RegistryRebuild {
         return added.size();
     }
 
+    /**
+     * Dead letters an operator replayed while the build ran: the build's snapshot skipped them and their effect went to
+     * the live registry only, which the swap replaces; applied beside now, under the lock (the rebuild's inbox keeps one
+     * already applied from counting twice). A replay still waiting for the lock commits after the swap, into the new one.
+     */
+    private int applyDeadLettersReplayedSince(Instant since) {
+        int applied = 0;
+        for (DeadLetters.DeadLetter letter : deadLetters.replayedSince(since)) {
+            try {
+                if (applyBeside(processor.believed(letter.toRecord(null))) == CaseEventProcessor.ReplayOutcome.APPLIED) {
+                    applied++;
+                }
+            } catch (org.tumorboard.events.MalformedEventException e) {
+                throw new IllegalStateException("dead letter " + letter.id() + " was replayed meanwhile but no longer passes: "
+                        + e.getMessage(), e);
+            }
+        }
+        return applied;
+    }
+
     /** One event into the registry being built: the live handler's code, with the rebuild's schema first on the path. */
     private CaseEventProcessor.ReplayOutcome applyBeside(org.tumorboard.events.CaseEvent event) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -129,7 +162,8 @@ public class RegistryRebuild {
     /** In the rebuild's transaction, under the lock: the rebuilt registry replaces the live one. */
     private void swap(String live) {
         em.createNativeQuery("update " + live + ".intake_case p set status = r.status, status_since = r.status_since, "
-                + "known_grade = r.known_grade, known_grade_sequence = r.known_grade_sequence from " + SCHEMA + ".intake_case r "
+                + "known_grade = r.known_grade, known_grade_sequence = r.known_grade_sequence, pathway_sequence = r.pathway_sequence from "
+                + SCHEMA + ".intake_case r "
                 + "where p.case_id = r.case_id").executeUpdate();
         em.createNativeQuery("delete from " + live + ".timeline_entry").executeUpdate();
         em.createNativeQuery("insert into " + live + ".timeline_entry select * from " + SCHEMA + ".timeline_entry").executeUpdate();

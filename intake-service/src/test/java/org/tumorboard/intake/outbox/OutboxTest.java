@@ -31,6 +31,7 @@ import org.tumorboard.intake.service.ReferralCommand;
 import org.tumorboard.intake.service.ReferralService;
 import org.tumorboard.platform.outbox.Outbox;
 import org.tumorboard.platform.outbox.OutboxRelay;
+import org.tumorboard.platform.retention.EventRetention;
 import org.tumorboard.testsupport.TopicReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,9 @@ class OutboxTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EventRetention retention;
 
     @Inject
     EntityManager em;
@@ -154,7 +158,7 @@ class OutboxTest {
                 second.set(other.submit(() -> QuarkusTransaction.requiringNew().call(() -> outbox.publish(CaseEventTypes.WORKUP_COMPLETED,
                         caseId.toString(), new WorkupCompleted(caseId.toString(), Instant.now())).sequence())));
                 long deadline = System.currentTimeMillis() + 30_000;
-                while (((Number) em.createNativeQuery("select count(*) from pg_locks where not granted").getSingleResult()).longValue() == 0) {
+                while (((Number) em.createNativeQuery("select count(*) from pg_locks where locktype = 'transactionid' and not granted").getSingleResult()).longValue() == 0) {
                     assertTrue(System.currentTimeMillis() < deadline, "the second transaction never waited for the first");
                     sleep(20);
                 }
@@ -167,6 +171,43 @@ class OutboxTest {
         }
         List<ConsumerRecord<String, String>> all = TopicReader.forCase(Topics.INTAKE, caseId.toString(), 4, Duration.ofSeconds(30));
         assertEquals(Set.of("1", "2", "3", "4"), all.stream().map(r -> TopicReader.header(r, "ce_casesequence")).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Issue 21: the outbox does not grow without bound. Rows sent longer ago than the retention go; recent and unsent
+     * rows stay, and a case's numbering goes on after its rows went. Inbox ids go only when asked (the topics keep
+     * events for ever, so by default they are kept).
+     */
+    @Test
+    void sentRowsGoAfterTheirRetentionUnsentOnesNeverAndNumberingGoesOn() {
+        UUID old = commitReferral();
+        UUID recent = commitReferral();
+        awaitAllSent();
+        sql("update outbox_event set sent_at = now() - interval '40 days' where subject = '" + old + "'");
+        relay.stop();
+        try {
+            UUID pending = commitReferral();
+            sql("update outbox_event set created_at = now() - interval '40 days' where subject = '" + pending + "'");
+            assertEquals(2, retention.purgeSentOutbox(Instant.now().minus(Duration.ofDays(30))));
+            assertEquals(0, count("select count(*) from outbox_event where subject = '" + old + "'"));
+            assertEquals(2, count("select count(*) from outbox_event where subject = '" + recent + "'"));
+            assertEquals(2, count("select count(*) from outbox_event where subject = '" + pending + "' and sent_at is null"),
+                    "an unsent row is never deleted, however old");
+        } finally {
+            relay.start();
+        }
+        long next = QuarkusTransaction.requiringNew().call(() -> outbox.publish(CaseEventTypes.WORKUP_COMPLETED, old.toString(),
+                new WorkupCompleted(old.toString(), Instant.now())).sequence());
+        assertEquals(3, next, "numbering goes on after the case's rows went");
+
+        sql("update inbox_event set received_at = now() - interval '400 days' where event_id in (select event_id from inbox_event limit 3)");
+        assertTrue(count("select count(*) from inbox_event where received_at < now() - interval '365 days'") > 0);
+        retention.purgeInbox(Instant.now().minus(Duration.ofDays(365)));
+        assertEquals(0, count("select count(*) from inbox_event where received_at < now() - interval '365 days'"));
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
     }
 
     private UUID commitReferral() {

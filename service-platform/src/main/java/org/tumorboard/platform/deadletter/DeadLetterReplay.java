@@ -71,7 +71,7 @@ public class DeadLetterReplay {
     public DeadLetters.DeadLetter replay(UUID id, String fixedValue, String reason) {
         DeadLetters.DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new NotFound("no dead letter " + id));
         audit.concerns(caseIdOf(letter.key()));
-        audit.note("reason: " + reason + "; replayed as it was");
+        audit.note("reason: " + reason + (fixedValue == null ? "; replayed as it was" : "; a corrected value, refused here"));
         if (fixedValue != null) {
             // Issue 22, item 6: a value corrected here would reach this service only, and would be a clinical fact
             // written on the side. The topic's owner corrects its event, and every consumer receives the correction.

@@ -115,11 +115,23 @@ public class DeadLetters {
      * correction, not the original, is what this service now holds). Returns how many.
      */
     @Transactional(TxType.MANDATORY)
-    public int closeCorrected(UUID original, UUID correction, String owner) {
+    public int closeCorrected(String topic, String caseId, UUID original, UUID correction, String owner) {
+        // Only the owner's letters of that case: a correction on one topic cannot close another topic's letters. The
+        // headers are matched as the text record() wrote ("ce_id":"<uuid>"), never parsed, so no stored header can break it.
         return em.createNativeQuery("update dead_letter set replayed_at = now(), replayed_by = :by, replay_outcome = :outcome,"
-                + " replayed_value = null, last_replay_error = null where replayed_at is null and cast(headers as jsonb) ->> 'ce_id' = :id")
+                + " replayed_value = null, last_replay_error = null where replayed_at is null and topic = :topic and record_key = :key"
+                + " and strpos(headers, :needle) > 0")
                 .setParameter("by", owner + " correction " + correction).setParameter("outcome", CORRECTED)
-                .setParameter("id", original.toString()).executeUpdate();
+                .setParameter("topic", topic).setParameter("key", caseId)
+                .setParameter("needle", "\"ce_id\":\"" + original + "\"").executeUpdate();
+    }
+
+    /** Dead letters an operator replayed (as they were) since {@code since}: a rebuild under way applies them again. */
+    public List<DeadLetter> replayedSince(java.time.Instant since) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " where replayed_at >= :since and replay_outcome <> '" + CORRECTED
+                + "' order by replayed_at").setParameter("since", java.sql.Timestamp.from(since)).getResultList();
+        return rows.stream().map(DeadLetters::row).toList();
     }
 
     /**

@@ -91,7 +91,7 @@ public class CaseEventProcessor {
      * event that has meanwhile arrived again counts once. Failures are thrown to the caller, not dead-lettered again.
      */
     public ReplayOutcome replay(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
-        return replay(believed(record), effect);
+        return replay(believed(record), closingCorrected(record, effect));
     }
 
     /**
@@ -100,8 +100,24 @@ public class CaseEventProcessor {
      */
     @Transactional(TxType.MANDATORY)
     public ReplayOutcome replayWithinTransaction(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
-        return applyInCurrentTransaction(believed(record), effect)
+        return applyInCurrentTransaction(believed(record), closingCorrected(record, effect))
                 ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
+    }
+
+    /**
+     * The effect of an owner's correction (issue 22, item 6) also closes this service's dead letters of the event it
+     * corrects, in the same transaction, whether it arrives live or is itself replayed.
+     */
+    private Consumer<CaseEvent> closingCorrected(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
+        java.util.Optional<java.util.UUID> corrects = CloudEventRecords.corrects(record);
+        if (corrects.isEmpty()) {
+            return effect;
+        }
+        return e -> {
+            effect.accept(e);
+            int closed = deadLetters.closeCorrected(record.topic(), e.subject(), corrects.get(), e.id(), e.source());
+            Log.infof("event %s corrects %s (%s): applied, %d dead letter(s) of it closed", e.id(), corrects.get(), e.type(), closed);
+        };
     }
 
     /** One attempt at an event, through the inbox, in the caller's transaction (a rebuild building beside the live model). */
@@ -131,15 +147,7 @@ public class CaseEventProcessor {
 
     private void processWithRetries(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
         CaseEvent event = believed(record);
-        java.util.Optional<java.util.UUID> corrects = CloudEventRecords.corrects(record);
-        if (corrects.isPresent()) {
-            Consumer<CaseEvent> applyCorrection = effect;
-            effect = e -> {
-                applyCorrection.accept(e);
-                int closed = deadLetters.closeCorrected(corrects.get(), e.id(), e.source());
-                Log.infof("event %s corrects %s (%s): applied, %d dead letter(s) of it closed", e.id(), corrects.get(), e.type(), closed);
-            };
-        }
+        effect = closingCorrected(record, effect);
         int notYet = 0;
         long backoffMs = retryLaterInitialBackoffMs;
         while (true) {

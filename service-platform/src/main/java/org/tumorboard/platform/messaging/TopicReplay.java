@@ -70,7 +70,7 @@ public class TopicReplay {
 
     /** The topics from the beginning to their end now, each event through the inbox in a transaction of its own. */
     public Result replay(List<String> topics, java.util.function.Consumer<CaseEvent> effect) {
-        return replay(topics, null, endOffsets(topics), event -> processor.replay(event, effect));
+        return replay(topics, null, endOffsets(topics), event -> processor.replay(event, effect), false);
     }
 
     /** Where each partition of the topics ends now: a replay up to here covers every record published so far. */
@@ -82,10 +82,12 @@ public class TopicReplay {
 
     /**
      * The records from {@code from} (null: the beginning) up to {@code to} (exclusive), streamed through {@code applier}.
-     * Open dead letters and records that fail the live checks are skipped; an event the applier cannot apply (not a
-     * database outage) is skipped and logged, as the live consumer would dead-letter it.
+     * Open dead letters and records that fail the live checks are skipped. An event the applier cannot apply (not a
+     * database outage) fails the replay when {@code strict} (a rebuild must not differ from what the live consumer
+     * applied), else it is skipped and logged.
      */
-    public Result replay(List<String> topics, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Applier applier) {
+    public Result replay(List<String> topics, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Applier applier,
+            boolean strict) {
         long started = System.nanoTime();
         Map<String, String> corrected = deadLetters.replayedValues();
         Set<String> open = deadLetters.positionsNotToApply();
@@ -94,7 +96,7 @@ public class TopicReplay {
         int already = 0;
         int skipped = 0;
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topics);
+            List<TopicPartition> partitions = partitions(consumer, topics).stream().filter(to::containsKey).toList();
             consumer.assign(partitions);
             if (from == null) {
                 consumer.seekToBeginning(partitions);
@@ -136,6 +138,10 @@ public class TopicReplay {
                     if (TransientFailures.isTransient(e)) {
                         throw e;
                     }
+                    if (strict) {
+                        throw new IllegalStateException("event " + event.id() + " (" + event.type() + ") at " + record.topic() + "-"
+                                + record.partition() + "@" + record.offset() + " cannot be applied: " + CaseEventProcessor.rootMessage(e), e);
+                    }
                     skipped++;
                     Log.warnf("replay skipped event %s (%s): %s", event.id(), event.type(), CaseEventProcessor.rootMessage(e));
                 }
@@ -159,7 +165,9 @@ public class TopicReplay {
                 throw new IllegalStateException("the broker delivered nothing for " + STALL_LIMIT + " while records remain to replay");
             }
             List<TopicPartition> full = remaining.stream().filter(p -> !buffers.get(p).isEmpty()).toList();
+            List<TopicPartition> done = buffers.keySet().stream().filter(p -> !remaining.contains(p)).toList();
             consumer.pause(full);
+            consumer.pause(done);
             consumer.resume(remaining.stream().filter(p -> buffers.get(p).isEmpty()).toList());
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                 TopicPartition p = new TopicPartition(r.topic(), r.partition());
