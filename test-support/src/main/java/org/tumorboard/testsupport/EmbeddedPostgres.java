@@ -70,6 +70,8 @@ public final class EmbeddedPostgres {
                     .setPort(port)
                     .setOverrideWorkingDirectory(extractDir.toFile())
                     .setServerConfig("max_connections", "200")
+                    // bin/bench reads when each row's transaction committed (pg_xact_commit_timestamp), issue 21
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setServerConfig("unix_socket_directories", "")
                     .start();
             return new EmbeddedPostgres(server);
