@@ -292,7 +292,8 @@ public final class Bench {
                 One-hop p99 / raw Kafka p99 = **%.1f** (target: at most 3): **%s**.
 
                 The hop's halves: the referral's commit to the commit of the relay's transaction that sent it (after the
-                broker's ack) p50 %.1f ms, p99 %.1f ms; from there to staging's inbox row committed p50 %.1f ms, p99 %.1f ms.
+                broker's ack) p50 %.1f ms, p99 %.1f ms; from there to staging's inbox row committed p50 %.1f ms, p99 %.1f ms (the
+                consumer does not wait for the relay's commit: the halves overlap, and the second can be near zero).
 
                 Commit times are read from the one PostgreSQL server (`pg_xact_commit_timestamp` of each row's `xmin`, with
                 `track_commit_timestamp=on`): intake's timeline row of the referral (same transaction as its outbox row), the

@@ -1,6 +1,7 @@
 package org.tumorboard.intake.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,7 +86,9 @@ public class CaseRegistry implements CaseEventHandler {
             }
             case ResectionAmended p -> amendment = true;
             case SarcomaDiagnosisRestored p -> {
-                if (!staleVerdict && c.returnToPathway(event.time())) {
+                // pathology's sequence decided it is the newest verdict: a flag dated ahead of it does not hold it back
+                Instant at = event.time().isBefore(c.statusSince) ? c.statusSince : event.time();
+                if (!staleVerdict && c.returnToPathway(at)) {
                     Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
                 }
             }

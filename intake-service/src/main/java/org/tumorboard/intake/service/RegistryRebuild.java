@@ -1,6 +1,7 @@
 package org.tumorboard.intake.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,12 +12,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.common.TopicPartition;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.platform.NativeSql;
 import org.tumorboard.platform.audit.AuditContext;
 import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.deadletter.DeadLetters;
 import org.tumorboard.platform.failure.Conflict;
 import org.tumorboard.platform.messaging.CaseEventProcessor;
 import org.tumorboard.platform.messaging.TopicReplay;
+import org.tumorboard.platform.messaging.TransientFailures;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,8 +34,10 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * the rebuild's own transaction, the live registry is locked, the events published meanwhile are applied beside, and
  * the rebuilt status, grade, timeline and inbox replace the live ones at commit. A failure at any point before the
  * commit leaves the live registry as it was. One rebuild runs at a time (a transaction-scoped advisory lock, across
- * replicas); the rebuild is on the audit trail, with what it did or why it failed. An event the live registry applied
- * but the rebuild cannot apply fails the rebuild (the two would differ); open dead letters are skipped, as live.
+ * replicas); the rebuild is on the audit trail, with what it did or why it failed. Only events the live consumer has
+ * applied are applied beside (so their live-only effects, a work-up completed, a dead letter closed, happened once); the
+ * others are left to it, and it applies them after the swap. An event the live registry applied but the rebuild cannot
+ * apply ends the rebuild (the two would differ); open dead letters are skipped, as live.
  * <p>
  * Referrals, patients and imaging (the source of truth) are never touched. While the swap holds the lock (the tail of
  * events and a few table copies), referrals and the live consumer wait for it.
@@ -85,20 +91,33 @@ public class RegistryRebuild {
         String live = (String) em.createNativeQuery("select current_schema()").getSingleResult();
         // The topics' ends first, then the cases: every record below the ends was committed (with its case) before the copy.
         Map<TopicPartition, Long> upTo = replay.endOffsets(topics);
-        Instant started = Instant.now().minus(REPLAY_MARGIN);
+        Instant started = NativeSql.instant(em.createNativeQuery("select clock_timestamp()").getSingleResult()).minus(REPLAY_MARGIN);
         int cases = QuarkusTransaction.requiringNew().call(() -> prepare(live));
-        TopicReplay.Result built = replay.replay(topics, null, upTo, this::applyBeside, true);
+        // Only what the live consumer already applied is applied beside (its live-only effects, such as a work-up it
+        // completes or a dead letter it closes, are then done); the rest is left to it, after the swap.
+        List<CaseEvent> deferred = new ArrayList<>();
+        TopicReplay.Applier beside = event -> besideIfAppliedLive(live, event, deferred);
+        TopicReplay.Result built = replay.replay(topics, null, upTo, beside);
 
         // The swap. Lock order as the live consumer's writes (inbox first), so neither waits for the other in a cycle.
         em.createNativeQuery("lock table " + live + ".inbox_event, " + live + ".intake_case, " + live + ".timeline_entry in exclusive mode")
                 .executeUpdate();
         int meanwhile = QuarkusTransaction.requiringNew().call(() -> copyCasesReferredSince(live));
-        TopicReplay.Result caughtUp = replay.replay(topics, upTo, replay.endOffsets(topics), this::applyBeside, true);
+        TopicReplay.Result caughtUp = replay.replay(topics, upTo, replay.endOffsets(topics), beside);
+        // Under the lock the live consumer is still: what it applied since it was deferred is applied beside now.
+        int deferredThenLive = 0;
+        for (CaseEvent event : List.copyOf(deferred)) {
+            if (appliedLive(live, event)) {
+                applyStrictly(event);
+                deferredThenLive++;
+            }
+        }
         int replayedMeanwhile = applyDeadLettersReplayedSince(started);
         swap(live);
         TopicReplay.Result total = built.plus(caughtUp);
         audit.note("topics " + topics + ": " + total.records() + " records, " + total.applied() + " applied, " + total.skipped()
-                + " skipped; " + (cases + meanwhile) + " cases; " + replayedMeanwhile + " dead letters replayed during the rebuild");
+                + " skipped or left to the live consumer; " + deferredThenLive + " applied live during the build; " + (cases + meanwhile)
+                + " cases; " + replayedMeanwhile + " dead letters replayed during the rebuild");
         Log.infof("case registry rebuilt beside and swapped in: %d cases, %s (%d records after the build started)", cases + meanwhile,
                 total, caughtUp.records());
         return new Rebuilt(cases + meanwhile, total);
@@ -151,8 +170,34 @@ public class RegistryRebuild {
         return applied;
     }
 
+    private CaseEventProcessor.ReplayOutcome besideIfAppliedLive(String live, CaseEvent event, List<CaseEvent> deferred) {
+        if (!appliedLive(live, event)) {
+            deferred.add(event);
+            return CaseEventProcessor.ReplayOutcome.LEFT_TO_LIVE_CONSUMER;
+        }
+        return applyStrictly(event);
+    }
+
+    private boolean appliedLive(String live, CaseEvent event) {
+        return ((Number) em.createNativeQuery("select count(*) from " + live + ".inbox_event where event_id = :id")
+                .setParameter("id", event.id()).getSingleResult()).longValue() > 0;
+    }
+
+    /** The live registry applied it: a rebuild that cannot would differ from it, and ends (the live registry stays). */
+    private CaseEventProcessor.ReplayOutcome applyStrictly(CaseEvent event) {
+        try {
+            return applyBeside(event);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            throw new TopicReplay.Abort("event " + event.id() + " (" + event.type() + ") was applied by the live registry but the "
+                    + "rebuild cannot apply it: " + CaseEventProcessor.rootMessage(e), e);
+        }
+    }
+
     /** One event into the registry being built: the live handler's code, with the rebuild's schema first on the path. */
-    private CaseEventProcessor.ReplayOutcome applyBeside(org.tumorboard.events.CaseEvent event) {
+    private CaseEventProcessor.ReplayOutcome applyBeside(CaseEvent event) {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("set local search_path to " + SCHEMA).executeUpdate();
             return processor.replayWithinTransaction(event, registry::replayed);

@@ -46,7 +46,7 @@ public class EventCorrections {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Payload fields a correction may not change: they say what the event is about, not what it says of it. */
-    private static final List<String> IDENTITY = List.of("caseId", "referringSite", "reportId", "version", "meetingId");
+    private static final List<String> IDENTITY = List.of("caseId", "referringSite", "reportId", "version", "reportKind", "meetingId");
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tumorboard.inbox.max-clock-skew", defaultValue = "PT5M")
     java.time.Duration maxClockSkew;
@@ -68,7 +68,7 @@ public class EventCorrections {
     @Audited("EVENT_CORRECTION")
     public Correction correct(UUID original, String value, String reason) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select type, subject, payload, occurred_at, created_at, case_sequence"
+        List<Object[]> rows = em.createNativeQuery("select type, subject, payload, occurred_at, created_at, seq"
                 + " from outbox_event where id = :id for update").setParameter("id", original).getResultList();
         if (rows.isEmpty()) {
             throw new NotFound("this service has no record of publishing event " + original
@@ -92,8 +92,13 @@ public class EventCorrections {
         if (corrected != null) {
             throw new Conflict("event " + original + " was already corrected by event " + corrected);
         }
-        long later = ((Number) em.createNativeQuery("select count(*) from outbox_event where subject = :subject and case_sequence > :sequence")
-                .setParameter("subject", caseId).setParameter("sequence", ((Number) row[5]).longValue()).getSingleResult()).longValue();
+        // The case's counter first: a transaction that took a later number for the case commits before this one reads on.
+        em.createNativeQuery("insert into outbox_case_sequence (subject, last_sequence) values (:subject, 1) on conflict (subject) "
+                + "do update set last_sequence = outbox_case_sequence.last_sequence returning last_sequence")
+                .setParameter("subject", caseId).getSingleResult();
+        // Later by insertion order (seq), which also orders events from before the case sequence existed.
+        long later = ((Number) em.createNativeQuery("select count(*) from outbox_event where subject = :subject and seq > :seq")
+                .setParameter("subject", caseId).setParameter("seq", ((Number) row[5]).longValue()).getSingleResult()).longValue();
         if (later > 0) {
             throw new Conflict("this service published " + later + " later event(s) for case " + caseId + " after event " + original
                     + ": a correction would outrank them; the clinician amends the case instead");

@@ -49,7 +49,9 @@ public class CaseEventProcessor {
 
     /** What a replay did. */
     public enum ReplayOutcome {
-        APPLIED, ALREADY_APPLIED
+        APPLIED, ALREADY_APPLIED,
+        /** Not applied by a rebuild: the live consumer has not applied it yet and will, with its live-only effects. */
+        LEFT_TO_LIVE_CONSUMER
     }
 
     @Inject

@@ -50,6 +50,13 @@ public class TopicReplay {
         }
     }
 
+    /** Thrown by an applier to end the replay at once (a rebuild that would differ from the live model). */
+    public static final class Abort extends RuntimeException {
+        public Abort(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Applies one believed event; says whether it was new. */
     @FunctionalInterface
     public interface Applier {
@@ -70,7 +77,7 @@ public class TopicReplay {
 
     /** The topics from the beginning to their end now, each event through the inbox in a transaction of its own. */
     public Result replay(List<String> topics, java.util.function.Consumer<CaseEvent> effect) {
-        return replay(topics, null, endOffsets(topics), event -> processor.replay(event, effect), false);
+        return replay(topics, null, endOffsets(topics), event -> processor.replay(event, effect));
     }
 
     /** Where each partition of the topics ends now: a replay up to here covers every record published so far. */
@@ -83,11 +90,9 @@ public class TopicReplay {
     /**
      * The records from {@code from} (null: the beginning) up to {@code to} (exclusive), streamed through {@code applier}.
      * Open dead letters and records that fail the live checks are skipped. An event the applier cannot apply (not a
-     * database outage) fails the replay when {@code strict} (a rebuild must not differ from what the live consumer
-     * applied), else it is skipped and logged.
+     * database outage) is skipped and logged, as the live consumer would dead-letter it; an {@link Abort} ends the replay.
      */
-    public Result replay(List<String> topics, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Applier applier,
-            boolean strict) {
+    public Result replay(List<String> topics, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Applier applier) {
         long started = System.nanoTime();
         Map<String, String> corrected = deadLetters.replayedValues();
         Set<String> open = deadLetters.positionsNotToApply();
@@ -129,18 +134,14 @@ public class TopicReplay {
                     continue;
                 }
                 try {
-                    if (applier.apply(event) == CaseEventProcessor.ReplayOutcome.APPLIED) {
-                        applied++;
-                    } else {
-                        already++;
+                    switch (applier.apply(event)) {
+                        case APPLIED -> applied++;
+                        case ALREADY_APPLIED -> already++;
+                        case LEFT_TO_LIVE_CONSUMER -> skipped++;
                     }
                 } catch (RuntimeException e) {
-                    if (TransientFailures.isTransient(e)) {
+                    if (e instanceof Abort || TransientFailures.isTransient(e)) {
                         throw e;
-                    }
-                    if (strict) {
-                        throw new IllegalStateException("event " + event.id() + " (" + event.type() + ") at " + record.topic() + "-"
-                                + record.partition() + "@" + record.offset() + " cannot be applied: " + CaseEventProcessor.rootMessage(e), e);
                     }
                     skipped++;
                     Log.warnf("replay skipped event %s (%s): %s", event.id(), event.type(), CaseEventProcessor.rootMessage(e));

@@ -17,7 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the outbox and the inbox from growing without bound (issue 21), in batches, every hour.
+ * Keeps the outbox and the inbox from growing without bound (issue 21), in batches, every hour (replicas skip the rows
+ * another is deleting).
  * <ul>
  * <li>An outbox row the broker acknowledged is deleted {@code tumorboard.retention.outbox-sent} (30 days) after it was
  * sent: the event lives on in the topic, which keeps events for ever. An unsent row is never deleted. The per-case
@@ -58,14 +59,14 @@ public class EventRetention {
 
     /** Deletes outbox rows sent before {@code before}; returns how many. */
     public int purgeSentOutbox(Instant before) {
-        return inBatches("delete from outbox_event where id in (select id from outbox_event where sent_at < :before limit :batch)",
-                before);
+        return inBatches("delete from outbox_event where id in "
+                + "(select id from outbox_event where sent_at < :before limit :batch for update skip locked)", before);
     }
 
     /** Deletes inbox ids of events received before {@code before}; returns how many. */
     public int purgeInbox(Instant before) {
         return inBatches("delete from inbox_event where event_id in "
-                + "(select event_id from inbox_event where received_at < :before limit :batch)", before);
+                + "(select event_id from inbox_event where received_at < :before limit :batch for update skip locked)", before);
     }
 
     private int inBatches(String delete, Instant before) {
