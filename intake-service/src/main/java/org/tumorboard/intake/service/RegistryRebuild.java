@@ -159,7 +159,7 @@ public class RegistryRebuild {
         int applied = 0;
         for (DeadLetters.DeadLetter letter : deadLetters.replayedSince(since)) {
             try {
-                if (applyBeside(processor.believed(letter.toRecord(null))) == CaseEventProcessor.ReplayOutcome.APPLIED) {
+                if (applyBeside(processor.believed(letter.toRecord())) == CaseEventProcessor.ReplayOutcome.APPLIED) {
                     applied++;
                 }
             } catch (org.tumorboard.events.MalformedEventException e) {

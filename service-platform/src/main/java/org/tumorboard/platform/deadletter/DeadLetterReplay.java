@@ -84,7 +84,7 @@ public class DeadLetterReplay {
         }
         CaseEventProcessor.ReplayOutcome outcome;
         try {
-            outcome = processor.replayWithinTransaction(letter.toRecord(null), handler.get()::handle);
+            outcome = processor.replayWithinTransaction(letter.toRecord(), handler.get()::handle);
         } catch (MalformedEventException | RetryLaterException e) {
             deadLetters.markReplayFailed(id, e.getMessage());
             throw new Conflict("the record still cannot be applied: " + e.getMessage());

@@ -34,10 +34,9 @@ public class DeadLetters {
             return replayedAt == null;
         }
 
-        /** The record as the consumer received it, with {@code value} in place of the stored one when given. */
-        public ConsumerRecord<String, String> toRecord(String fixedValue) {
-            ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, partition, offset, key,
-                    fixedValue == null ? value : fixedValue);
+        /** The record as the consumer received it. */
+        public ConsumerRecord<String, String> toRecord() {
+            ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, partition, offset, key, value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
             return record;
         }
