@@ -33,6 +33,7 @@ public final class Bench {
         int clients = intArg(args, "--clients", 4);
         int seconds = intArg(args, "--sustained-seconds", quick ? 15 : 60);
         List<Integer> concurrency = Arrays.stream(stringArg(args, "--sustained-clients", "8,32").split(",")).map(Integer::parseInt).toList();
+        List<String> only = Arrays.asList(stringArg(args, "--only", "latency,pathway,sustained,startup").split(","));
         Stack stack = new Stack();
         Path root = Path.of("").toAbsolutePath();
         Path out = root.resolve("target/bench");
@@ -42,8 +43,26 @@ public final class Bench {
         Map<String, Cost.Memory> idle = Cost.memory();
         report.idle(idle);
 
+        if (only.contains("latency")) {
+            latency(stack, report, records, referrals, warmup);
+        }
+        if (only.contains("pathway")) {
+            pathway(stack, report, cases, clients);
+        }
+        if (only.contains("sustained")) {
+            sustained(stack, report, concurrency, seconds);
+        }
+        if (only.contains("startup")) {
+            System.out.println("bench: start-up of each app, one replica at a time beside the stack");
+            report.startups(new Cost(stack, root).startups());
+        }
+        report.write();
+        System.out.println("bench: results in " + out);
+    }
+
+    private static void latency(Stack stack, Report report, int records, int referrals, int warmup) throws Exception {
         System.out.printf("bench: raw Kafka floor, %d records of 1 KB, acks=all, on %s%n", records, stack.kafka);
-        Percentiles raw = RawKafka.measure(stack.kafka, records, out);
+        Percentiles raw = RawKafka.measure(stack.kafka, records, report.out());
         System.out.printf("bench: raw Kafka p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n", raw.p50(), raw.p99(), raw.p999());
 
         System.out.printf("bench: one hop, %d referrals one at a time (after %d not measured)%n", referrals, warmup);
@@ -53,7 +72,9 @@ public final class Bench {
         OneHop hop = OneHop.measure(stack, referrals);
         System.out.printf("bench: one hop p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n", hop.total().p50(), hop.total().p99(), hop.total().p999());
         report.latency(raw, hop, records, warmup);
+    }
 
+    private static void pathway(Stack stack, Report report, int cases, int clients) throws Exception {
         System.out.printf("bench: whole pathway, %d cases, %d at a time%n", cases, clients);
         Pathway.Result pathway;
         try (Cost.Sampler sampler = new Cost.Sampler()) {
@@ -63,6 +84,9 @@ public final class Bench {
         System.out.printf("bench: pathway %d cases in %.1f s, %d errors, %d events lost, %d cases with an effect not exactly once%n",
                 cases, pathway.seconds(), pathway.errors().size(), pathway.lostEvents(), pathway.doubled().size());
         report.pathway(pathway);
+    }
+
+    private static void sustained(Stack stack, Report report, List<Integer> concurrency, int seconds) throws Exception {
 
         List<Sustained> sustained = new ArrayList<>();
         for (int n : concurrency) {
@@ -73,11 +97,6 @@ public final class Bench {
             sustained.add(s);
         }
         report.sustained(sustained);
-
-        System.out.println("bench: start-up of each app, one replica at a time beside the stack");
-        report.startups(new Cost(stack, root).startups());
-        report.write();
-        System.out.println("bench: results in " + out);
     }
 
     private static int intArg(String[] args, String name, int fallback) {

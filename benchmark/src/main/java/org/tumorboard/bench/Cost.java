@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class Cost {
 
+    /** USER_HZ, the unit of {@code /proc} CPU times: 100 on Linux. */
+    private static final int CLOCK_TICKS = 100;
     static final List<String> APPS = List.of("intake", "pathology", "staging", "board", "web");
     private static final Map<String, Integer> REPLICA_PORTS = Map.of("intake", 18081, "pathology", 18082, "staging", 18083,
             "board", 18084, "web", 18080);
@@ -60,6 +62,42 @@ final class Cost {
             }
         }
         return memory;
+    }
+
+    /** CPU time each role of the stack has used so far, in seconds (user + system, from {@code /proc/<pid>/stat}). */
+    static Map<String, Double> cpuSeconds() throws IOException {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String role = role(proc);
+                if (role == null && Long.parseLong(proc.getFileName().toString()) == ProcessHandle.current().pid()) {
+                    role = "bench (the load's clients)";
+                }
+                if (role != null) {
+                    try {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        // after the command: state is field 3, utime field 14, stime field 15 (proc(5)), in clock ticks
+                        cpu.merge(role, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS, Double::sum);
+                    } catch (IOException gone) {
+                        // ended between the listing and the read
+                    }
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** The machine's busy and total CPU time so far, in seconds over all cores ({@code /proc/stat}). */
+    static double[] machineCpuSeconds() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        // user nice system idle iowait irq softirq steal; guest and guest_nice are already in user and nice
+        for (int i = 1; i <= 8 && i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new double[] { (total - idle) / (double) CLOCK_TICKS, total / (double) CLOCK_TICKS };
     }
 
     private static String role(Path proc) {
@@ -142,12 +180,36 @@ final class Cost {
         return startups;
     }
 
+    /**
+     * Starts the replica with the app's ahead-of-time cache, as bin/run's second start does; when the cache is missing
+     * or older than the build, a first start records it (not measured), as bin/run's first start does.
+     */
     private Startup startup(String app, int port, List<String> options) throws Exception {
+        Path dir = root.resolve((app.equals("web") ? "web-app" : app + "-service") + "/target/quarkus-app");
+        Path aot = dir.resolve("app.aot");
+        if (Runtime.version().feature() < 25) {
+            return measure(app, port, replica(app, port, options, "-Xshare:auto")); // no AOT cache before JDK 25 (bin/run neither)
+        }
+        if (!Files.exists(aot) || Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(dir.resolve("quarkus-run.jar"))) < 0) {
+            System.out.println("bench: recording " + app + "'s ahead-of-time cache (a start not measured)");
+            Process training = replica(app, port, options, "-XX:AOTCacheOutput=" + aot).start();
+            try {
+                awaitReady(training, "http://127.0.0.1:" + port + "/q/health/ready");
+            } finally {
+                training.destroy();
+                training.waitFor();
+            }
+        }
+        return measure(app, port, replica(app, port, options, "-XX:AOTCache=" + aot));
+    }
+
+    private ProcessBuilder replica(String app, int port, List<String> options, String aot) {
         boolean web = app.equals("web");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dbench.replica=" + app);
         command.addAll(options);
+        command.add(aot);
         command.addAll(List.of(web ? "-Xmx256m" : "-Xmx384m", "-jar", (web ? "web-app" : app + "-service") + "/target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(root.resolve("target/bench/replica-" + app + ".log").toFile());
@@ -171,6 +233,11 @@ final class Cost {
             env.put("TUMORBOARD_RETENTION_FIRST_AFTER", "30s");
             env.put("TUMORBOARD_RETENTION_EVERY", "10s");
         }
+        return builder;
+    }
+
+    private Startup measure(String app, int port, ProcessBuilder builder) throws Exception {
+        boolean web = app.equals("web");
         long before = web ? 0 : sentBeforeWindow(app);
         Process process = builder.start();
         Instant started = process.info().startInstant().orElseGet(Instant::now);

@@ -36,6 +36,10 @@ final class Report {
                         .getTotalMemorySize() / (1024.0 * 1024 * 1024))));
     }
 
+    Path out() {
+        return out;
+    }
+
     void idle(Map<String, Cost.Memory> memory) {
         json.put("memoryIdle", memory);
         section("Memory of the running stack, idle (before the loads)");
@@ -117,6 +121,14 @@ final class Report {
                     s.acceptedPerSecond() >= 200 && s.post().p99() < 100 && s.drainMs() <= 5000 && s.notOnWorklist() == 0 && s.refused() == 0,
                     "%.1f/s, p99 %.1f ms, drained in %.1f s, %d refused, %d not on the worklist".formatted(s.acceptedPerSecond(),
                             s.post().p99(), s.drainMs() / 1000, s.refused(), s.notOnWorklist()));
+        }
+        md.append("\nWhere the CPU went, over each load and its drain: the machine's cores busy, and CPU ms per accepted referral:\n\n| clients | cores busy | ");
+        List<String> roles = runs.get(0).cpuMsPerReferral().keySet().stream().toList();
+        md.append(String.join(" | ", roles)).append(" | total |\n|---|---|").append("---|".repeat(roles.size() + 1)).append('\n');
+        for (Sustained s : runs) {
+            md.append(String.format(Locale.ROOT, "| %d | %.0f %% | ", s.clients(), s.machineBusyPercent()));
+            roles.forEach(r -> md.append(String.format(Locale.ROOT, "%.1f | ", s.cpuMsPerReferral().getOrDefault(r, 0.0))));
+            md.append(String.format(Locale.ROOT, "%.1f |%n", s.cpuMsPerReferral().values().stream().mapToDouble(Double::doubleValue).sum()));
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pathologist's worklist (pathology-service's inbox commit of its referral event: the worklist is built from it).
  */
 record Sustained(int clients, int seconds, int accepted, int refused, double acceptedPerSecond, Percentiles post,
-        double drainMs, int notOnWorklist) {
+        double drainMs, int notOnWorklist, double machineBusyPercent, Map<String, Double> cpuMsPerReferral) {
 
     static Sustained run(Stack stack, int clients, int seconds) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -27,6 +27,8 @@ record Sustained(int clients, int seconds, int accepted, int refused, double acc
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger counter = new AtomicInteger();
         stack.token(Referrals.COORDINATOR);
+        Map<String, Double> cpuBefore = Cost.cpuSeconds();
+        double[] machineBefore = Cost.machineCpuSeconds();
         Instant start = Instant.now();
         Instant end = start.plusSeconds(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -60,8 +62,14 @@ record Sustained(int clients, int seconds, int accepted, int refused, double acc
         List<String> accepted = new ArrayList<>(cases);
         Map<String, Instant> onWorklist = Commits.awaitReferralReceived(stack, "pathology", accepted, Duration.ofMinutes(3));
         Instant last = onWorklist.values().stream().max(Instant::compareTo).orElse(stopped);
+        // CPU over the load and the drain: the stack's work for these referrals, process by process
+        double[] machineAfter = Cost.machineCpuSeconds();
+        Map<String, Double> perReferral = new LinkedHashMap<>();
+        Cost.cpuSeconds().forEach((role, cpu) -> perReferral.put(role,
+                accepted.isEmpty() ? 0 : (cpu - cpuBefore.getOrDefault(role, 0.0)) * 1000 / accepted.size()));
+        double busy = 100 * (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]);
         return new Sustained(clients, seconds, accepted.size(), refused.get(), accepted.size() / loadSeconds, Percentiles.of(latencies),
-                Math.max(0, Stack.millis(stopped, last)), accepted.size() - onWorklist.size());
+                Math.max(0, Stack.millis(stopped, last)), accepted.size() - onWorklist.size(), busy, perReferral);
     }
 
     Map<String, Object> json() {
@@ -74,6 +82,8 @@ record Sustained(int clients, int seconds, int accepted, int refused, double acc
         json.put("post", post.json());
         json.put("lastOnWorklistAfterLoadStoppedMs", drainMs);
         json.put("notOnWorklist", notOnWorklist);
+        json.put("machineBusyPercent", machineBusyPercent);
+        json.put("cpuMsPerAcceptedReferral", cpuMsPerReferral);
         return json;
     }
 }

@@ -232,7 +232,7 @@ final class Manifests {
                     Files.writeString(copy.resolve("overlays/production/secrets/" + owner + "-db-password"),
                             HexFormat.of().formatHex(password));
                 }
-                for (String secret : List.of("web-state-secret", "web-session-secret")) {
+                for (String secret : List.of("web-state-secret", "web-session-secret", "web-csrf-secret")) {
                     byte[] value = new byte[32];
                     random.nextBytes(value);
                     Files.writeString(copy.resolve("overlays/production/secrets/" + secret), HexFormat.of().formatHex(value));

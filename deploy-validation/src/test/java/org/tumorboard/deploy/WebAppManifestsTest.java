@@ -86,6 +86,7 @@ class WebAppManifestsTest {
         }
         assertEquals("secret", env.get("WEB_SESSION_SECRET"), "the session key comes from a Secret, not the image's default");
         assertEquals("secret", env.get("WEB_STATE_SECRET"));
+        assertEquals("secret", env.get("WEB_CSRF_SECRET"), "the CSRF tokens' key comes from a Secret (issue 24)");
     }
 
     @ParameterizedTest

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class WebAppTest {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern CSRF_HEADER = Pattern.compile("\"X-CSRF-Token\": \"([A-Za-z0-9_-]+)\"");
     private static final Pattern CASE_LINK = Pattern.compile("href=\"/cases/([0-9a-f-]{36})\"");
 
     /**
@@ -63,7 +64,7 @@ class WebAppTest {
             HttpResponse<String> login = get("/");
             Matcher form = LOGIN_FORM.matcher(login.body());
             assertTrue(form.find(), "Keycloak's login page: " + login.uri());
-            HttpResponse<String> home = post(form.group(1).replace("&amp;", "&"), Map.of("username", user, "password", user));
+            HttpResponse<String> home = postAsIs(form.group(1).replace("&amp;", "&"), Map.of("username", user, "password", user));
             assertEquals(200, home.statusCode(), home.body());
             assertTrue(home.uri().toString().startsWith(base), "back in the app: " + home.uri());
             return this;
@@ -73,7 +74,21 @@ class WebAppTest {
             return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET().build());
         }
 
+        /** Posts the form as the page's own form does: with this session's CSRF token in its hidden field. */
         HttpResponse<String> post(String path, Map<String, String> form) {
+            Map<String, String> withToken = new LinkedHashMap<>(form);
+            withToken.put("_csrf", csrfToken());
+            return postAsIs(path, withToken);
+        }
+
+        /** This session's CSRF token, as every page declares it for htmx (issue 24). */
+        String csrfToken() {
+            Matcher token = CSRF_HEADER.matcher(get("/").body());
+            assertTrue(token.find(), "the page declares the CSRF header");
+            return token.group(1);
+        }
+
+        HttpResponse<String> postAsIs(String path, Map<String, String> form) {
             String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
             return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -140,6 +155,31 @@ class WebAppTest {
         });
     }
 
+    /**
+     * Behind the ingress that ends TLS (issue 24): the app follows its X-Forwarded-* headers, so the sign-in redirect comes
+     * back to https://, and its cookies are Secure; an htmx request without a session is told so (499, the page reloads
+     * into the sign-in), not redirected to a login page it cannot follow.
+     */
+    @Test
+    void behindTheIngressRedirectsAreHttpsCookiesSecureAndAnHtmxRequestIsToldToSignIn() throws IOException, InterruptedException {
+        HttpClient noRedirects = HttpClient.newHttpClient();
+        HttpResponse<String> r = noRedirects.send(HttpRequest.newBuilder(URI.create(SystemStack.get().webUrl() + "/cases"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "board.hospital.example").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("redirect_uri=" + URLEncoder.encode("https://board.hospital.example/cases", StandardCharsets.UTF_8)),
+                location);
+        java.util.List<String> cookies = r.headers().allValues("Set-Cookie");
+        assertFalse(cookies.isEmpty(), "the sign-in's state cookie");
+        cookies.forEach(c -> assertTrue(c.matches("(?i).*;\\s*Secure(;.*|$)"), "Secure: " + c));
+
+        HttpResponse<String> htmx = noRedirects.send(HttpRequest.newBuilder(URI.create(SystemStack.get().webUrl() + "/cases"))
+                .header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(499, htmx.statusCode(), "not a redirect the script cannot follow");
+        assertTrue(new Browser().get("/static/session.js").body().contains("499"), "the page reloads on it");
+    }
+
     @Test
     void aCoordinatorRefersACaseSeesTheBiopsyIndicationAndOpensTheCasePage() {
         Browser browser = new Browser().signIn("coord-north");
@@ -190,6 +230,36 @@ class WebAppTest {
         assertFalse(south.get("/cases").body().contains(northCase), "not in south's list");
         HttpResponse<String> refused = south.post("/referrals", referral("SPOKE-NORTH", Patients.next()));
         assertEquals(403, refused.statusCode(), refused.body());
+    }
+
+    /**
+     * CSRF (issue 24): a state-changing request without this session's token, or with another session's (the same user
+     * signed in elsewhere), is refused and stores nothing; the same form with the session's token goes through.
+     */
+    @Test
+    void aFormPostedWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() {
+        Browser browser = new Browser().signIn("coord-north");
+        Browser elsewhere = new Browser().signIn("coord-north");
+        Map<String, String> form = referral("SPOKE-NORTH", Patients.next());
+
+        HttpResponse<String> none = browser.postAsIs("/referrals", form);
+        assertEquals(403, none.statusCode(), none.body());
+        assertTrue(none.body().contains("nothing was changed"), none.body());
+        Map<String, String> foreign = new LinkedHashMap<>(form);
+        foreign.put("_csrf", elsewhere.csrfToken());
+        assertFalse(foreign.get("_csrf").equals(browser.csrfToken()), "two sessions, two tokens");
+        HttpResponse<String> other = browser.postAsIs("/referrals", foreign);
+        assertEquals(403, other.statusCode(), other.body());
+        // the chair's decision, a POST with no body at all: refused by the CSRF check, not by a role
+        Browser chair = new Browser().signIn("chair");
+        HttpResponse<String> forged = chair.send(HttpRequest.newBuilder(URI.create(chair.base + "/board/cases/"
+                + java.util.UUID.randomUUID() + "/decision")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("nothing was changed") && forged.headers().firstValue("X-CSRF-Refused").isPresent(), forged.body());
+
+        // Nothing was stored: the first referral of this patient is still to come (not a 409 for a second open case).
+        HttpResponse<String> referred = browser.post("/referrals", form);
+        assertEquals(201, referred.statusCode(), referred.body());
     }
 
     @Test

@@ -81,6 +81,25 @@ public abstract class AuditTrailChecks {
         assertFalse(at.isBefore(before.minusSeconds(1)) || at.isAfter(after.plusSeconds(1)), "recorded at " + at);
     }
 
+    /** A request refused for the caller's role is on the trail too, though no use case ran (issue 24). */
+    @Test
+    void aRequestDeniedForTheCallersRoleIsRecorded() throws InterruptedException {
+        String user = uniqueUser("denied");
+        given().auth().oauth2(Tokens.token(user, "SPOKE-NORTH", "coordinator")).get("/api/audit").then().statusCode(403);
+        // written off the event loop, after the answer
+        for (int i = 0; i < 100 && given().auth().oauth2(AUDITOR).queryParam("user", user).get("/api/audit").jsonPath().getInt("total") == 0; i++) {
+            Thread.sleep(100);
+        }
+        JsonPath record = onlyRecordOf(user);
+        assertEquals("ACCESS_DENIED", record.getString("action"));
+        assertEquals("DENIED", record.getString("outcome"));
+        assertEquals(403, record.getInt("status"));
+        assertEquals("GET", record.getString("method"));
+        assertEquals("/api/audit", record.getString("path"));
+        assertEquals("coordinator", record.getString("roles"));
+        assertEquals("SPOKE-NORTH", record.getString("site"));
+    }
+
     @Test
     void aRefusedWriteIsRecordedWithItsOutcomeAndStoresNothing() {
         String user = uniqueUser("refused");

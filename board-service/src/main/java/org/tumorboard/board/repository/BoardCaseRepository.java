@@ -22,6 +22,11 @@ public class BoardCaseRepository implements PanacheRepositoryBase<BoardCase, UUI
         return count("meetingId", meetingId);
     }
 
+    /** The cases of one referring site on the meeting's agenda. */
+    public long countOnAgenda(UUID meetingId, String site) {
+        return count("meetingId = ?1 and referringSite = ?2", meetingId, site);
+    }
+
     /**
      * Cases ready for the board and waiting for a meeting, oldest referral first (a case whose referral has not arrived
      * yet last). Readiness has one home, {@code rules/Readiness}, which puts a case in the READY phase.

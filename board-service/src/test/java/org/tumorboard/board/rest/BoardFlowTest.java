@@ -95,9 +95,17 @@ class BoardFlowTest {
                 .body("cases[0].failurePattern", equalTo("LOCAL_AND_DISTANT"))
                 .body("cases[0].daysSinceReferral", equalTo(3))
                 .body("meeting.scheduled", equalTo(2));
-        // A spoke user sees only its own site's line of the agenda.
+        // A spoke user sees only its own site's line of the agenda, and counts only its own cases on it (issue 24).
         given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).get("/api/meetings/" + first + "/agenda").then()
-                .body("cases.caseId", contains(oldest));
+                .body("cases.caseId", contains(oldest))
+                .body("meeting.scheduled", equalTo(1));
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH")).get("/api/meetings/" + first + "/agenda").then()
+                .body("cases", empty())
+                .body("meeting.scheduled", equalTo(0));
+        String date = LocalDate.now().plusDays(7).toString();
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).queryParam("from", date).queryParam("to", date)
+                .get("/api/meetings").then().statusCode(200)
+                .body("find { it.meetingId == '" + first + "' }.scheduled", equalTo(1));
     }
 
     @Test

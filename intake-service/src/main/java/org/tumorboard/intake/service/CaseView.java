@@ -63,7 +63,8 @@ public record CaseView(
         ImagingFindings i = c.imaging;
         ChestView chest = i.chestModality == null ? null : new ChestView(i.chestModality, i.chestDate);
         Patient p = c.patient;
-        return new CaseView(c.caseId, c.referringSite, c.status, c.clinicalQuestion, c.neoadjuvantConsidered, c.referredAt,
+        // the clinical question is free text, which may name the patient: shown with identity only (issue 24)
+        return new CaseView(c.caseId, c.referringSite, c.status, withIdentity ? c.clinicalQuestion : null, c.neoadjuvantConsidered, c.referredAt,
                 new ImagingView(i.ctAbdomenPelvisDate, chest, i.greatestDimensionCm, i.side, i.compartment, i.macroscopicFat,
                         i.solidEnhancingComponent, i.suspiciousNodes, i.distantLesions, i.suspectedNonSarcoma,
                         i.vesselInvolvement == null ? List.of() : i.vesselInvolvement,

@@ -106,7 +106,7 @@ public class ReferralService {
         }
         ReferralCommand.PatientIdentity identity = request.patient();
         ImagingFindings findings = assess(request);
-        Optional<Patient> known = patients.findBySiteAndMrn(request.referringSite(), identity.mrn());
+        Optional<Patient> known = patients.lockBySiteAndMrn(request.referringSite(), identity.mrn());
         List<UUID> openCases = known.map(p -> cases.openCasesOf(p).stream().map(c -> c.caseId).toList()).orElse(List.of());
         if (!openCases.isEmpty() && !Boolean.TRUE.equals(request.confirmSecondOpenCase())) {
             throw new Conflict("Patient already has an open case",

@@ -2,11 +2,14 @@ package org.tumorboard.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -115,6 +118,10 @@ class ReferralResourceTest {
                 .body("biopsy.reasons", contains("NEOADJUVANT_THERAPY_CONSIDERED"));
     }
 
+    /**
+     * Identity, and the free-text clinical question that may carry it (issue 24), only for the roles that contact or
+     * treat the patient.
+     */
     @Test
     void identityIsShownOnlyToRolesThatNeedIt() {
         String caseId = refer("HUB");
@@ -122,7 +129,14 @@ class ReferralResourceTest {
                 .when().get("/api/cases/" + caseId)
                 .then().statusCode(200)
                 .body("caseId", equalTo(caseId))
-                .body("patient", nullValue());
+                .body("patient", nullValue())
+                .body("clinicalQuestion", nullValue())
+                .body("imaging.greatestDimensionCm", notNullValue());
+        given().auth().oauth2(Tokens.hubCoordinator())
+                .when().get("/api/cases/" + caseId)
+                .then().statusCode(200)
+                .body("patient", notNullValue())
+                .body("clinicalQuestion", not(emptyOrNullString()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tumorboard.platform.audit.AccessDenials;
 import org.tumorboard.platform.failure.DomainFailure;
 import org.tumorboard.platform.messaging.TransientFailures;
 import org.tumorboard.platform.problem.Problem.FieldError;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Every error leaves as {@code application/problem+json}: validation and malformed JSON name the field,
@@ -107,8 +110,12 @@ public class ProblemMappers {
         return response(400, "Invalid request", "The request body is not valid JSON", errors);
     }
 
+    @Inject
+    AccessDenials denials;
+
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        denials.record(request);
         return response(403, "Forbidden", "Your role does not allow this", List.of());
     }
 

@@ -256,7 +256,10 @@ public class AgendaService {
                 c.decidedOption, c.chairReview);
     }
 
+    /** A meeting as the caller may see it: a spoke's user counts only its own site's cases on the agenda (issue 24). */
     private MeetingView view(Meeting m) {
-        return new MeetingView(m.id, m.date, m.capacity, cases.countOnAgenda(m.id), m.closed);
+        String site = siteScope.restrictFilter(null);
+        return new MeetingView(m.id, m.date, m.capacity, site == null ? cases.countOnAgenda(m.id) : cases.countOnAgenda(m.id, site),
+                m.closed);
     }
 }
