@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tumorboard.events.Topics;
@@ -313,21 +314,83 @@ class KubernetesManifestsTest {
         assertTrue(r.keycloak().spec().instances() >= 2);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "dev", "production" })
-    void theRealmImportIsTheCheckedInRealmWithDemoUsersOnlyInDev(String overlay) throws IOException {
+    @Test
+    void theDevRealmImportIsTheCheckedInRealmWithItsDemoUsers() throws IOException {
         JsonNode realm = Manifests.readYaml(Manifests.ROOT.resolve("deploy/keycloak/tumorboard-realm.json"));
-        JsonNode imported = rendered(overlay).realmImport().spec().realm();
-        ObjectNode withoutUsers = ((ObjectNode) realm.deepCopy());
-        JsonNode users = withoutUsers.remove("users");
-        ObjectNode importedWithoutUsers = ((ObjectNode) imported.deepCopy());
-        JsonNode importedUsers = importedWithoutUsers.remove("users");
-        assertEquals(withoutUsers, importedWithoutUsers, "deploy/k8s/base/keycloak/realm-import.yaml follows tumorboard-realm.json");
-        if (overlay.equals("dev")) {
-            assertEquals(users, importedUsers, "the dev overlay adds the demo users");
-        } else {
-            assertEquals(null, importedUsers, "no demo users (password = user name) in production");
+        JsonNode imported = rendered("dev").realmImport().spec().realm();
+        assertEquals(realm, imported, "deploy/k8s/base/keycloak/realm-import.yaml and the dev overlay's users follow tumorboard-realm.json");
+    }
+
+    /**
+     * Production's realm (issue 24): the checked-in realm's groups, roles and web client, without the password-grant
+     * client and the demo users, https only, brute-force detection, a password policy, and a one-time code at sign-in
+     * for the board chair, the auditor and the operator.
+     */
+    @Test
+    void theProductionRealmHasNoPasswordGrantClientNorDemoUsersAndAsksPrivilegedRolesForASecondFactor() throws IOException {
+        JsonNode realm = Manifests.readYaml(Manifests.ROOT.resolve("deploy/keycloak/tumorboard-realm.json"));
+        JsonNode imported = rendered("production").realmImport().spec().realm();
+        assertTrue(imported.path("users").isMissingNode(), "no demo users (password = user name) in production");
+        assertEquals(List.of("tumorboard-web"), imported.path("clients").findValuesAsText("clientId"), "no password-grant client");
+        JsonNode web = imported.path("clients").get(0);
+        assertFalse(web.path("directAccessGrantsEnabled").asBoolean(true));
+        web.path("redirectUris").forEach(uri -> assertTrue(uri.asText().startsWith("https://"), "https only: " + uri));
+        ObjectNode checkedInWeb = null;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("tumorboard-web")) {
+                checkedInWeb = (ObjectNode) client.deepCopy();
+            }
         }
+        assertNotNull(checkedInWeb);
+        checkedInWeb.set("redirectUris", web.path("redirectUris"));
+        assertEquals(checkedInWeb, web, "the web client, its site and role mappers as checked in");
+        assertEquals(realm.path("groups"), imported.path("groups"), "the site and discipline groups as checked in");
+        assertEquals("all", imported.path("sslRequired").asText());
+
+        assertTrue(imported.path("bruteForceProtected").asBoolean(), "brute-force detection");
+        assertTrue(imported.path("failureFactor").asInt(0) > 0 && imported.path("failureFactor").asInt() <= 10, "locked after a few failures");
+        String policy = imported.path("passwordPolicy").asText();
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("length\\((\\d+)\\)").matcher(policy);
+        assertTrue(length.find() && Integer.parseInt(length.group(1)) >= 12, "a password policy with a length of 12 or more: " + policy);
+        assertTrue(policy.contains("notUsername"), policy);
+
+        Set<String> privileged = new TreeSet<>();
+        for (JsonNode role : imported.path("roles").path("realm")) {
+            role.path("composites").path("realm").forEach(c -> {
+                if (c.asText().equals("second-factor")) {
+                    privileged.add(role.path("name").asText());
+                }
+            });
+        }
+        assertEquals(Set.of("auditor", "board-chair", "operator"), privileged, "the roles asked for a second factor");
+        assertTrue(asksForOtpWhen(imported, imported.path("browserFlow").asText(), "second-factor"),
+                "the browser flow asks for a one-time code when the user holds second-factor");
+    }
+
+    /** Whether the flow (or a subflow it runs) asks for auth-otp-form, required, after a condition on the role. */
+    private static boolean asksForOtpWhen(JsonNode realm, String flowAlias, String role) {
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            if (!flow.path("alias").asText().equals(flowAlias)) {
+                continue;
+            }
+            boolean conditionOnRole = false;
+            boolean otpRequired = false;
+            for (JsonNode step : flow.path("authenticationExecutions")) {
+                if (step.path("authenticatorFlow").asBoolean() && asksForOtpWhen(realm, step.path("flowAlias").asText(), role)) {
+                    return true;
+                }
+                if (step.path("authenticator").asText().equals("conditional-user-role")) {
+                    String config = step.path("authenticatorConfig").asText();
+                    for (JsonNode c : realm.path("authenticatorConfig")) {
+                        conditionOnRole |= c.path("alias").asText().equals(config) && c.path("config").path("condUserRole").asText().equals(role)
+                                && !c.path("config").path("negate").asText().equals("true");
+                    }
+                }
+                otpRequired |= step.path("authenticator").asText().equals("auth-otp-form") && step.path("requirement").asText().equals("REQUIRED");
+            }
+            return conditionOnRole && otpRequired;
+        }
+        return false;
     }
 
     // ---- helpers
