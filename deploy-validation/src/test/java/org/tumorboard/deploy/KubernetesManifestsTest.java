@@ -314,6 +314,40 @@ class KubernetesManifestsTest {
         assertTrue(r.keycloak().spec().instances() >= 2);
     }
 
+    /**
+     * Our pods (issue 24): not root, no privilege escalation, no capabilities, the RuntimeDefault seccomp profile, and a
+     * read-only root filesystem with only /tmp writable (an emptyDir).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void everyPodRunsAsNonRootReadOnlyWithoutCapabilitiesUnderRuntimeDefaultSeccomp(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        List<Deployment> ours = new ArrayList<>();
+        SERVICES.forEach(s -> ours.add(r.deployment(s)));
+        ours.add(r.named(Deployment.class, "web-app").orElseThrow());
+        for (Deployment d : ours) {
+            String name = overlay + " " + d.getMetadata().getName();
+            var pod = d.getSpec().getTemplate().getSpec();
+            assertNotNull(pod.getSecurityContext(), name);
+            assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), name + ": runAsNonRoot");
+            assertNotNull(pod.getSecurityContext().getSeccompProfile(), name + ": seccomp profile");
+            assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType(), name);
+            Set<String> emptyDirs = pod.getVolumes().stream().filter(v -> v.getEmptyDir() != null).map(v -> v.getName())
+                    .collect(Collectors.toSet());
+            for (Container c : pod.getContainers()) {
+                var sc = c.getSecurityContext();
+                assertNotNull(sc, name + " " + c.getName());
+                assertEquals(Boolean.TRUE, sc.getReadOnlyRootFilesystem(), name + ": read-only root filesystem");
+                assertEquals(Boolean.FALSE, sc.getAllowPrivilegeEscalation(), name + ": no privilege escalation");
+                assertNotNull(sc.getCapabilities(), name + ": capabilities");
+                assertEquals(List.of("ALL"), sc.getCapabilities().getDrop(), name + ": drops all capabilities");
+                assertTrue(sc.getCapabilities().getAdd() == null || sc.getCapabilities().getAdd().isEmpty(), name + ": adds none");
+                assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp") && emptyDirs.contains(m.getName())),
+                        name + ": /tmp is an emptyDir");
+            }
+        }
+    }
+
     @Test
     void theDevRealmImportIsTheCheckedInRealmWithItsDemoUsers() throws IOException {
         JsonNode realm = Manifests.readYaml(Manifests.ROOT.resolve("deploy/keycloak/tumorboard-realm.json"));
