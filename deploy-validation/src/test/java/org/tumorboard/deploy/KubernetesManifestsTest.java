@@ -48,10 +48,12 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
  */
 class KubernetesManifestsTest {
 
-    /** Environment a Deployment may set beyond what the service reads: the container's port and JVM options. */
-    /** Read by the platform (Quarkus, the JVM) and by the Kafka client straight from KAFKA_* variables. */
-    private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "JAVA_OPTS_APPEND", "KAFKA_SSL_TRUSTSTORE_TYPE",
-            "KAFKA_SSL_TRUSTSTORE_LOCATION");
+    /**
+     * Environment a Deployment may set beyond what the service reads: read by the platform (Quarkus: the port and each
+     * replica's connection pool; the JVM) and by the Kafka client straight from KAFKA_* variables.
+     */
+    private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "JAVA_OPTS_APPEND",
+            "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION");
 
     private static Manifests.Rendered rendered(String overlay) {
         return Manifests.rendered(overlay);
@@ -346,6 +348,53 @@ class KubernetesManifestsTest {
                         name + ": /tmp is an emptyDir");
             }
         }
+    }
+
+    /**
+     * Every replica the autoscalers allow fits under the database's limits (issue 24): each service's pool times its
+     * HPA's maximum within its role's connection limit, Keycloak's pool times its instances within its role's, and the
+     * roles' limits together within the server's max_connections less the superuser's reserved three.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theConnectionPoolsOfEveryReplicaTheAutoscalersAllowFitTheDatabase(String overlay) throws IOException {
+        Manifests.Rendered r = rendered(overlay);
+        Manifests.CnpgCluster cluster = r.all(Manifests.CnpgCluster.class).get(0);
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        for (Manifests.CnpgRole role : cluster.spec().managed().roles()) {
+            assertNotNull(role.connectionLimit(), overlay + ": role " + role.name() + " has a connection limit");
+            limits.put(role.name(), role.connectionLimit());
+        }
+        for (String s : SERVICES) {
+            int replicas = r.named(HorizontalPodAutoscaler.class, s + "-service").orElseThrow().getSpec().getMaxReplicas();
+            int pool = r.deployment(s).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).map(e -> Integer.parseInt(e.getValue()))
+                    .findFirst().orElse(poolMaxSize(s));
+            assertTrue(replicas * pool <= limits.get(s), overlay + " " + s + ": " + replicas + " replicas x " + pool
+                    + " connections exceed the role's limit of " + limits.get(s));
+        }
+        int keycloakPool = r.keycloak().spec().additionalOptions() == null ? 100 : r.keycloak().spec().additionalOptions().stream()
+                .filter(o -> o.name().equals("db-pool-max-size")).map(o -> Integer.parseInt(o.value())).findFirst().orElse(100);
+        assertTrue(r.keycloak().spec().instances() * keycloakPool <= limits.get("keycloak"),
+                overlay + ": Keycloak's " + r.keycloak().spec().instances() + " x " + keycloakPool + " connections exceed its role's limit");
+        int max = Integer.parseInt(cluster.spec().postgresql().parameters().get("max_connections"));
+        int sum = limits.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(sum <= max - 3, overlay + ": the roles' limits (" + sum + ") exceed max_connections " + max + " less 3 reserved");
+    }
+
+    /** quarkus.datasource.jdbc.max-size when the Deployment does not set it: the service's application.properties, the platform's defaults, Quarkus's 20. */
+    private static int poolMaxSize(String service) throws IOException {
+        for (String file : List.of(service + "-service/src/main/resources/application.properties",
+                "service-platform/src/main/resources/META-INF/microprofile-config.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(Manifests.ROOT.resolve(file))) {
+                p.load(in);
+            }
+            if (p.getProperty("quarkus.datasource.jdbc.max-size") != null) {
+                return Integer.parseInt(p.getProperty("quarkus.datasource.jdbc.max-size").trim());
+            }
+        }
+        return 20;
     }
 
     @Test

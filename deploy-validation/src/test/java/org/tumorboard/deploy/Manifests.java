@@ -52,7 +52,7 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CnpgRole(String name, String ensure, boolean login, SecretRef passwordSecret) {
+    record CnpgRole(String name, String ensure, boolean login, Integer connectionLimit, SecretRef passwordSecret) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -64,7 +64,7 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CnpgPostgresql(List<String> pg_hba) {
+    record CnpgPostgresql(List<String> pg_hba, Map<String, String> parameters) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -84,7 +84,11 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname) {
+    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname, List<KeycloakOption> additionalOptions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeycloakOption(String name, String value) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
