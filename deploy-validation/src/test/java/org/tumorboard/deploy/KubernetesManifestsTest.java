@@ -53,7 +53,8 @@ class KubernetesManifestsTest {
      * replica's connection pool; the JVM) and by the Kafka client straight from KAFKA_* variables.
      */
     private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "JAVA_OPTS_APPEND",
-            "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION");
+            "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION", "QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME",
+            "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS");
 
     private static Manifests.Rendered rendered(String overlay) {
         return Manifests.rendered(overlay);
@@ -140,8 +141,11 @@ class KubernetesManifestsTest {
             if (r.service(s + "-service") == null) {
                 missing.add("Service " + s + "-service");
             }
+            // a Service's cluster name (<name>.<namespace>.svc) counts when it is in the overlay's namespace
+            String namespace = r.deployment(s).getMetadata().getNamespace();
             for (String value : resolvedEnv(r, s).values()) {
-                hostOf(value).filter(h -> !services.contains(h)).ifPresent(h -> missing.add(s + ": no Service " + h + " (" + value + ")"));
+                hostOf(value).map(h -> h.replaceFirst("\\." + java.util.regex.Pattern.quote(String.valueOf(namespace)) + "\\.svc(\\.cluster\\.local)?$", ""))
+                        .filter(h -> !services.contains(h)).ifPresent(h -> missing.add(s + ": no Service " + h + " (" + value + ")"));
             }
         }
         assertEquals(List.of(), missing, overlay);
@@ -275,17 +279,19 @@ class KubernetesManifestsTest {
                 for (NetworkPolicyPeer peer : rule.getTo()) {
                     assertTrue(peer.getIpBlock() == null, s + ": no IP blocks");
                     Map<String, String> pods = peer.getPodSelector() == null ? Map.of() : peer.getPodSelector().getMatchLabels();
-                    int port = rule.getPorts().get(0).getPort().getIntVal();
-                    if (pods.equals(kafkaPods) && port == 9093) {
-                        reached.add("kafka");
-                    } else if (pods.equals(dbPods) && port == 5432) {
-                        reached.add("database");
-                    } else if (pods.equals(keycloakPods) && port == 8080) {
-                        reached.add("keycloak");
-                    } else if ("kube-dns".equals(pods.get("k8s-app")) && port == 53) {
-                        reached.add("dns");
-                    } else {
-                        throw new AssertionError(s + ": egress to something else: " + peer + " port " + port);
+                    for (var allowed : rule.getPorts()) {
+                        int port = allowed.getPort().getIntVal();
+                        if (pods.equals(kafkaPods) && port == 9093) {
+                            reached.add("kafka");
+                        } else if (pods.equals(dbPods) && port == 5432) {
+                            reached.add("database");
+                        } else if (pods.equals(keycloakPods) && (port == 8080 || port == 8443)) {
+                            reached.add("keycloak");
+                        } else if ("kube-dns".equals(pods.get("k8s-app")) && port == 53) {
+                            reached.add("dns");
+                        } else {
+                            throw new AssertionError(s + ": egress to something else: " + peer + " port " + port);
+                        }
                     }
                 }
             }
@@ -351,8 +357,54 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * The services reach Keycloak where it serves (issue 24): http on 8080 only where Keycloak serves http; else https
+     * on 8443, by a name its certificate carries, trusting the CA that issued it (mounted from the certificate's secret),
+     * and each service's NetworkPolicy lets that port through to the Keycloak pods.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theServicesReachKeycloakOnTheSchemeAndPortItServesAndTrustItsCertificate(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        Map<String, String> keycloakPods = Map.of("app", "keycloak", "app.kubernetes.io/instance", r.keycloak().metadata().name());
+        boolean http = !Boolean.FALSE.equals(r.keycloak().spec().http().httpEnabled());
+        for (String s : SERVICES) {
+            URI url = URI.create(resolvedEnv(r, s).get("OIDC_AUTH_SERVER_URL"));
+            String name = overlay + " " + s + " -> " + url;
+            if (url.getScheme().equals("http")) {
+                assertTrue(http, name + ": Keycloak does not serve http here");
+                assertEquals(8080, url.getPort(), name);
+            } else {
+                assertEquals("https", url.getScheme(), name);
+                assertEquals(8443, url.getPort(), name + ": Keycloak's https port");
+                String tlsSecret = r.keycloak().spec().http().tlsSecret();
+                assertNotNull(tlsSecret, name + ": Keycloak has a certificate");
+                Manifests.Certificate certificate = r.all(Manifests.Certificate.class).stream()
+                        .filter(c -> tlsSecret.equals(c.spec().secretName())).findFirst().orElseThrow(() -> new AssertionError(name + ": no Certificate for " + tlsSecret));
+                assertTrue(certificate.spec().dnsNames().contains(url.getHost()), name + ": the certificate names " + url.getHost());
+                Map<String, String> env = resolvedEnv(r, s);
+                assertEquals("keycloak", env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME"), name + ": OIDC uses the keycloak TLS configuration");
+                String ca = env.get("QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS");
+                assertNotNull(ca, name + ": trusts a CA");
+                var pod = r.deployment(s).getSpec().getTemplate().getSpec();
+                var mount = container(r, s).getVolumeMounts().stream().filter(m -> ca.startsWith(m.getMountPath() + "/")).findFirst()
+                        .orElseThrow(() -> new AssertionError(name + ": " + ca + " is not mounted"));
+                var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+                assertNotNull(volume.getSecret(), name + ": the CA comes from a secret");
+                assertEquals(tlsSecret, volume.getSecret().getSecretName(), name + ": the CA of Keycloak's certificate");
+                assertTrue(volume.getSecret().getItems().stream().anyMatch(i -> i.getKey().equals("ca.crt")
+                        && ca.equals(mount.getMountPath() + "/" + i.getPath())), name + ": ca.crt at " + ca);
+            }
+            int port = url.getPort();
+            NetworkPolicy np = r.named(NetworkPolicy.class, s + "-service").orElseThrow();
+            assertTrue(np.getSpec().getEgress().stream().anyMatch(rule -> rule.getTo().stream()
+                    .anyMatch(p -> p.getPodSelector() != null && keycloakPods.equals(p.getPodSelector().getMatchLabels()))
+                    && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port)), name + ": the NetworkPolicy allows " + port);
+        }
+    }
+
+    /**
      * Every replica the autoscalers allow fits under the database's limits (issue 24): each service's pool times its
-     * HPA's maximum within its role's connection limit, Keycloak's pool times its instances within its role's, and the
+     * HPA's maximum and a rollout's surge within its role's connection limit, Keycloak's pool times its instances within its role's, and the
      * roles' limits together within the server's max_connections less the superuser's reserved three.
      */
     @ParameterizedTest
@@ -366,17 +418,21 @@ class KubernetesManifestsTest {
             limits.put(role.name(), role.connectionLimit());
         }
         for (String s : SERVICES) {
-            int replicas = r.named(HorizontalPodAutoscaler.class, s + "-service").orElseThrow().getSpec().getMaxReplicas();
+            var rollout = r.deployment(s).getSpec().getStrategy().getRollingUpdate();
+            int surge = rollout == null || rollout.getMaxSurge() == null ? 1 : rollout.getMaxSurge().getIntVal();
+            // the autoscaler's maximum, plus the pods a rolling update starts before it stops old ones
+            int replicas = r.named(HorizontalPodAutoscaler.class, s + "-service").orElseThrow().getSpec().getMaxReplicas() + surge;
             int pool = r.deployment(s).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                     .filter(e -> e.getName().equals("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).map(e -> Integer.parseInt(e.getValue()))
                     .findFirst().orElse(poolMaxSize(s));
             assertTrue(replicas * pool <= limits.get(s), overlay + " " + s + ": " + replicas + " replicas x " + pool
                     + " connections exceed the role's limit of " + limits.get(s));
         }
-        int keycloakPool = r.keycloak().spec().additionalOptions() == null ? 100 : r.keycloak().spec().additionalOptions().stream()
-                .filter(o -> o.name().equals("db-pool-max-size")).map(o -> Integer.parseInt(o.value())).findFirst().orElse(100);
-        assertTrue(r.keycloak().spec().instances() * keycloakPool <= limits.get("keycloak"),
-                overlay + ": Keycloak's " + r.keycloak().spec().instances() + " x " + keycloakPool + " connections exceed its role's limit");
+        // Keycloak's default pool is 100; the operator's realm import runs one more Keycloak process with the same pool
+        int keycloakPool = r.keycloak().spec().db().poolMaxSize() == null ? 100 : r.keycloak().spec().db().poolMaxSize();
+        int keycloaks = r.keycloak().spec().instances() + 1;
+        assertTrue(keycloaks * keycloakPool <= limits.get("keycloak"),
+                overlay + ": Keycloak's " + keycloaks + " x " + keycloakPool + " connections exceed its role's limit");
         int max = Integer.parseInt(cluster.spec().postgresql().parameters().get("max_connections"));
         int sum = limits.values().stream().mapToInt(Integer::intValue).sum();
         assertTrue(sum <= max - 3, overlay + ": the roles' limits (" + sum + ") exceed max_connections " + max + " less 3 reserved");
@@ -417,7 +473,11 @@ class KubernetesManifestsTest {
         assertEquals(List.of("tumorboard-web"), imported.path("clients").findValuesAsText("clientId"), "no password-grant client");
         JsonNode web = imported.path("clients").get(0);
         assertFalse(web.path("directAccessGrantsEnabled").asBoolean(true));
-        web.path("redirectUris").forEach(uri -> assertTrue(uri.asText().startsWith("https://"), "https only: " + uri));
+        String host = rendered("production").named(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, "web-app").orElseThrow()
+                .getSpec().getRules().get(0).getHost();
+        List<String> redirects = new ArrayList<>();
+        web.path("redirectUris").forEach(uri -> redirects.add(uri.asText()));
+        assertEquals(List.of("https://" + host + "/*"), redirects, "the web client redirects only to the production host, over https");
         ObjectNode checkedInWeb = null;
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals("tumorboard-web")) {
@@ -446,34 +506,64 @@ class KubernetesManifestsTest {
             });
         }
         assertEquals(Set.of("auditor", "board-chair", "operator"), privileged, "the roles asked for a second factor");
+        boolean defined = false;
+        for (JsonNode role : imported.path("roles").path("realm")) {
+            defined |= role.path("name").asText().equals("second-factor");
+        }
+        assertTrue(defined, "the realm defines the role second-factor");
         assertTrue(asksForOtpWhen(imported, imported.path("browserFlow").asText(), "second-factor"),
                 "the browser flow asks for a one-time code when the user holds second-factor");
     }
 
-    /** Whether the flow (or a subflow it runs) asks for auth-otp-form, required, after a condition on the role. */
+    /**
+     * Whether the flow asks for a one-time code exactly when the user holds the role: a CONDITIONAL subflow (run by
+     * its parent, not disabled) whose first step is a role condition on it, not negated, followed by auth-otp-form,
+     * REQUIRED. Subflows are followed only when they run (REQUIRED, ALTERNATIVE or CONDITIONAL).
+     */
     private static boolean asksForOtpWhen(JsonNode realm, String flowAlias, String role) {
-        for (JsonNode flow : realm.path("authenticationFlows")) {
-            if (!flow.path("alias").asText().equals(flowAlias)) {
+        JsonNode flow = flow(realm, flowAlias);
+        if (flow == null) {
+            return false;
+        }
+        for (JsonNode step : flow.path("authenticationExecutions")) {
+            String requirement = step.path("requirement").asText();
+            if (!step.path("authenticatorFlow").asBoolean() || !List.of("REQUIRED", "ALTERNATIVE", "CONDITIONAL").contains(requirement)) {
                 continue;
             }
-            boolean conditionOnRole = false;
-            boolean otpRequired = false;
-            for (JsonNode step : flow.path("authenticationExecutions")) {
-                if (step.path("authenticatorFlow").asBoolean() && asksForOtpWhen(realm, step.path("flowAlias").asText(), role)) {
-                    return true;
-                }
-                if (step.path("authenticator").asText().equals("conditional-user-role")) {
-                    String config = step.path("authenticatorConfig").asText();
-                    for (JsonNode c : realm.path("authenticatorConfig")) {
-                        conditionOnRole |= c.path("alias").asText().equals(config) && c.path("config").path("condUserRole").asText().equals(role)
-                                && !c.path("config").path("negate").asText().equals("true");
-                    }
-                }
-                otpRequired |= step.path("authenticator").asText().equals("auth-otp-form") && step.path("requirement").asText().equals("REQUIRED");
+            String sub = step.path("flowAlias").asText();
+            if (requirement.equals("CONDITIONAL") && isOtpWhenRole(realm, flow(realm, sub), role)) {
+                return true;
             }
-            return conditionOnRole && otpRequired;
+            if (asksForOtpWhen(realm, sub, role)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static boolean isOtpWhenRole(JsonNode realm, JsonNode flow, String role) {
+        if (flow == null || flow.path("authenticationExecutions").size() < 2) {
+            return false;
+        }
+        JsonNode condition = flow.path("authenticationExecutions").get(0);
+        JsonNode otp = flow.path("authenticationExecutions").get(1);
+        boolean onRole = false;
+        if (condition.path("authenticator").asText().equals("conditional-user-role") && condition.path("requirement").asText().equals("REQUIRED")) {
+            for (JsonNode c : realm.path("authenticatorConfig")) {
+                onRole |= c.path("alias").asText().equals(condition.path("authenticatorConfig").asText())
+                        && c.path("config").path("condUserRole").asText().equals(role) && !c.path("config").path("negate").asText().equals("true");
+            }
+        }
+        return onRole && otp.path("authenticator").asText().equals("auth-otp-form") && otp.path("requirement").asText().equals("REQUIRED");
+    }
+
+    private static JsonNode flow(JsonNode realm, String alias) {
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            if (flow.path("alias").asText().equals(alias)) {
+                return flow;
+            }
+        }
+        return null;
     }
 
     // ---- helpers

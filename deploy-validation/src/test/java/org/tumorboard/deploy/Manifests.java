@@ -84,11 +84,7 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname, List<KeycloakOption> additionalOptions) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakOption(String name, String value) {
+    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -96,7 +92,7 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakDb(String vendor, String host, String database, SecretRef usernameSecret, SecretRef passwordSecret) {
+    record KeycloakDb(String vendor, String host, String database, SecretRef usernameSecret, SecretRef passwordSecret, Integer poolMaxSize) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -116,7 +112,7 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CertificateSpec(String secretName) {
+    record CertificateSpec(String secretName, List<String> dnsNames) {
     }
 
     /** Everything one overlay renders. */

@@ -106,7 +106,8 @@ class WebAppManifestsTest {
         }
         assertTrue(redirects.contains("https://" + host + "/*"), "tumorboard-web may redirect to " + host + ": " + redirects);
         String issuer = r.configMap("web-app-config").getData().get("OIDC_AUTH_SERVER_URL");
-        assertEquals(r.keycloak().spec().hostname().hostname(), java.net.URI.create(issuer).getHost(),
+        String hostname = r.keycloak().spec().hostname().hostname();
+        assertEquals(hostname.contains("://") ? java.net.URI.create(hostname).getHost() : hostname, java.net.URI.create(issuer).getHost(),
                 "the app signs users in at Keycloak's public host");
     }
 
