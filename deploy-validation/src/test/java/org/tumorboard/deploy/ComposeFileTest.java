@@ -80,6 +80,8 @@ class ComposeFileTest {
             }
             assertEquals("8080", service.path("environment").path("QUARKUS_HTTP_PORT").asText());
             names.remove("QUARKUS_HTTP_PORT");
+            // read by the platform's configuration, for every service (issue 24: the network's sites)
+            assertTrue(names.remove("TUMORBOARD_NETWORK_SITE_LIST"), s + " gets the network's sites");
             assertEquals(KubernetesManifestsTest.environmentReadBy(s), names, s);
             assertTrue(service.path("ports").get(0).asText().endsWith(":8080"));
             for (String dependency : new String[] { "kafka", "postgres", "keycloak" }) {

@@ -2,6 +2,7 @@ package org.tumorboard.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tumorboard.deploy.Manifests.SERVICES;
@@ -54,7 +55,7 @@ class KubernetesManifestsTest {
      */
     private static final Set<String> PLATFORM_ENV = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "JAVA_OPTS_APPEND",
             "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION", "QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME",
-            "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS");
+            "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS", "TUMORBOARD_NETWORK_SITE_LIST");
 
     private static Manifests.Rendered rendered(String overlay) {
         return Manifests.rendered(overlay);
@@ -137,6 +138,9 @@ class KubernetesManifestsTest {
         services.add(r.kafka().getMetadata().getName() + "-kafka-bootstrap");
         services.add(r.cnpgCluster().metadata().name() + "-rw");
         services.add(r.keycloak().metadata().name() + "-service");
+        // or a host the overlay's Ingresses serve: the services reach Keycloak at its public address (issue 24)
+        r.all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)
+                .forEach(ingress -> ingress.getSpec().getRules().forEach(rule -> services.add(rule.getHost())));
         for (String s : SERVICES) {
             if (r.service(s + "-service") == null) {
                 missing.add("Service " + s + "-service");
@@ -255,7 +259,10 @@ class KubernetesManifestsTest {
         for (String s : SERVICES) {
             Set<String> reads = environmentReadBy(s);
             Set<String> set = new TreeSet<>(resolvedEnv(r, s).keySet());
+            // the schema owner's credentials are the migration's, in the pod's init container only (issue 24, item 5)
+            r.deployment(s).getSpec().getTemplate().getSpec().getInitContainers().forEach(c -> c.getEnv().forEach(e -> set.add(e.getName())));
             set.removeAll(PLATFORM_ENV);
+            set.removeAll(Set.of("QUARKUS_INIT_AND_EXIT", "QUARKUS_FLYWAY_MIGRATE_AT_START"));
             assertEquals(reads, set, overlay + " " + s + ": the Deployment's environment and application.properties' ${...}");
             assertTrue(resolvedEnv(r, s).get(s.toUpperCase() + "_DB_URL").endsWith("/" + s + "?sslmode=require")
                     || resolvedEnv(r, s).get(s.toUpperCase() + "_DB_URL").endsWith("/" + s), s + " uses its own database");
@@ -268,7 +275,6 @@ class KubernetesManifestsTest {
         Manifests.Rendered r = rendered(overlay);
         Map<String, String> kafkaPods = Map.of("strimzi.io/cluster", r.kafka().getMetadata().getName(), "strimzi.io/kind", "Kafka");
         Map<String, String> dbPods = Map.of("cnpg.io/cluster", r.cnpgCluster().metadata().name());
-        Map<String, String> keycloakPods = Map.of("app", "keycloak", "app.kubernetes.io/instance", r.keycloak().metadata().name());
         for (String s : SERVICES) {
             NetworkPolicy np = r.named(NetworkPolicy.class, s + "-service").orElseThrow(() -> new AssertionError("NetworkPolicy " + s));
             assertEquals(r.deployment(s).getSpec().getSelector().getMatchLabels(), np.getSpec().getPodSelector().getMatchLabels());
@@ -285,7 +291,9 @@ class KubernetesManifestsTest {
                             reached.add("kafka");
                         } else if (pods.equals(dbPods) && port == 5432) {
                             reached.add("database");
-                        } else if (pods.equals(keycloakPods) && (port == 8080 || port == 8443)) {
+                        } else if (peer.getNamespaceSelector() != null && "ingress-nginx".equals(peer.getNamespaceSelector()
+                                .getMatchLabels().get("kubernetes.io/metadata.name")) && port == 443) {
+                            // Keycloak at its public address, through the ingress controller; not its pods (issue 24)
                             reached.add("keycloak");
                         } else if ("kube-dns".equals(pods.get("k8s-app")) && port == 53) {
                             reached.add("dns");
@@ -312,7 +320,8 @@ class KubernetesManifestsTest {
             List<Manifests.CnpgDatabase> dbs = r.all(Manifests.CnpgDatabase.class).stream()
                     .filter(d -> owner.equals(d.spec().name())).toList();
             assertEquals(1, dbs.size(), "database " + owner);
-            assertEquals(owner, dbs.get(0).spec().owner());
+            // a service's database belongs to its owner role, which only the migrations use (issue 24, item 5)
+            assertEquals(owner.equals("keycloak") ? owner : owner + "_owner", dbs.get(0).spec().owner());
             assertEquals(cluster.metadata().name(), dbs.get(0).spec().cluster().name());
             assertTrue(cluster.spec().postgresql().pg_hba().contains("hostssl " + owner + " " + owner + " all scram-sha-256"),
                     owner + " may open only its own database");
@@ -357,48 +366,59 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * The services reach Keycloak where it serves (issue 24): http on 8080 only where Keycloak serves http; else https
-     * on 8443, by a name its certificate carries, trusting the CA that issued it (mounted from the certificate's secret),
-     * and each service's NetworkPolicy lets that port through to the Keycloak pods.
+     * The services reach Keycloak where it serves (issue 24). At its public address (production), through the ingress
+     * controller: https on 443 to the host of an Ingress that routes the realm's endpoints to Keycloak's Service, by a name
+     * the Ingress's certificate carries, trusting the CA that issued it (mounted from the certificate's secret), and each
+     * service's NetworkPolicy lets 443 through to the ingress controller's namespace (NetworkPoliciesTest: to nothing of
+     * Keycloak's). Directly (dev only): http on 8080 to Keycloak's Service, only where Keycloak serves http, allowed by a
+     * policy on each side.
      */
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
     void theServicesReachKeycloakOnTheSchemeAndPortItServesAndTrustItsCertificate(String overlay) {
         Manifests.Rendered r = rendered(overlay);
-        Map<String, String> keycloakPods = Map.of("app", "keycloak", "app.kubernetes.io/instance", r.keycloak().metadata().name());
+        String keycloakService = r.keycloak().metadata().name() + "-service";
         boolean http = !Boolean.FALSE.equals(r.keycloak().spec().http().httpEnabled());
         for (String s : SERVICES) {
             URI url = URI.create(resolvedEnv(r, s).get("OIDC_AUTH_SERVER_URL"));
             String name = overlay + " " + s + " -> " + url;
-            if (url.getScheme().equals("http")) {
+            if (url.getHost().equals(keycloakService) || url.getHost().startsWith(keycloakService + ".")) {
+                assertEquals("http", url.getScheme(), name + ": directly only where Keycloak serves http (dev)");
                 assertTrue(http, name + ": Keycloak does not serve http here");
                 assertEquals(8080, url.getPort(), name);
-            } else {
-                assertEquals("https", url.getScheme(), name);
-                assertEquals(8443, url.getPort(), name + ": Keycloak's https port");
-                String tlsSecret = r.keycloak().spec().http().tlsSecret();
-                assertNotNull(tlsSecret, name + ": Keycloak has a certificate");
-                Manifests.Certificate certificate = r.all(Manifests.Certificate.class).stream()
-                        .filter(c -> tlsSecret.equals(c.spec().secretName())).findFirst().orElseThrow(() -> new AssertionError(name + ": no Certificate for " + tlsSecret));
-                assertTrue(certificate.spec().dnsNames().contains(url.getHost()), name + ": the certificate names " + url.getHost());
-                Map<String, String> env = resolvedEnv(r, s);
-                assertEquals("keycloak", env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME"), name + ": OIDC uses the keycloak TLS configuration");
-                String ca = env.get("QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS");
-                assertNotNull(ca, name + ": trusts a CA");
-                var pod = r.deployment(s).getSpec().getTemplate().getSpec();
-                var mount = container(r, s).getVolumeMounts().stream().filter(m -> ca.startsWith(m.getMountPath() + "/")).findFirst()
-                        .orElseThrow(() -> new AssertionError(name + ": " + ca + " is not mounted"));
-                var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
-                assertNotNull(volume.getSecret(), name + ": the CA comes from a secret");
-                assertEquals(tlsSecret, volume.getSecret().getSecretName(), name + ": the CA of Keycloak's certificate");
-                assertTrue(volume.getSecret().getItems().stream().anyMatch(i -> i.getKey().equals("ca.crt")
-                        && ca.equals(mount.getMountPath() + "/" + i.getPath())), name + ": ca.crt at " + ca);
+                var pods = NetworkPoliciesTest.pods(r);
+                assertTrue(NetworkPoliciesTest.connects(r, pods.get(s + "-service"), pods.get("keycloak"), 8080),
+                        name + ": the NetworkPolicies allow 8080 from the service to Keycloak's pods");
+                continue;
             }
-            int port = url.getPort();
+            assertEquals("https", url.getScheme(), name + ": through the ingress controller, over https");
+            assertTrue(url.getPort() == -1 || url.getPort() == 443, name + ": the ingress controller's https port");
+            var ingress = r.all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).stream()
+                    .filter(i -> NetworkPoliciesTest.routes(i, url.getHost(), url.getPath() + "/protocol/openid-connect/certs", keycloakService))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + ": no Ingress routes the realm's endpoints on " + url.getHost() + " to Keycloak"));
+            String tlsSecret = ingress.getSpec().getTls().stream().filter(t -> t.getHosts().contains(url.getHost()))
+                    .map(t -> t.getSecretName()).findFirst().orElseThrow(() -> new AssertionError(name + ": the Ingress has no TLS for " + url.getHost()));
+            Manifests.Certificate certificate = r.all(Manifests.Certificate.class).stream()
+                    .filter(c -> tlsSecret.equals(c.spec().secretName())).findFirst().orElseThrow(() -> new AssertionError(name + ": no Certificate for " + tlsSecret));
+            assertTrue(certificate.spec().dnsNames().contains(url.getHost()), name + ": the certificate names " + url.getHost());
+            Map<String, String> env = resolvedEnv(r, s);
+            assertEquals("keycloak", env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME"), name + ": OIDC uses the keycloak TLS configuration");
+            String ca = env.get("QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS");
+            assertNotNull(ca, name + ": trusts a CA");
+            var pod = r.deployment(s).getSpec().getTemplate().getSpec();
+            var mount = container(r, s).getVolumeMounts().stream().filter(m -> ca.startsWith(m.getMountPath() + "/")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": " + ca + " is not mounted"));
+            var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertNotNull(volume.getSecret(), name + ": the CA comes from a secret");
+            assertEquals(tlsSecret, volume.getSecret().getSecretName(), name + ": the CA of the certificate the Ingress serves");
+            assertTrue(volume.getSecret().getItems().stream().anyMatch(i -> i.getKey().equals("ca.crt")
+                    && ca.equals(mount.getMountPath() + "/" + i.getPath())), name + ": ca.crt at " + ca);
             NetworkPolicy np = r.named(NetworkPolicy.class, s + "-service").orElseThrow();
             assertTrue(np.getSpec().getEgress().stream().anyMatch(rule -> rule.getTo().stream()
-                    .anyMatch(p -> p.getPodSelector() != null && keycloakPods.equals(p.getPodSelector().getMatchLabels()))
-                    && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port)), name + ": the NetworkPolicy allows " + port);
+                    .anyMatch(p -> p.getNamespaceSelector() != null
+                            && "ingress-nginx".equals(p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))
+                    && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 443)),
+                    name + ": the NetworkPolicy allows 443 to the ingress controller");
         }
     }
 
@@ -427,6 +447,9 @@ class KubernetesManifestsTest {
                     .findFirst().orElse(poolMaxSize(s));
             assertTrue(replicas * pool <= limits.get(s), overlay + " " + s + ": " + replicas + " replicas x " + pool
                     + " connections exceed the role's limit of " + limits.get(s));
+            // each starting pod's init container migrates (or finds nothing to do) on one connection of the owner role
+            assertTrue(replicas <= limits.get(s + "_owner"), overlay + " " + s + ": " + replicas
+                    + " pods starting at once exceed the owner role's limit of " + limits.get(s + "_owner"));
         }
         // Keycloak's default pool is 100; the operator's realm import runs one more Keycloak process with the same pool
         int keycloakPool = r.keycloak().spec().db().poolMaxSize() == null ? 100 : r.keycloak().spec().db().poolMaxSize();
@@ -436,6 +459,82 @@ class KubernetesManifestsTest {
         int max = Integer.parseInt(cluster.spec().postgresql().parameters().get("max_connections"));
         int sum = limits.values().stream().mapToInt(Integer::intValue).sum();
         assertTrue(sum <= max - 3, overlay + ": the roles' limits (" + sum + ") exceed max_connections " + max + " less 3 reserved");
+    }
+
+    /**
+     * Issue 24, item 5: each service's database is owned by a role only its migrations use. They run in an init container
+     * (the service's image, exiting after Quarkus's initialization tasks) with the owner's credentials; the service's
+     * container has none of them, does not migrate, and connects as its own role, which the migrations grant no DDL and,
+     * on the audit trail, only insert and read (AuditTrailChecks checks those grants on a real database).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theServicesRunWithoutTheCredentialsOfTheRoleOwningTheirSchema(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        Manifests.CnpgCluster cluster = r.all(Manifests.CnpgCluster.class).get(0);
+        Map<String, String> secretOfRole = new java.util.HashMap<>();
+        for (Manifests.CnpgRole role : cluster.spec().managed().roles()) {
+            secretOfRole.put(role.name(), role.passwordSecret().name());
+        }
+        for (String s : SERVICES) {
+            String owner = s + "_owner";
+            String where = overlay + " " + s;
+            assertEquals(owner, r.all(Manifests.CnpgDatabase.class).stream().filter(d -> d.spec().name().equals(s)).findFirst()
+                    .orElseThrow().spec().owner(), where + ": the database's owner");
+            assertTrue(secretOfRole.containsKey(s) && secretOfRole.containsKey(owner), where + ": both roles are managed");
+            assertNotEquals(secretOfRole.get(s), secretOfRole.get(owner), where + ": each role has its own secret");
+            assertTrue(cluster.spec().postgresql().pg_hba().contains("hostssl " + s + " " + owner + " all scram-sha-256"),
+                    where + ": the owner may connect to its database over TLS only");
+            assertEquals(owner, r.named(Secret.class, secretOfRole.get(owner)).map(secret -> decoded(secret, "username")).orElseThrow(),
+                    where + ": the owner's secret names the owner role");
+
+            var pod = r.deployment(s).getSpec().getTemplate().getSpec();
+            var service = pod.getContainers().get(0);
+            assertTrue(service.getEnv().stream().noneMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                    && e.getValueFrom().getSecretKeyRef().getName().equals(secretOfRole.get(owner))), where + ": the service has no owner credential");
+            assertTrue(service.getEnv().stream().noneMatch(e -> e.getName().contains("DB_OWNER")), where + ": no owner variable at all");
+            assertEquals("false", envValue(service, "QUARKUS_FLYWAY_MIGRATE_AT_START"), where + ": the service does not migrate");
+
+            assertEquals(1, pod.getInitContainers().size(), where + ": one init container, the migration");
+            var migrate = pod.getInitContainers().get(0);
+            assertEquals(service.getImage(), migrate.getImage(), where + ": the migration is the service's own image");
+            assertEquals("true", envValue(migrate, "QUARKUS_INIT_AND_EXIT"), where + ": it exits after initialization");
+            assertEquals("true", envValue(migrate, "QUARKUS_FLYWAY_MIGRATE_AT_START"), where);
+            String prefix = s.toUpperCase() + "_DB_";
+            assertEquals(secretOfRole.get(owner), secretName(migrate, prefix + "OWNER"), where + ": migrates as the owner");
+            assertEquals(secretOfRole.get(owner), secretName(migrate, prefix + "OWNER_PASSWORD"), where);
+            assertEquals(secretOfRole.get(s), secretName(migrate, prefix + "USER"), where + ": grants to the service's role");
+            assertEquals(secretOfRole.get(s), secretName(service, prefix + "USER"), where + ": the service connects as its role");
+            assertEquals(Boolean.TRUE, migrate.getSecurityContext().getReadOnlyRootFilesystem(), where);
+        }
+    }
+
+    private static String envValue(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static String decoded(Secret secret, String key) {
+        if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
+            return secret.getStringData().get(key);
+        }
+        return new String(java.util.Base64.getDecoder().decode(secret.getData().get(key)), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    private static String secretName(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name) && e.getValueFrom() != null
+                && e.getValueFrom().getSecretKeyRef() != null).map(e -> e.getValueFrom().getSecretKeyRef().getName()).findFirst().orElse(null);
+    }
+
+    /** Keycloak starts only with a full URL as its hostname when the admin console has a host of its own. */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void keycloaksHostnameIsAUrlBesideItsAdminHost(String overlay) {
+        var hostname = rendered(overlay).keycloak().spec().hostname();
+        if (hostname != null && hostname.admin() != null) {
+            assertTrue(hostname.hostname().startsWith("https://"), overlay + ": hostname " + hostname.hostname());
+            assertTrue(hostname.admin().startsWith("https://"), overlay + ": admin " + hostname.admin());
+        }
     }
 
     /** quarkus.datasource.jdbc.max-size when the Deployment does not set it: the service's application.properties, the platform's defaults, Quarkus's 20. */
@@ -451,6 +550,31 @@ class KubernetesManifestsTest {
             }
         }
         return 20;
+    }
+
+    /**
+     * Issue 24, item 3: every client's {@code site} mapper is multivalued and aggregates the user's attribute with their
+     * groups', so an account given two sites shows both in its tokens (the services and the web app refuse it) instead of
+     * one chosen silently; checked in the realm both overlays import.
+     */
+    @Test
+    void theSiteClaimShowsEverySiteAnAccountHas() {
+        for (String overlay : List.of("dev", "production")) {
+            JsonNode realm = rendered(overlay).realmImport().spec().realm();
+            int mappers = 0;
+            for (JsonNode client : realm.path("clients")) {
+                for (JsonNode mapper : client.path("protocolMappers")) {
+                    if ("site".equals(mapper.path("config").path("claim.name").asText())) {
+                        mappers++;
+                        String where = overlay + " " + client.path("clientId").asText();
+                        assertEquals("true", mapper.path("config").path("multivalued").asText(), where + ": multivalued");
+                        assertEquals("true", mapper.path("config").path("aggregate.attrs").asText(), where + ": aggregates user and groups");
+                        assertEquals("site", mapper.path("config").path("user.attribute").asText(), where);
+                    }
+                }
+            }
+            assertTrue(mappers > 0, overlay + ": the web client maps the site claim");
+        }
     }
 
     @Test

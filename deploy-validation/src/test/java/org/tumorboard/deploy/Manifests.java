@@ -84,11 +84,17 @@ final class Manifests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname) {
+    record KeycloakSpec(int instances, KeycloakDb db, KeycloakHttp http, KeycloakHostname hostname, KeycloakEnabled ingress,
+            KeycloakEnabled networkPolicy) {
+    }
+
+    /** spec.ingress and spec.networkPolicy: the operator creates its own Ingress and NetworkPolicy unless disabled. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeycloakEnabled(Boolean enabled) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakHostname(String hostname) {
+    record KeycloakHostname(String hostname, String admin) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -230,6 +236,13 @@ final class Manifests {
                     random.nextBytes(password);
                     Files.writeString(copy.resolve("overlays/production/secrets/" + owner + "-db-username"), owner);
                     Files.writeString(copy.resolve("overlays/production/secrets/" + owner + "-db-password"),
+                            HexFormat.of().formatHex(password));
+                }
+                for (String service : SERVICES) {
+                    byte[] password = new byte[18];
+                    random.nextBytes(password);
+                    Files.writeString(copy.resolve("overlays/production/secrets/" + service + "-db-owner-username"), service + "_owner");
+                    Files.writeString(copy.resolve("overlays/production/secrets/" + service + "-db-owner-password"),
                             HexFormat.of().formatHex(password));
                 }
                 for (String secret : List.of("web-state-secret", "web-session-secret", "web-csrf-secret")) {

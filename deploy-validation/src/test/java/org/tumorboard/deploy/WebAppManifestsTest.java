@@ -29,7 +29,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * The web app (#12) in deploy/k8s: replicated with probes and limits, its environment exactly what its
  * application.properties reads, each service URL a Service the overlay has, its two secrets shared by the replicas, an
  * Ingress on the host Keycloak lets it redirect to, and a network policy that lets it reach the services and
- * Keycloak but neither Kafka nor the database.
+ * Keycloak (through the ingress controller) but neither Kafka nor the database.
  */
 class WebAppManifestsTest {
 
@@ -79,6 +79,14 @@ class WebAppManifestsTest {
         Set<String> reads = Manifests.environmentRead("web-app");
         Set<String> set = new TreeSet<>(env.keySet());
         set.removeAll(Set.of("QUARKUS_HTTP_PORT", "JAVA_OPTS_APPEND"));
+        if (overlay.equals("production")) {
+            // Quarkus's own settings: production Keycloak's certificate is the hospital CA's, mounted from its secret
+            assertEquals("keycloak", env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME"), "the OIDC client uses the TLS configuration");
+            String ca = env.get("QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS");
+            assertTrue(ca != null && c.getVolumeMounts().stream().anyMatch(m -> ca.startsWith(m.getMountPath() + "/")),
+                    "the web app trusts the hospital CA, mounted at " + ca);
+            set.removeAll(Set.of("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME", "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS"));
+        }
         assertEquals(reads, set, overlay + ": the Deployment's environment and application.properties' ${...}");
         for (String service : List.of("INTAKE", "PATHOLOGY", "STAGING", "BOARD")) {
             String host = java.net.URI.create(env.get(service + "_URL")).getHost();
@@ -121,8 +129,13 @@ class WebAppManifestsTest {
                 peers.addAll(peer.getPodSelector().getMatchLabels().values());
             }
         }));
-        assertTrue(peers.containsAll(List.of("intake-service", "pathology-service", "staging-service", "board-service", "keycloak")), peers.toString());
+        assertTrue(peers.containsAll(List.of("intake-service", "pathology-service", "staging-service", "board-service")), peers.toString());
         assertTrue(peers.stream().noneMatch(p -> p.contains("kafka") || p.contains("db")), "no Kafka, no database: " + peers);
+        // Keycloak only at its public address, through the ingress controller; not its pods (issue 24)
+        assertTrue(peers.stream().noneMatch(p -> p.contains("keycloak")), "not Keycloak's pods: " + peers);
+        assertTrue(policy.getSpec().getEgress().stream().anyMatch(rule -> rule.getTo().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                && "ingress-nginx".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))
+                && rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == 443)), "Keycloak through the ingress controller, on 443");
         assertEquals("ingress-nginx", policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels()
                 .get("kubernetes.io/metadata.name"));
     }

@@ -1,5 +1,6 @@
 package org.tumorboard.systemtest;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import static org.tumorboard.systemtest.SystemStack.Service.STAGING;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -85,5 +87,27 @@ class SiteScopingTest {
     void aSpokeCannotReferForAnotherSite() {
         as("coord-south", INTAKE).body(Patients.referral("SPOKE-NORTH", Patients.next(), 8.0))
                 .post("/api/referrals").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /**
+     * Issue 24, item 3: a user whose account gives two sites, through two site groups or an attribute of their own that
+     * disagrees with their group's, gets both in Keycloak's token (the mapper is multivalued and aggregates them) and is
+     * refused by every service, though their role lets them through; an account whose attribute agrees with its group
+     * is one site and gets through.
+     */
+    @Test
+    void aUserGivenTwoSitesIsRefusedByEveryService() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String twoGroups = KeycloakAdmin.user("two-groups-" + suffix, List.of("auditor"), List.of("/site-HUB", "/site-SPOKE-NORTH"), Map.of());
+        String overriding = KeycloakAdmin.user("overriding-" + suffix, List.of("auditor"), List.of("/site-HUB"),
+                Map.of("site", List.of("SPOKE-SOUTH")));
+        String agreeing = KeycloakAdmin.user("agreeing-" + suffix, List.of("auditor"), List.of("/site-HUB"), Map.of("site", List.of("HUB")));
+        for (Service service : Service.values()) {
+            as(twoGroups, service).get("/api/audit").then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("more than one site")).body("detail", containsString("SPOKE-NORTH"));
+            as(overriding, service).get("/api/audit").then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("more than one site"));
+            as(agreeing, service).get("/api/audit").then().statusCode(200);
+        }
     }
 }

@@ -172,9 +172,7 @@ public final class SystemStack {
     }
 
     private void allowWebRedirect(String base) {
-        String admin = io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .post(keycloakUrl() + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String admin = KeycloakAdmin.token(keycloakUrl());
         String clients = keycloakUrl() + "/admin/realms/tumorboard/clients";
         Map<String, Object> client = io.restassured.RestAssured.given().auth().oauth2(admin).queryParam("clientId", "tumorboard-web")
                 .get(clients).then().statusCode(200).extract().jsonPath().getMap("[0]");

@@ -61,13 +61,19 @@ class WebAppTest {
         final String base = SystemStack.get().webUrl();
 
         Browser signIn(String user) {
+            HttpResponse<String> home = signingIn(user);
+            assertEquals(200, home.statusCode(), home.body());
+            return this;
+        }
+
+        /** The first page of the app after Keycloak's login form, whatever it answers. */
+        HttpResponse<String> signingIn(String user) {
             HttpResponse<String> login = get("/");
             Matcher form = LOGIN_FORM.matcher(login.body());
             assertTrue(form.find(), "Keycloak's login page: " + login.uri());
             HttpResponse<String> home = postAsIs(form.group(1).replace("&amp;", "&"), Map.of("username", user, "password", user));
-            assertEquals(200, home.statusCode(), home.body());
             assertTrue(home.uri().toString().startsWith(base), "back in the app: " + home.uri());
-            return this;
+            return home;
         }
 
         HttpResponse<String> get(String path) {
@@ -127,6 +133,24 @@ class WebAppTest {
         form.put("imaging.greatestDimensionCm", "18.5");
         form.put("imaging.side", "LEFT");
         return form;
+    }
+
+    /**
+     * Issue 24, item 3: a user whose account gives two sites is stopped at the first page, told why, and shown nothing of
+     * either site; the same user's colleague with one site signs in as usual.
+     */
+    @Test
+    void aUserGivenTwoSitesIsStoppedAtSignInWithWhatToDo() {
+        String twoSites = KeycloakAdmin.user("two-sites-web-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                java.util.List.of("coordinator"), java.util.List.of("/site-SPOKE-NORTH", "/site-SPOKE-SOUTH"), Map.of());
+        Browser browser = new Browser();
+        HttpResponse<String> first = browser.signingIn(twoSites);
+        assertEquals(403, first.statusCode(), first.body());
+        assertTrue(first.body().contains("Your account needs correcting") && first.body().contains("SPOKE-NORTH")
+                && first.body().contains("SPOKE-SOUTH"), first.body());
+        HttpResponse<String> cases = browser.get("/cases");
+        assertEquals(403, cases.statusCode());
+        assertFalse(cases.body().contains("/cases/"), "no case of either site");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.tumorboard.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -100,6 +101,35 @@ public abstract class AuditTrailChecks {
         assertEquals("SPOKE-NORTH", record.getString("site"));
     }
 
+    /**
+     * A user in two sites, or in a site the network does not know, is refused wherever their role would let them through,
+     * and the refusal is on the trail with every site the token carried (issue 24, item 3).
+     */
+    @Test
+    void aTokenWithTwoSitesOrAnUnknownSiteIsRefusedAndRecorded() throws InterruptedException {
+        String twoSites = uniqueUser("two-sites");
+        given().auth().oauth2(Tokens.withSites(twoSites, List.of("HUB", "SPOKE-NORTH"), "auditor")).get("/api/audit").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString("more than one site"));
+        String unknown = uniqueUser("unknown-site");
+        given().auth().oauth2(Tokens.token(unknown, "SPOKE-ATLANTIS", "auditor")).get("/api/audit").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString("not a site of this network"));
+        given().auth().oauth2(Tokens.withSites(uniqueUser("one-site"), List.of("HUB", "HUB"), "auditor")).get("/api/audit").then()
+                .statusCode(200);
+        for (String user : List.of(twoSites, unknown)) {
+            for (int i = 0; i < 100 && given().auth().oauth2(AUDITOR).queryParam("user", user).get("/api/audit").jsonPath().getInt("total") == 0; i++) {
+                Thread.sleep(100);
+            }
+        }
+        JsonPath two = onlyRecordOf(twoSites);
+        assertEquals("ACCESS_DENIED", two.getString("action"));
+        assertEquals(403, two.getInt("status"));
+        assertEquals("HUB,SPOKE-NORTH", two.getString("site"));
+        assertTrue(two.getString("detail").contains("more than one site"), two.getString("detail"));
+        JsonPath atlantis = onlyRecordOf(unknown);
+        assertEquals("ACCESS_DENIED", atlantis.getString("action"));
+        assertEquals("SPOKE-ATLANTIS", atlantis.getString("site"));
+    }
+
     @Test
     void aRefusedWriteIsRecordedWithItsOutcomeAndStoresNothing() {
         String user = uniqueUser("refused");
@@ -124,12 +154,12 @@ public abstract class AuditTrailChecks {
     void aWriteWhoseRecordCannotBeWrittenDoesNotHappen() throws SQLException {
         String user = uniqueUser("unrecordable");
         long factsBefore = facts();
-        sql("alter table audit_record add constraint audit_test_refuses check (actor <> '" + user + "')");
+        SchemaOwner.sql("alter table audit_record add constraint audit_test_refuses check (actor <> '" + user + "')");
         try {
             Attempt a = write(user);
             assertEquals(500, a.status(), "the write fails with its audit record");
         } finally {
-            sql("alter table audit_record drop constraint audit_test_refuses");
+            SchemaOwner.sql("alter table audit_record drop constraint audit_test_refuses");
         }
         assertEquals(factsBefore, facts(), "no write without its audit record");
         given().auth().oauth2(AUDITOR).queryParam("user", user).get("/api/audit").then().statusCode(200).body("total", org.hamcrest.Matchers.is(0));
@@ -144,16 +174,16 @@ public abstract class AuditTrailChecks {
     void aWriteThatFailsAtCommitLeavesNoRecord() throws SQLException {
         String user = uniqueUser("rolled-back");
         long factsBefore = facts();
-        sql("create function audit_test_refuse_commit() returns trigger language plpgsql as $$ begin"
+        SchemaOwner.sql("create function audit_test_refuse_commit() returns trigger language plpgsql as $$ begin"
                 + " raise exception 'refused at commit by the test'; end $$");
-        sql("create constraint trigger audit_test_refuse_commit after insert on " + writtenTable()
+        SchemaOwner.sql("create constraint trigger audit_test_refuse_commit after insert on " + writtenTable()
                 + " deferrable initially deferred for each row execute function audit_test_refuse_commit()");
         try {
             Attempt a = write(user);
             assertEquals(500, a.status(), "the write fails at commit");
         } finally {
-            sql("drop trigger audit_test_refuse_commit on " + writtenTable());
-            sql("drop function audit_test_refuse_commit()");
+            SchemaOwner.sql("drop trigger audit_test_refuse_commit on " + writtenTable());
+            SchemaOwner.sql("drop function audit_test_refuse_commit()");
         }
         assertEquals(factsBefore, facts(), "nothing written");
         given().auth().oauth2(AUDITOR).queryParam("user", user).get("/api/audit").then().statusCode(200)
@@ -229,8 +259,11 @@ public abstract class AuditTrailChecks {
         }
         for (String statement : List.of("update audit_record set actor = 'someone-else' where id = '" + id + "'",
                 "delete from audit_record where id = '" + id + "'", "truncate audit_record")) {
+            // the service's role has no such privilege (issue 24); the triggers refuse even the schema's owner
             SQLException refused = assertThrows(SQLException.class, () -> sql(statement), statement);
-            assertTrue(refused.getMessage().contains("audit records cannot be changed or deleted"), refused.getMessage());
+            assertEquals("42501", refused.getSQLState(), statement + ": " + refused.getMessage());
+            SQLException refusedToOwner = assertThrows(SQLException.class, () -> SchemaOwner.sql(statement), statement);
+            assertTrue(refusedToOwner.getMessage().contains("audit records cannot be changed or deleted"), refusedToOwner.getMessage());
         }
         assertEquals(record, recordOf(user), "the record is as it was");
     }
@@ -255,6 +288,43 @@ public abstract class AuditTrailChecks {
     private static List<String> actors(Map<String, String> params) {
         return given().auth().oauth2(AUDITOR).queryParams(params).get("/api/audit").then().statusCode(200).extract().jsonPath()
                 .getList("items.actor", String.class).stream().filter(u -> !u.startsWith("auditor")).distinct().toList();
+    }
+
+    /**
+     * Issue 24, item 5: the service's role may read and add audit records, and nothing else: not change or remove one,
+     * not drop or disable the triggers that keep the trail append-only, not drop the table or make another; the
+     * schema's owner, whose credentials only the migrations use, can.
+     */
+    @Test
+    void theServicesRoleMayOnlyInsertAndReadAuditRecords() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        String role = config.getValue("quarkus.datasource.username", String.class);
+        assertNotEquals(config.getValue("quarkus.flyway.username", String.class), role, "the migrations run as another role");
+        try (Connection c = connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select (select rolsuper from pg_roles where rolname = current_user), has_table_privilege(current_user, 'audit_record', 'select'),"
+                        + " has_table_privilege(current_user, 'audit_record', 'insert'),"
+                        + " has_table_privilege(current_user, 'audit_record', 'update, delete, truncate, references, trigger'),"
+                        + " pg_get_userbyid(relowner) = current_user from pg_class where relname = 'audit_record'")) {
+            assertTrue(rs.next());
+            assertFalse(rs.getBoolean(1), "the service's role is no superuser");
+            assertTrue(rs.getBoolean(2), "it reads the trail");
+            assertTrue(rs.getBoolean(3), "it adds to the trail");
+            assertFalse(rs.getBoolean(4), "it may not update, delete, truncate, reference or trigger on it");
+            assertFalse(rs.getBoolean(5), "it does not own the table");
+        }
+        for (String statement : List.of("drop trigger audit_record_no_update_or_delete on audit_record",
+                "alter table audit_record disable trigger all", "alter table audit_record owner to " + role,
+                "drop table audit_record", "drop function audit_record_is_append_only() cascade",
+                "create table audit_record_copy (id uuid)", "create schema audit_elsewhere", "delete from flyway_schema_history",
+                "select setval(pg_get_serial_sequence('audit_record', 'seq'), 1)")) {
+            SQLException refused = assertThrows(SQLException.class, () -> sql(statement), statement);
+            assertEquals("42501", refused.getSQLState(), statement + ": " + refused.getMessage());
+        }
+        try (Connection c = SchemaOwner.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from pg_trigger where tgrelid = 'audit_record'::regclass and tgenabled = 'O'")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1), "both append-only triggers are in place and enabled");
+        }
     }
 
     /** One statement on the service's own database, as the service's database user. */

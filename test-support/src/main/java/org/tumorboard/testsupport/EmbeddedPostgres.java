@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,26 +81,49 @@ public final class EmbeddedPostgres {
         }
     }
 
-    /** A database and a login role of the same name (password = name), for one service; idempotent. */
+    /**
+     * A service's database and its two login roles (issue 24, item 5), passwords = role names (local runs and tests
+     * only): {@code <name>_owner} owns the database and its schema and runs the migrations; {@code <name>}, the
+     * service's own role, gets only what the migrations grant it. Idempotent; a database from before, owned by the
+     * service's role, is handed to the owner role (the same step a hospital runs once on its database server).
+     */
     public synchronized String createServiceDatabase(String name) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("database name must be a plain identifier: " + name);
         }
+        String owner = name + "_owner";
+        boolean handOver;
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + name + "'")) {
-                if (!rs.next()) {
-                    s.execute("create role " + name + " login password '" + name + "'");
+            for (String role : List.of(name, owner)) {
+                try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                    if (!rs.next()) {
+                        s.execute("create role " + role + " login password '" + role + "'");
+                    }
                 }
             }
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+            try (ResultSet rs = s.executeQuery("select pg_get_userbyid(datdba) from pg_database where datname = '" + name + "'")) {
                 if (!rs.next()) {
-                    s.execute("create database " + name + " owner " + name);
+                    s.execute("create database " + name + " owner " + owner);
+                    handOver = false;
+                } else {
+                    handOver = name.equals(rs.getString(1)); // a database from before: owned by the service's role
                 }
             }
-            return jdbcUrl(name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl(name), USER, PASSWORD); Statement s = c.createStatement()) {
+            if (handOver) {
+                // the grants follow from migration V0_7, which the owner runs at the service's next start
+                s.execute("reassign owned by " + name + " to " + owner);
+            }
+            // PostgreSQL 14 gives everyone CREATE on the public schema; 15 and later do as this does
+            s.execute("alter schema public owner to " + owner);
+            s.execute("revoke create on schema public from public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not hand database " + name + " to " + owner, e);
+        }
+        return jdbcUrl(name);
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -63,6 +64,7 @@ public final class SchemaMigration implements AutoCloseable {
                 .dataSource(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)
                 .locations("classpath:db/platform", "classpath:db/migration") // as quarkus.flyway.locations
                 .outOfOrder(true)
+                .placeholders(Map.of("service_role", EmbeddedPostgres.USER)) // as quarkus.flyway.placeholders
                 .target(target)
                 .load();
     }

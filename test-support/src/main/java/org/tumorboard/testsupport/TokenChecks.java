@@ -41,6 +41,13 @@ public abstract class TokenChecks {
         given().auth().oauth2(Tokens.token("good", site(), roles())).get(path()).then().statusCode(goodStatus());
     }
 
+    /** The site as a plain string (a single-valued mapper) is one site too. */
+    @Test
+    void aSiteClaimAsAStringGetsThrough() {
+        given().auth().oauth2(claims(site()).issuer(Tokens.ISSUER).expiresIn(Duration.ofMinutes(5)).jws().keyId("1")
+                .sign("privateKey.jwk")).get(path()).then().statusCode(goodStatus());
+    }
+
     @Test
     void anExpiredTokenIs401() {
         String expired = claims(site()).issuer(Tokens.ISSUER).issuedAt(Instant.now().minus(Duration.ofHours(2)))

@@ -10,7 +10,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Real signed access tokens, shaped like the Keycloak realm's: realm roles under {@code realm_access.roles},
- * the user's {@code site} and, for board members, {@code discipline}. Signed with the OIDC test server's key,
+ * the user's {@code site} (an array of one, as the realm's multivalued mapper issues it) and, for board members, {@code discipline}. Signed with the OIDC test server's key,
  * so the service validates them against its JWKS exactly as it would a Keycloak token.
  */
 public final class Tokens {
@@ -29,6 +29,11 @@ public final class Tokens {
 
     public static String token(String user, String site, String... roles) {
         return builder(user, site, roles).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** A user whose token carries these sites, as Keycloak's multivalued mapper lists them (one, or several). */
+    public static String withSites(String user, List<String> sites, String... roles) {
+        return builder(user, null, roles).claim("site", sites).jws().keyId("1").sign("privateKey.jwk");
     }
 
     public static String boardMember(String user, String site, String discipline, String... roles) {
@@ -55,7 +60,8 @@ public final class Tokens {
                 .expiresIn(Duration.ofMinutes(30))
                 .claim("realm_access", Map.of("roles", Arrays.asList(roles)));
         if (site != null) {
-            builder.claim("site", site);
+            // as the realm's mapper puts it (multivalued, aggregating user and group attributes): an array of one
+            builder.claim("site", List.of(site));
         }
         return builder;
     }

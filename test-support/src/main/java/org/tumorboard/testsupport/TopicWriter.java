@@ -64,6 +64,17 @@ public final class TopicWriter {
      * earlier record of their partitions (a redelivered duplicate, say) has been processed, without sending anything
      * that would itself change what the test asserts.
      */
+    /** Whether the consumer group has committed an offset past this record (it was processed, or dead-lettered). */
+    public static boolean isConsumed(String groupId, RecordMetadata record) {
+        try (Admin admin = Admin.create(new HashMap<>(EmbeddedKafka.get().clientConfig(EmbeddedKafka.ADMIN)))) {
+            OffsetAndMetadata at = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .get(new TopicPartition(record.topic(), record.partition()));
+            return at != null && at.offset() > record.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the offsets of " + groupId, e);
+        }
+    }
+
     public static void awaitConsumed(String groupId, long timeoutMs, RecordMetadata... records) {
         Map<String, Object> props = new HashMap<>(EmbeddedKafka.get().clientConfig(EmbeddedKafka.ADMIN));
         try (Admin admin = Admin.create(props)) {

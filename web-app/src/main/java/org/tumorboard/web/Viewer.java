@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.events.SiteClaim;
 
 import io.quarkus.oidc.IdToken;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,9 +29,13 @@ public class Viewer {
         return name == null ? identity.getPrincipal().getName() : name;
     }
 
+    /** The user's one site; null when the account has none or several ({@link SiteFilter} refuses those). */
     public String site() {
-        Object site = idToken.getClaim("site");
-        return site == null ? null : site.toString();
+        return siteClaim() instanceof SiteClaim.One one ? one.site() : null;
+    }
+
+    public SiteClaim siteClaim() {
+        return SiteClaim.read(idToken.getClaim("site"));
     }
 
     public boolean hub() {

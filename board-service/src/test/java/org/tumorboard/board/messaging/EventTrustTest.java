@@ -99,6 +99,20 @@ class EventTrustTest {
         assertEquals(1, AppliedEffects.committed(again.id()));
     }
 
+    /** Issue 24, item 3: a referral naming a site the network does not know is not believed; the case is not created. */
+    @Test
+    void aReferralFromASiteTheNetworkDoesNotKnowIsNotBelieved() {
+        String caseId = TestEvents.newCaseId();
+        CaseEvent unknown = BoardFixtures.referral(caseId, "SPOKE-ATLANTIS", Instant.now());
+        TopicWriter.send(Topics.INTAKE, unknown);
+        List<String> reasons = reasons(caseId, 1);
+        assertTrue(reasons.get(0).contains("CaseReferred.referringSite") && reasons.get(0).contains("not one of this network's"),
+                reasons.toString());
+        assertEquals(0, AppliedEffects.committed(unknown.id()));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from board_case where case_id = '" + caseId + "'").getSingleResult()).longValue()));
+    }
+
     /** Item 5: an event dated in 2100 would pin the case's grade for ever; it is dead-lettered and a real one applies. */
     @Test
     void anEventFromTheFutureIsNotBelieved() {

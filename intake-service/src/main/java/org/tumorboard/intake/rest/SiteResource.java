@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.tumorboard.intake.config.SitesConfig;
+import org.tumorboard.platform.security.Network;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
 
@@ -23,13 +23,13 @@ public class SiteResource {
     }
 
     @Inject
-    SitesConfig sites;
+    Network sites;
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.AUDITOR })
     public List<SiteView> list() {
         return sites.sites().entrySet().stream()
-                .map(e -> new SiteView(e.getKey(), e.getValue().name(), SiteScope.HUB.equals(e.getKey())))
+                .map(e -> new SiteView(e.getKey(), e.getValue(), SiteScope.HUB.equals(e.getKey())))
                 .sorted(Comparator.comparing((SiteView s) -> !s.hub()).thenComparing(SiteView::code))
                 .toList();
     }

@@ -26,7 +26,6 @@ import org.tumorboard.intake.ImagingFindings;
 import org.tumorboard.intake.Vessel;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.Patient;
-import org.tumorboard.intake.config.SitesConfig;
 import org.tumorboard.intake.repository.CaseRepository;
 import org.tumorboard.intake.repository.PatientRepository;
 import org.tumorboard.intake.rules.BiopsyIndication;
@@ -38,6 +37,7 @@ import org.tumorboard.platform.failure.Conflict;
 import org.tumorboard.platform.failure.InvalidInput;
 import org.tumorboard.platform.failure.NotPermitted;
 import org.tumorboard.platform.outbox.Outbox;
+import org.tumorboard.platform.security.Network;
 import org.tumorboard.platform.security.SiteScope;
 
 import io.quarkus.logging.Log;
@@ -73,7 +73,7 @@ public class ReferralService {
     Clock clock;
 
     @Inject
-    SitesConfig sites;
+    Network sites;
 
     @Inject
     SiteScope siteScope;

@@ -46,6 +46,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 public class RegistryRebuild {
 
     static final String SCHEMA = "registry_rebuild";
+    private static final List<String> TABLES = List.of("intake_case", "timeline_entry", "inbox_event");
 
     /** Dead letters replayed this long before the build's snapshot are applied again beside (idempotent through the inbox). */
     private static final java.time.Duration REPLAY_MARGIN = java.time.Duration.ofMinutes(1);
@@ -123,11 +124,10 @@ public class RegistryRebuild {
         return new Rebuilt(cases + meanwhile, total);
     }
 
-    /** A fresh schema with the case rows (derived columns reset), an empty timeline and an empty inbox. */
+    /** Fresh tables beside, with the case rows (derived columns reset), an empty timeline and an empty inbox. */
     int prepare(String live) {
-        em.createNativeQuery("drop schema if exists " + SCHEMA + " cascade").executeUpdate();
-        em.createNativeQuery("create schema " + SCHEMA).executeUpdate();
-        for (String table : List.of("intake_case", "timeline_entry", "inbox_event")) {
+        dropTablesBeside(); // a rebuild that failed before its swap left them
+        for (String table : TABLES) {
             em.createNativeQuery("create table " + SCHEMA + "." + table + " (like " + live + "." + table + " including all)").executeUpdate();
         }
         int cases = em.createNativeQuery("insert into " + SCHEMA + ".intake_case select * from " + live + ".intake_case").executeUpdate();
@@ -214,6 +214,16 @@ public class RegistryRebuild {
         em.createNativeQuery("insert into " + live + ".timeline_entry select * from " + SCHEMA + ".timeline_entry").executeUpdate();
         em.createNativeQuery("delete from " + live + ".inbox_event").executeUpdate();
         em.createNativeQuery("insert into " + live + ".inbox_event select * from " + SCHEMA + ".inbox_event").executeUpdate();
-        em.createNativeQuery("drop schema " + SCHEMA + " cascade").executeUpdate();
+        dropTablesBeside();
+    }
+
+    /**
+     * The schema beside is the owner's (migration V6); the service's role creates and drops only its tables there
+     * (issue 24, item 5: the service may not create schemas).
+     */
+    private void dropTablesBeside() {
+        for (String table : TABLES) {
+            em.createNativeQuery("drop table if exists " + SCHEMA + "." + table).executeUpdate();
+        }
     }
 }

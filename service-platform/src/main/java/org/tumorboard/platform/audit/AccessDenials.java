@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.events.SiteClaim;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
 
@@ -42,13 +43,17 @@ public class AccessDenials {
     Vertx vertx;
 
     public void record(HttpServerRequest request) {
+        record(request, "the caller's role does not allow this");
+    }
+
+    public void record(HttpServerRequest request, String reason) {
         AuditTrail.Entry entry;
         try {
             String roles = Roles.ALL.stream().filter(identity.getRoles()::contains).collect(Collectors.joining(","));
-            Object site = token.getClaim(SiteScope.SITE_CLAIM);
+            String site = SiteClaim.read(token.getClaim(SiteScope.SITE_CLAIM)).describe();
             entry = new AuditTrail.Entry(identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(), roles,
-                    site == null ? null : site.toString(), ACTION, request.method().name(), request.path(), caseIn(request.path()),
-                    403, false, "the caller's role does not allow this");
+                    site, ACTION, request.method().name(), request.path(), caseIn(request.path()),
+                    403, false, reason);
         } catch (RuntimeException unreadable) {
             Log.warnf("could not describe a denied request for the audit trail: %s", unreadable.getClass().getName());
             return;

@@ -23,6 +23,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.events.SiteClaim;
 import org.tumorboard.platform.failure.DomainFailure;
 import org.tumorboard.platform.messaging.TransientFailures;
 import org.tumorboard.platform.problem.Problem;
@@ -107,9 +108,9 @@ public class AuditInterceptor {
             // called outside an HTTP request: the Java method names the call
         }
         String roles = Roles.ALL.stream().filter(identity.getRoles()::contains).collect(Collectors.joining(","));
-        Object site = token.getClaim(SiteScope.SITE_CLAIM);
+        String site = SiteClaim.read(token.getClaim(SiteScope.SITE_CLAIM)).describe();
         return new AuditTrail.Entry(identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(), roles,
-                site == null ? null : site.toString(), action(call), method, path, caseId, status, context.isIdentityDisclosed(),
+                site, action(call), method, path, caseId, status, context.isIdentityDisclosed(),
                 detail);
     }
 

@@ -13,10 +13,14 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Liveness;
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.MalformedEventException;
 import org.tumorboard.platform.deadletter.DeadLetters;
+import org.tumorboard.platform.health.ConsumerLiveness;
 import org.tumorboard.platform.inbox.Inbox;
+import org.tumorboard.platform.security.Network;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,6 +68,17 @@ public class CaseEventProcessor {
     @ConfigProperty(name = "tumorboard.inbox.max-clock-skew", defaultValue = "PT5M")
     Duration maxClockSkew;
 
+    /** How many times an event is tried while the database refuses connections for lack of slots (SQLSTATE 53300). */
+    @ConfigProperty(name = "tumorboard.inbox.connection-limit.attempts", defaultValue = "8")
+    int connectionLimitAttempts;
+
+    @Inject
+    @Liveness // the check's qualifier (it is not a @Default bean)
+    ConsumerLiveness liveness;
+
+    @Inject
+    Network network;
+
     @ConfigProperty(name = "tumorboard.inbox.retry-later.attempts", defaultValue = "8")
     int retryLaterAttempts;
 
@@ -73,6 +88,8 @@ public class CaseEventProcessor {
     public void process(ConsumerRecord<String, String> record, Consumer<CaseEvent> effect) {
         try {
             processWithRetries(record, effect);
+        } catch (ConnectionLimitReached e) {
+            holdUntilRestarted(record, e);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw e; // shutting down while waiting to retry: redelivered after the restart, not a dead letter
@@ -144,6 +161,11 @@ public class CaseEventProcessor {
             throw new MalformedEventException("event " + event.id() + ": time " + event.time() + " is more than " + maxClockSkew
                     + " ahead of this service's clock");
         }
+        if (event.is(CaseEventTypes.CASE_REFERRED) && !network.knows(event.payload(CaseEventTypes.CASE_REFERRED).referringSite())) {
+            // a case's site is set once, by its referral (issue 24, item 3: a site the network does not know is refused)
+            throw new MalformedEventException("CaseReferred.referringSite: event " + event.id() + " names a site that is not one of"
+                    + " this network's");
+        }
         return event;
     }
 
@@ -178,9 +200,13 @@ public class CaseEventProcessor {
         }
     }
 
-    /** Transient failures are retried until they pass; other failures a few times. */
+    /**
+     * Transient failures are retried until they pass; other failures a few times; a database that keeps refusing
+     * connections for lack of slots a few times too, and then the consumer stops ({@link ConnectionLimitReached}).
+     */
     private void applyWithRetries(CaseEvent event, Consumer<CaseEvent> effect) {
         int failures = 0;
+        int refusedConnections = 0;
         long backoffMs = 100;
         while (true) {
             try {
@@ -189,6 +215,10 @@ public class CaseEventProcessor {
             } catch (RuntimeException e) {
                 if (causeOf(e, MalformedEventException.class) != null || causeOf(e, RetryLaterException.class) != null) {
                     throw e;
+                }
+                if (TransientFailures.isConnectionLimit(e) && ++refusedConnections >= connectionLimitAttempts) {
+                    throw new ConnectionLimitReached("event " + event.id() + " (" + event.type() + "): the database refused a connection "
+                            + refusedConnections + " times for lack of slots (" + rootMessage(e) + ")", e);
                 }
                 boolean transientFailure = TransientFailures.isTransient(e);
                 failures++;
@@ -220,6 +250,37 @@ public class CaseEventProcessor {
         }
         effect.accept(event);
         return true;
+    }
+
+    /** The database keeps refusing connections: an operator must act (pools or limits), retrying will not help. */
+    static final class ConnectionLimitReached extends RuntimeException {
+        ConnectionLimitReached(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Not a dead letter (nothing is wrong with the event, and the database could not keep one anyway): the consumer
+     * reports itself not live and holds the record, never acknowledged, until the process ends (Kubernetes restarts it
+     * on the failing liveness probe); the record is then delivered again. It holds through a stop too: ending the
+     * method, normally or not, would acknowledge the record (or send it to the dead-letter topic), and the event would
+     * be skipped.
+     */
+    private void holdUntilRestarted(ConsumerRecord<String, String> record, ConnectionLimitReached e) {
+        liveness.stop(e.getMessage() + "; the connection pools of the running replicas exceed what the database allows:"
+                + " lower QUARKUS_DATASOURCE_JDBC_MAX_SIZE or the replicas, or raise the role's connection limit, then restart");
+        Log.errorf("stopped consuming at %s-%d@%d until restarted: %s", record.topic(), record.partition(), record.offset(),
+                e.getMessage());
+        while (true) {
+            try {
+                Thread.sleep(Duration.ofMinutes(1).toMillis());
+                Log.errorf("still stopped at %s-%d@%d: the database refused connections; restart the service once fixed",
+                        record.topic(), record.partition(), record.offset());
+            } catch (InterruptedException stopping) {
+                Log.warnf("stopping while holding %s-%d@%d: it is not acknowledged and comes again after the restart", record.topic(),
+                        record.partition(), record.offset());
+            }
+        }
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

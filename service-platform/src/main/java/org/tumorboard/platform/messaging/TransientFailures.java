@@ -36,6 +36,22 @@ public final class TransientFailures {
         return false;
     }
 
+    /**
+     * The database refuses new connections for lack of slots (SQLSTATE 53300: the role's connection limit or the
+     * server's max_connections). Not a failure that passes by itself: the pools of the replicas running exceed what the
+     * database allows, which an operator must fix; retried a few times, then the service says so (issue 24, item 5).
+     */
+    public static boolean isConnectionLimit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && TOO_MANY_CONNECTIONS.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final String TOO_MANY_CONNECTIONS = "53300";
+
     /** 08: connection exceptions; 53: insufficient resources; 57P: operator intervention (shutdown); 40: rollbacks. */
     private static boolean isTransientSqlState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")

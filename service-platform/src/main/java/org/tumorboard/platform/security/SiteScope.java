@@ -7,11 +7,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tumorboard.events.SiteClaim;
 import org.tumorboard.platform.failure.NotFound;
 import org.tumorboard.platform.problem.ProblemException;
 
 /**
- * The caller's site, taken only from the validated token's {@code site} claim. Hub users see every case;
+ * The caller's site, taken only from the validated token's {@code site} claim ({@link SiteClaim}). Hub users see every case;
  * spoke users only their own site's, and another site's case must look exactly like one that does not exist.
  */
 @RequestScoped
@@ -23,13 +24,12 @@ public class SiteScope {
     @Inject
     JsonWebToken token;
 
+    /** The caller's one site ({@link SiteClaimFilter} has refused a token with none, several, or an unknown one). */
     public String site() {
-        Object claim = token.getClaim(SITE_CLAIM);
-        String site = claim == null ? null : claim.toString();
-        if (site == null || site.isBlank()) {
-            throw ProblemException.unauthorized("the access token carries no 'site' claim");
+        if (SiteClaim.read(token.getClaim(SITE_CLAIM)) instanceof SiteClaim.One one) {
+            return one.site();
         }
-        return site;
+        throw ProblemException.unauthorized("the access token carries no single 'site' claim");
     }
 
     public boolean isHub() {

@@ -38,4 +38,13 @@ class TransientFailuresTest {
     void classifies(String why, Throwable failure, boolean expected) {
         assertEquals(expected, TransientFailures.isTransient(failure));
     }
+
+    /** Issue 24, item 5: only a refusal for lack of slots is a connection limit, wherever it sits in the causes. */
+    @ParameterizedTest(name = "{0} -> transient {2}")
+    @MethodSource("failures")
+    void tellsAConnectionLimitFromEveryOtherFailure(String why, Throwable failure, boolean transientFailure) {
+        assertEquals(why.contains("53300"), TransientFailures.isConnectionLimit(failure), why);
+        assertEquals(true, TransientFailures.isConnectionLimit(new RuntimeException(new JDBCConnectionException("x",
+                new SQLException("FATAL: too many connections for role \"staging\"", "53300")))));
+    }
 }
