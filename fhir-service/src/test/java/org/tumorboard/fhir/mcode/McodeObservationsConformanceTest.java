@@ -1,0 +1,84 @@
+package org.tumorboard.fhir.mcode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.Vocabulary;
+import org.tumorboard.fhir.conformance.McodeValidator;
+import org.tumorboard.fhir.conformance.ValidationReport;
+
+/**
+ * Our observations against mCODE 4.0.0 itself (issue 23, item 4): every staging, grade and disease status our facts can
+ * take validates with no error outside CannotCheckHere; what was explained and warned is printed.
+ */
+class McodeObservationsConformanceTest {
+
+    static final McodeValidator VALIDATOR = new McodeValidator();
+    static final String CASE = UUID.randomUUID().toString();
+    static final Reference PATIENT = new Reference("Patient/" + CASE);
+    static final Reference CONDITION = new Reference("Condition/" + CASE + "-primary");
+
+    @Test
+    void everyStagingGradeAndDiseaseStatusConformsToItsProfile() {
+        List<Observation> all = new ArrayList<>();
+        for (String prefix : List.of("c", "p")) {
+            for (String t : Vocabulary.Staging.T) {
+                all.addAll(McodeObservations.staging(CASE, new CaseStaged(CASE, prefix, t, "N0", "M0", "G2", "IB", "AJCC8", null, List.of()),
+                        Instant.parse("2026-11-02T10:15:30Z"), PATIENT, CONDITION));
+            }
+            all.addAll(McodeObservations.staging(CASE, new CaseStaged(CASE, prefix, "T4", "N1", "M1", "G3", "IV", "AJCC8", null, List.of()),
+                    Instant.parse("2026-11-02T10:15:30Z"), PATIENT, CONDITION));
+        }
+        for (String grade : List.of("G1", "G2", "G3")) {
+            all.add(McodeObservations.histologicGrade(CASE, new BiopsyReported(CASE, "r1", 1, "LEIOMYOSARCOMA", grade, null, List.of()),
+                    Instant.parse("2026-10-20T08:00:00Z"), PATIENT, CONDITION).orElseThrow());
+        }
+        for (String outcome : Vocabulary.Board.VISIT_OUTCOMES) {
+            all.add(McodeObservations.diseaseStatus(CASE, new RecurrenceRecorded(CASE, outcome, LocalDate.parse("2027-05-03")), PATIENT,
+                    CONDITION));
+        }
+        int explained = 0;
+        int warnings = 0;
+        java.util.Map<String, Integer> warningKinds = new java.util.TreeMap<>();
+        List<String> unexplained = new ArrayList<>();
+        for (Observation o : all) {
+            ValidationReport report = VALIDATOR.validate(o.getMeta().getProfile().get(0).getValue() + " " + o.getIdElement().getIdPart(), o);
+            explained += report.explainedErrors().size();
+            warnings += report.warnings().size();
+            report.warnings().forEach(w -> warningKinds.merge(w.message().replaceAll("'[^']*'", "'..'").replaceAll("\\d{5,}", "#"), 1,
+                    Integer::sum));
+            if (!report.unexplainedErrors().isEmpty()) {
+                unexplained.add(report.summary());
+            }
+            report.explainedErrors().forEach(f -> System.out.println("  cannot be checked here: " + f));
+        }
+        System.out.printf("our mCODE observations: %d validated, %d unexplained errors, %d errors that cannot be checked here, %d warnings%n",
+                all.size(), unexplained.size(), explained, warnings);
+        warningKinds.forEach((kind, n) -> System.out.println("  warning x" + n + ": " + kind));
+        assertEquals(List.of(), unexplained);
+        assertEquals(2 * (Vocabulary.Staging.T.size() + 1) * 4 + 3 + Vocabulary.Board.VISIT_OUTCOMES.size(), all.size());
+    }
+
+    @Test
+    void aStageGroupNamesItsCategoriesAndAPostTherapyStagingIsNotExported() {
+        List<Observation> staging = McodeObservations.staging(CASE, new CaseStaged(CASE, "c", "T3", "N0", "M0", "G2", "IIIA", "AJCC8", null,
+                List.of()), Instant.now(), PATIENT, CONDITION);
+        Observation group = staging.get(3);
+        assertEquals(3, group.getHasMember().size());
+        assertTrue(group.getHasMember().get(0).getReference().endsWith(CASE + "-c-t"));
+        assertEquals(List.of(), McodeObservations.staging(CASE, new CaseStaged(CASE, "yp", "T3", "N0", "M0", "G2", "IIIA", "AJCC8", null,
+                List.of()), Instant.now(), PATIENT, CONDITION));
+    }
+}
