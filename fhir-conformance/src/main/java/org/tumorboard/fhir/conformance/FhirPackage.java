@@ -60,19 +60,22 @@ public record FhirPackage(String name, String version, String sha512) {
             }
             Files.createDirectories(file.getParent());
             Path part = Files.createTempFile(file.getParent(), name, ".part");
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
-            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(tarball()).timeout(Duration.ofMinutes(3)).build(),
-                    HttpResponse.BodyHandlers.ofFile(part));
-            if (response.statusCode() != 200) {
-                Files.deleteIfExists(part);
-                throw new IllegalStateException(tarball() + " answered " + response.statusCode());
+            try {
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20))
+                        .build();
+                HttpResponse<Path> response = http.send(HttpRequest.newBuilder(tarball()).timeout(Duration.ofMinutes(3)).build(),
+                        HttpResponse.BodyHandlers.ofFile(part));
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(tarball() + " answered " + response.statusCode());
+                }
+                String actual = sha512Of(part);
+                if (!actual.equals(sha512)) {
+                    throw new IllegalStateException(tarball() + " has sha512-" + actual + ", not the pinned sha512-" + sha512);
+                }
+                return Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(part); // gone after the move; left by a failure otherwise
             }
-            String actual = sha512Of(part);
-            if (!actual.equals(sha512)) {
-                Files.deleteIfExists(part);
-                throw new IllegalStateException(tarball() + " has sha512-" + actual + ", not the pinned sha512-" + sha512);
-            }
-            return Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not fetch " + tarball(), e);
         } catch (InterruptedException e) {

@@ -63,7 +63,11 @@ public final class McodeValidator {
                 }
                 try (InputStream in = npm.load("package", file)) {
                     definitions.addResource(json.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                } catch (RuntimeException notADefinition) {
+                } catch (RuntimeException notTaken) {
+                    if (file.startsWith("StructureDefinition-") || file.startsWith("ValueSet-") || file.startsWith("CodeSystem-")) {
+                        // a definition lost here would show up as "could not be found", which CannotCheckHere may explain
+                        throw new IllegalStateException(npm.name() + ": could not load " + file, notTaken);
+                    }
                     // an index, or a resource type the validator does not take (an ImplementationGuide, say)
                 }
             }

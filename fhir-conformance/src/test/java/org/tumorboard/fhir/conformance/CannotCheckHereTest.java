@@ -38,7 +38,12 @@ class CannotCheckHereTest {
                         + "http://snomed.info/sct#1234)", null),
                 Arguments.of("Observation.method: minimum required = 1, but only found 0 (from http://hl7.org/fhir/us/mcode/StructureDefinition/"
                         + "mcode-tnm-stage-group|4.0.0)", null),
-                Arguments.of("Error processing unit 'm^2': The unit 'm^' is unknown' at position 0", null));
+                Arguments.of("Error processing unit 'm^2': The unit 'm^' is unknown' at position 0", null),
+                // a US Core invariant or a fixed US Core slice mCODE copies is checked here
+                Arguments.of("Constraint failed: us-core-6: '(family or given) xor data-absent-reason' (defined in http://hl7.org/fhir/us/core/"
+                        + "StructureDefinition/us-core-patient)", null),
+                Arguments.of("Slice 'Observation.category:us-core': a matching slice is required, but not found (from http://hl7.org/fhir/us/"
+                        + "mcode/StructureDefinition/mcode-histologic-grade|4.0.0)", null));
     }
 
     @ParameterizedTest(name = "{1}: {0}")

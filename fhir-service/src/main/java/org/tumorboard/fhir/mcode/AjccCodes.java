@@ -32,7 +32,6 @@ public final class AjccCodes {
             "cN", new Coding(SNOMED, "399534004", "cN category"),
             "pN", new Coding(SNOMED, "371494008", "pN category"),
             "cM", new Coding(SNOMED, "399387003", "cM category"),
-            "pM", new Coding(SNOMED, "371497001", "pM category"),
             "cGROUP", new Coding(SNOMED, "399537006", "Clinical TNM stage grouping"),
             "pGROUP", new Coding(SNOMED, "399588009", "Pathologic TNM stage grouping"));
 
@@ -40,7 +39,7 @@ public final class AjccCodes {
             Map.entry("cT1", "1228889001"), Map.entry("cT2", "1228929004"), Map.entry("cT3", "1228938002"), Map.entry("cT4", "1228944003"),
             Map.entry("pT1", "1228957006"), Map.entry("pT2", "1229852009"), Map.entry("pT3", "1229859000"), Map.entry("pT4", "1229864001"),
             Map.entry("cN0", "1229967007"), Map.entry("cN1", "1229973008"), Map.entry("pN0", "1229947003"), Map.entry("pN1", "1229951001"),
-            Map.entry("cM0", "1229901006"), Map.entry("cM1", "1229903009"), Map.entry("pM1", "1229916009"));
+            Map.entry("cM0", "1229901006"), Map.entry("cM1", "1229903009"));
 
     private static final Map<String, String> GROUPS = Map.of("IA", "1222724007", "IB", "1222728005", "II", "1222765007",
             "IIIA", "1222802001", "IIIB", "1222805004", "IV", "1222837003");
@@ -53,15 +52,12 @@ public final class AjccCodes {
         return "c".equals(prefix) || "p".equals(prefix);
     }
 
-    /**
-     * The observation's code for a part of a c or p staging. A pathologic staging's M0 is clinical (AJCC has no pM0):
-     * its observation is the cM category.
-     */
+    /** The observation's code for a part of a c or p staging; the M category is always the clinical one. */
     public static Optional<Coding> observationCode(String prefix, Part part, String value) {
         if (!exported(prefix)) {
             return Optional.empty();
         }
-        String kind = part == Part.M && "p".equals(prefix) && "M0".equals(value) ? "c" : prefix;
+        String kind = part == Part.M ? "c" : prefix;
         return Optional.ofNullable(OBSERVATION_CODES.get(kind + (part == Part.GROUP ? "GROUP" : part.name()))).map(Coding::copy);
     }
 
@@ -74,7 +70,7 @@ public final class AjccCodes {
             return Optional.ofNullable(GROUPS.get(value))
                     .map(code -> new Coding(SNOMED, code, "American Joint Committee on Cancer stage " + value + " (qualifier value)"));
         }
-        String kind = part == Part.M && "p".equals(prefix) && "M0".equals(value) ? "c" : prefix;
+        String kind = part == Part.M ? "c" : prefix;
         return Optional.ofNullable(VALUES.get(kind + value))
                 .map(code -> new Coding(SNOMED, code, "American Joint Committee on Cancer " + kind + value + " (qualifier value)"));
     }

@@ -1,7 +1,6 @@
 package org.tumorboard.fhir.mcode;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,14 +31,14 @@ public final class McodeCase {
 
     /**
      * The sarcoma's morphology and behaviour in ICD-O-3 (fhir-service/TERMINOLOGY.md). Undifferentiated pleomorphic sarcoma
-     * has no code here yet (no source tied it to one); its condition goes without the morphology extension.
+     * has no code here yet (no source tied it to one), and a solitary fibrous tumor's behaviour (8815/1, or /3 when
+     * malignant) is not in the report: their conditions go without the morphology extension.
      */
     static final Map<String, Coding> MORPHOLOGY = Map.of(
             "WELL_DIFFERENTIATED_LIPOSARCOMA", new Coding(ICD_O_3, "8851/3", "Liposarcoma, well differentiated"),
             "DEDIFFERENTIATED_LIPOSARCOMA", new Coding(ICD_O_3, "8858/3", "Dedifferentiated liposarcoma"),
             "LEIOMYOSARCOMA", new Coding(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"),
             "MPNST", new Coding(ICD_O_3, "9540/3", "Malignant peripheral nerve sheath tumor"),
-            "SOLITARY_FIBROUS_TUMOR", new Coding(ICD_O_3, "8815/3", "Solitary fibrous tumor, malignant"),
             "OTHER_SARCOMA", new Coding(ICD_O_3, "8800/3", "Sarcoma, NOS"));
 
     private McodeCase() {
@@ -73,7 +72,10 @@ public final class McodeCase {
             c.addExtension(new Extension(McodeObservations.PROFILES + "mcode-histology-morphology-behavior",
                     new CodeableConcept(morphology.copy())));
         }
-        c.addExtension(new Extension("http://hl7.org/fhir/StructureDefinition/condition-assertedDate", new DateTimeType(Date.from(diagnosedAt))));
+        // the date of diagnosis, a day (UTC), where mCODE's examples put it and as the date the diagnosis was asserted
+        DateTimeType diagnosed = new DateTimeType(diagnosedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        c.addExtension(new Extension("http://hl7.org/fhir/StructureDefinition/condition-assertedDate", diagnosed));
+        c.setOnset(diagnosed.copy());
         c.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
         c.setVerificationStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null)));
         c.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", null)));

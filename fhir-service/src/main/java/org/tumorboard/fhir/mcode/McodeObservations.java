@@ -53,8 +53,8 @@ public final class McodeObservations {
     }
 
     /**
-     * A staging's T, N and M category observations and its stage group, which names them as members; empty for a
-     * staging mCODE cannot carry here (yp, r: {@link AjccCodes}).
+     * A staging's category observations (T, N and M for a clinical staging, M for a pathologic one) and its stage group,
+     * which names them as members; empty for a staging mCODE cannot carry here (yp, r: {@link AjccCodes}).
      */
     public static List<Observation> staging(String caseId, CaseStaged staged, Instant at, Reference patient, Reference condition) {
         String prefix = staged.prefix();
@@ -62,8 +62,14 @@ public final class McodeObservations {
             return List.of();
         }
         List<Observation> members = new ArrayList<>();
-        category(caseId, prefix, AjccCodes.Part.T, staged.t(), "mcode-tnm-primary-tumor-category", at, patient, condition).ifPresent(members::add);
-        category(caseId, prefix, AjccCodes.Part.N, staged.n(), "mcode-tnm-regional-nodes-category", at, patient, condition).ifPresent(members::add);
+        if ("c".equals(prefix)) {
+            // a pathologic staging's T and N may be clinical values (no specimen size, no nodes examined) and the event
+            // does not say which: pT and pN are not claimed until it does; the pathologic stage group still is
+            category(caseId, prefix, AjccCodes.Part.T, staged.t(), "mcode-tnm-primary-tumor-category", at, patient, condition)
+                    .ifPresent(members::add);
+            category(caseId, prefix, AjccCodes.Part.N, staged.n(), "mcode-tnm-regional-nodes-category", at, patient, condition)
+                    .ifPresent(members::add);
+        }
         category(caseId, prefix, AjccCodes.Part.M, staged.m(), "mcode-tnm-distant-metastases-category", at, patient, condition)
                 .ifPresent(members::add);
         List<Observation> all = new ArrayList<>(members);
@@ -82,7 +88,7 @@ public final class McodeObservations {
             return Optional.empty(); // a stage group is never exported without its value (the profile would allow it)
         }
         Observation o = observation(caseId + "-" + prefix + "-" + part.name().toLowerCase(), profile, patient, at);
-        o.addCategory(new CodeableConcept(new Coding(CATEGORY, "p".equals(prefix) ? "laboratory" : "imaging", null)));
+        o.addCategory(new CodeableConcept(new Coding(CATEGORY, "imaging", null))); // as mCODE's examples, c and p alike
         o.setCode(new CodeableConcept(code.get()));
         o.addFocus(condition.copy());
         o.setValue(new CodeableConcept(coded.get()));
@@ -101,7 +107,7 @@ public final class McodeObservations {
         o.addExtension(new Extension(PROFILES + "mcode-related-condition", condition.copy()));
         o.addCategory(new CodeableConcept(new Coding(CATEGORY, "laboratory", null)));
         o.setCode(new CodeableConcept(new Coding(NCIT, "C18000", "Histologic Grade")));
-        o.setValue(new CodeableConcept(grade.copy()));
+        o.setValue(new CodeableConcept(grade.copy()).setText("FNCLCC grade " + report.grade().substring(1)));
         o.setMethod(new CodeableConcept(FNCLCC.copy()));
         return Optional.of(o);
     }
@@ -113,12 +119,15 @@ public final class McodeObservations {
             throw new IllegalArgumentException("no disease status for the visit outcome " + visit.outcome());
         }
         LocalDate day = visit.visitDate();
+        if (day == null) {
+            throw new IllegalArgumentException("a surveillance finding needs its visit's date");
+        }
         Observation o = observation(caseId + "-status-" + day, "mcode-cancer-disease-status", patient, null);
         o.setEffective(new DateTimeType(day.toString()));
         o.addExtension(new Extension(PROFILES + "mcode-cancer-disease-status-evidence-type", new CodeableConcept(IMAGING_EVIDENCE.copy())));
         o.setCode(new CodeableConcept(new Coding(LOINC, "97509-4", "Cancer disease status")));
         o.addFocus(condition.copy());
-        o.setValue(new CodeableConcept(status.copy()));
+        o.setValue(new CodeableConcept(status.copy()).setText(visit.outcome().replace('_', ' ').toLowerCase()));
         return o;
     }
 

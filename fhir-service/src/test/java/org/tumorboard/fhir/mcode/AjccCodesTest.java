@@ -30,19 +30,23 @@ class AjccCodesTest {
             Coding observation = AjccCodes.observationCode(prefix, part, value).orElseThrow(() -> new AssertionError(prefix + part + value));
             Coding coded = AjccCodes.value(prefix, part, value).orElseThrow(() -> new AssertionError(prefix + value));
             assertTrue(isSctid(observation.getCode()) && isSctid(coded.getCode()), prefix + value + ": " + coded.getCode());
-            if (part != AjccCodes.Part.GROUP && !(part == AjccCodes.Part.M && "p".equals(prefix) && "M0".equals(value))) {
+            if (part != AjccCodes.Part.GROUP && !(part == AjccCodes.Part.M && "p".equals(prefix))) {
                 assertTrue(seen.add(coded.getCode()), "one code per category: " + prefix + value);
-                assertTrue(coded.getDisplay().contains(prefix + value), coded.getDisplay());
+                assertTrue(coded.getDisplay().contains((part == AjccCodes.Part.M ? "c" : prefix) + value), coded.getDisplay());
             }
         }
     }
 
-    /** AJCC has no pM0: a pathologic staging's M0 is the clinical cM0, observed as the cM category. */
+    /**
+     * M is clinical in every staging: AJCC has no pM0, and pM1 needs a histologically proven metastasis, which no event of
+     * ours carries (distant lesions are known from imaging).
+     */
     @Test
-    void aPathologicStagingsM0IsClinical() {
+    void aPathologicStagingsMIsClinical() {
         assertEquals("399387003", AjccCodes.observationCode("p", AjccCodes.Part.M, "M0").orElseThrow().getCode());
         assertEquals("1229901006", AjccCodes.value("p", AjccCodes.Part.M, "M0").orElseThrow().getCode());
-        assertEquals("371497001", AjccCodes.observationCode("p", AjccCodes.Part.M, "M1").orElseThrow().getCode());
+        assertEquals("399387003", AjccCodes.observationCode("p", AjccCodes.Part.M, "M1").orElseThrow().getCode());
+        assertEquals("1229903009", AjccCodes.value("p", AjccCodes.Part.M, "M1").orElseThrow().getCode());
     }
 
     @Test

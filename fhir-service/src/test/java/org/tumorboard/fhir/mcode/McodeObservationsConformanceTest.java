@@ -68,7 +68,8 @@ class McodeObservationsConformanceTest {
                 all.size(), unexplained.size(), explained, warnings);
         warningKinds.forEach((kind, n) -> System.out.println("  warning x" + n + ": " + kind));
         assertEquals(List.of(), unexplained);
-        assertEquals(2 * (Vocabulary.Staging.T.size() + 1) * 4 + 3 + Vocabulary.Board.VISIT_OUTCOMES.size(), all.size());
+        // clinical: T, N, M and the group; pathologic: M and the group
+        assertEquals((Vocabulary.Staging.T.size() + 1) * (4 + 2) + 3 + Vocabulary.Board.VISIT_OUTCOMES.size(), all.size());
     }
 
     @Test
@@ -78,6 +79,10 @@ class McodeObservationsConformanceTest {
         Observation group = staging.get(3);
         assertEquals(3, group.getHasMember().size());
         assertTrue(group.getHasMember().get(0).getReference().endsWith(CASE + "-c-t"));
+        List<Observation> pathologic = McodeObservations.staging(CASE, new CaseStaged(CASE, "p", "T3", "N0", "M0", "G2", "IIIA", "AJCC8",
+                null, List.of()), Instant.now(), PATIENT, CONDITION);
+        assertEquals(List.of("399387003", "399588009"), pathologic.stream().map(o -> o.getCode().getCodingFirstRep().getCode()).toList(),
+                "a pathologic staging claims no pT or pN it cannot vouch for: its M (clinical) and its group");
         assertEquals(List.of(), McodeObservations.staging(CASE, new CaseStaged(CASE, "yp", "T3", "N0", "M0", "G2", "IIIA", "AJCC8", null,
                 List.of()), Instant.now(), PATIENT, CONDITION));
     }
