@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -78,8 +79,8 @@ class BrowserTest {
                 "imaging.greatestDimensionCm", "500");
         text.forEach((id, value) -> browser.findElement(By.id(id)).sendKeys(value));
         date("patient.birthDate", patient.birthDate());
-        date("imaging.ctAbdomenPelvisDate", LocalDate.now().minusDays(2));
-        date("imaging.chestImaging.date", LocalDate.now().minusDays(2));
+        date("imaging.ctAbdomenPelvisDate", LocalDate.now(ZoneOffset.UTC).minusDays(2));
+        date("imaging.chestImaging.date", LocalDate.now(ZoneOffset.UTC).minusDays(2));
         choose("referringSite", "SPOKE-NORTH");
         choose("patient.sex", "FEMALE");
         choose("neoadjuvantConsidered", "true");
@@ -201,7 +202,7 @@ class BrowserTest {
         shot("chair-decision");
 
         // Surgery (the surgeon's record, through the API: no screen for it in this issue), then the resection report.
-        Api.as("surgeon", SystemStack.Service.BOARD).body(Map.of("type", "SURGERY", "date", LocalDate.now().toString(), "enBloc", true))
+        Api.as("surgeon", SystemStack.Service.BOARD).body(Map.of("type", "SURGERY", "date", LocalDate.now(ZoneOffset.UTC).toString(), "enBloc", true))
                 .post("/api/cases/" + caseId + "/treatments").then().statusCode(201);
         eventually("the case on the resection worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
                 .jsonPath().getList("findAll { it.awaiting == 'RESECTION_REPORT' }.caseId").contains(caseId));
@@ -263,7 +264,7 @@ class BrowserTest {
     void theChairMovesACaseToAnotherMeetingAndClosesIt() {
         String caseId = referredAwaitingBiopsy("coord-hub", "HUB", 14.0);
         biopsyReportedAndOnAMeeting(caseId);
-        LocalDate later = LocalDate.now().plusDays(100);
+        LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(100);
         String laterMeeting = Api.as("chair", SystemStack.Service.BOARD).body(Map.of("date", later.toString(), "capacity", 5))
                 .post("/api/meetings").then().statusCode(201).extract().path("meetingId");
 

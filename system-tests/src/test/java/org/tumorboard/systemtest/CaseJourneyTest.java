@@ -18,6 +18,7 @@ import static org.tumorboard.systemtest.SystemStack.Service.PATHOLOGY;
 import static org.tumorboard.systemtest.SystemStack.Service.STAGING;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +76,15 @@ class CaseJourneyTest {
     private Patients.Identity patient;
     private String caseId;
     private String firstMeetingId;
-    private final LocalDate surgeryDate = LocalDate.now();
+    /** Taken when the surgery is recorded, after the decision, on the services' clock (UTC): a run crossing midnight
+     *  must not date the operation before the decision it carries out. */
+    private LocalDate surgeryDate;
 
     @BeforeAll
     void stackIsUp() {
         SystemStack.get();
         // The chair plans tomorrow's meeting; a case ready before the weekly meetings is placed on the earliest one.
-        as("chair", BOARD).body(Map.of("date", LocalDate.now().plusDays(1).toString(), "capacity", 20))
+        as("chair", BOARD).body(Map.of("date", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "capacity", 20))
                 .post("/api/meetings").then().statusCode(201);
     }
 
@@ -199,6 +202,7 @@ class CaseJourneyTest {
     @Test
     @Order(7)
     void theSurgeonRecordsTheResection() {
+        surgeryDate = LocalDate.now(ZoneOffset.UTC);
         as("surgeon", BOARD).body(Map.of("type", "SURGERY", "date", surgeryDate.toString(), "enBloc", true,
                 "organsResected", List.of("KIDNEY_LEFT", "COLON_LEFT"))).post("/api/cases/" + caseId + "/treatments")
                 .then().statusCode(201);
@@ -246,7 +250,7 @@ class CaseJourneyTest {
     @Test
     @Order(10)
     void aVisitFindsALocalRecurrenceAndTheCaseGoesBackToTheBoard() {
-        as("nurse-north", BOARD).body(Map.of("date", LocalDate.now().toString(), "outcome", "LOCAL_RECURRENCE",
+        as("nurse-north", BOARD).body(Map.of("date", LocalDate.now(ZoneOffset.UTC).toString(), "outcome", "LOCAL_RECURRENCE",
                 "notes", "Nodule at the resection bed on CT")).post("/api/cases/" + caseId + "/surveillance-visits")
                 .then().statusCode(201);
         eventually("the case back on the board for a second round", () -> {

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -485,7 +486,7 @@ class FaultToleranceTest {
     /** Meetings with room for n more cases (the chair's meetings of 100, on days no other test uses). */
     private void roomOnTheBoard(int n) {
         for (int room = 0; room < n; room += 100) {
-            as("chair", BOARD).body(Map.of("date", LocalDate.now().plusDays(meetingDayOffset++).toString(), "capacity", 100))
+            as("chair", BOARD).body(Map.of("date", LocalDate.now(ZoneOffset.UTC).plusDays(meetingDayOffset++).toString(), "capacity", 100))
                     .post("/api/meetings").then().statusCode(201);
         }
     }

@@ -1,6 +1,7 @@
 package org.tumorboard.systemtest;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ final class Patients {
 
     /** A referral of the contract's shape for this patient: complete work-up (CT chest), a fat-containing mass. */
     static Map<String, Object> referral(String site, Identity patient, double greatestDimensionCm) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return Map.of(
                 "referringSite", site,
                 "patient", Map.of("mrn", patient.mrn(), "givenName", patient.givenName(), "familyName", patient.familyName(),

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -127,9 +128,9 @@ class WebAppTest {
         form.put("patient.sex", "FEMALE");
         form.put("clinicalQuestion", "Retroperitoneal mass, fat-containing");
         form.put("neoadjuvantConsidered", "true");
-        form.put("imaging.ctAbdomenPelvisDate", LocalDate.now().minusDays(3).toString());
+        form.put("imaging.ctAbdomenPelvisDate", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString());
         form.put("imaging.chestImaging.modality", "CT");
-        form.put("imaging.chestImaging.date", LocalDate.now().minusDays(3).toString());
+        form.put("imaging.chestImaging.date", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString());
         form.put("imaging.greatestDimensionCm", "18.5");
         form.put("imaging.side", "LEFT");
         return form;
@@ -230,7 +231,7 @@ class WebAppTest {
         Browser browser = new Browser().signIn("coord-north");
         Patients.Identity patient = Patients.next();
         Map<String, String> form = referral("SPOKE-NORTH", patient);
-        form.put("patient.birthDate", LocalDate.now().plusYears(1).toString());
+        form.put("patient.birthDate", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
         HttpResponse<String> refused = browser.post("/referrals", form);
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("id=\"patient.birthDate-error\""), refused.body());
