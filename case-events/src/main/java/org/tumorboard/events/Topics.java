@@ -35,6 +35,16 @@ public final class Topics {
     /** The services, by the name each one has on the broker (its Kafka principal and its consumer group). */
     public static final List<String> SERVICES = List.of("intake-service", "pathology-service", "staging-service", "board-service");
 
+    /**
+     * The read models that publish nothing: the FHIR facade (issue 23) consumes every topic and writes only its
+     * dead-letter topic. {@link #ownedBy} has no answer for them; {@link #consumedBy} has.
+     */
+    public static final List<String> READERS = List.of("fhir-service");
+
+    /** Every consumer on the broker: the services, then the read models. */
+    public static final List<String> CONSUMERS = List.of("intake-service", "pathology-service", "staging-service", "board-service",
+            "fhir-service");
+
     /** The topic each service publishes on, and no other (issue 22, item 1: the broker's ACLs follow this). */
     public static String ownedBy(String service) {
         return switch (service) {
@@ -53,6 +63,7 @@ public final class Topics {
             case "pathology-service" -> List.of(INTAKE, BOARD);
             case "staging-service" -> List.of(INTAKE, PATHOLOGY, BOARD);
             case "board-service" -> List.of(INTAKE, PATHOLOGY, STAGING);
+            case "fhir-service" -> List.of(INTAKE, PATHOLOGY, STAGING, BOARD);
             default -> throw new IllegalArgumentException("not a service: " + service);
         };
     }

@@ -164,7 +164,7 @@ public final class EmbeddedKafka {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 List<String> users = new ArrayList<>();
                 users.add(ADMIN);
-                users.addAll(Topics.SERVICES);
+                users.addAll(Topics.CONSUMERS);
                 new Formatter()
                     .setScramArguments(users.stream()
                             .map(user -> MECHANISM + "=[name=" + user + ",password=" + password(user) + "]").toList())
@@ -182,6 +182,7 @@ public final class EmbeddedKafka {
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
             awaitReady(bootstrap);
+            addMissingUsers(bootstrap, scramMarker);
             grantServices(bootstrap);
             System.out.printf("Embedded Kafka (KRaft) ready at %s in %d ms%n", bootstrap,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -200,7 +201,7 @@ public final class EmbeddedKafka {
             java.util.Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             List<String> topics = new ArrayList<>(Topics.ALL);
-            Topics.SERVICES.forEach(service -> topics.add(Topics.deadLetter(service)));
+            Topics.CONSUMERS.forEach(service -> topics.add(Topics.deadLetter(service)));
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
                     missing.add(new NewTopic(topic, 3, (short) 1));
@@ -208,9 +209,11 @@ public final class EmbeddedKafka {
             }
             admin.createTopics(missing).all().get();
             List<AclBinding> acls = new ArrayList<>();
-            for (String service : Topics.SERVICES) {
+            for (String service : Topics.CONSUMERS) {
                 String principal = "User:" + service;
-                for (String topic : List.of(Topics.ownedBy(service), Topics.deadLetter(service))) {
+                List<String> written = Topics.READERS.contains(service) ? List.of(Topics.deadLetter(service))
+                        : List.of(Topics.ownedBy(service), Topics.deadLetter(service));
+                for (String topic : written) {
                     acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.WRITE));
                     acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.DESCRIBE));
                 }
@@ -223,6 +226,30 @@ public final class EmbeddedKafka {
             }
             admin.createAcls(acls).all().get();
         }
+    }
+
+    /**
+     * A broker formatted before a consumer joined the network (the FHIR facade, issue 23) has no SCRAM user for it:
+     * the missing ones are added through the admin API, and the marker lists them from then on.
+     */
+    private static void addMissingUsers(String bootstrap, Path scramMarker) throws Exception {
+        List<String> known = Files.readAllLines(scramMarker).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> missing = Topics.CONSUMERS.stream().filter(user -> !known.contains(user)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
+            admin.alterUserScramCredentials(missing.stream()
+                    .<org.apache.kafka.clients.admin.UserScramCredentialAlteration>map(user ->
+                            new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(user,
+                                    new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                                            org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096),
+                                    password(user)))
+                    .toList()).all().get();
+        }
+        List<String> all = new ArrayList<>(known);
+        all.addAll(missing);
+        Files.writeString(scramMarker, String.join("\n", all) + "\n");
     }
 
     private static AclBinding allow(String principal, ResourceType type, String name, AclOperation operation) {

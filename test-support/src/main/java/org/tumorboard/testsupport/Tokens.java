@@ -22,7 +22,8 @@ public final class Tokens {
      * The audiences the realm's clients put in a user's access token, one per service (issue 22, item 8); each service
      * accepts only a token that names it.
      */
-    public static final List<String> AUDIENCES = List.of("intake-service", "pathology-service", "staging-service", "board-service");
+    public static final List<String> AUDIENCES = List.of("intake-service", "pathology-service", "staging-service", "board-service",
+            "fhir-service");
 
     private Tokens() {
     }

@@ -1,0 +1,205 @@
+package org.tumorboard.fhir.mcode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.BodyStructure;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.TreatmentRecorded;
+
+/**
+ * The case's size, its resection and the board's plan as mCODE 4.0.0 resources (codes: fhir-service/TERMINOLOGY.md,
+ * section 5). Ids derive from the case, so the same fact is the same resource on every read.
+ */
+public final class McodeTreatment {
+
+    static final String UCUM = "http://unitsofmeasure.org";
+
+    /** TumorSize's methods (mcode-tumor-size-method-vs): the referral's imaging (CT), the specimen's gross examination. */
+    static final Coding CT = new Coding(AjccCodes.SNOMED, "77477000", "Computerized axial tomography (procedure)");
+    static final Coding GROSS_EXAMINATION = new Coding(AjccCodes.SNOMED, "787377000",
+            "Gross examination and sampling of tissue specimen (procedure)");
+
+    /** No SNOMED CT concept for excision of a retroperitoneal tumour was found (TERMINOLOGY.md 5a): the value set's root. */
+    static final Coding SURGICAL_PROCEDURE = new Coding(AjccCodes.SNOMED, "387713003", "Surgical procedure (procedure)");
+    static final Coding RETROPERITONEUM = new Coding(AjccCodes.SNOMED, "82849001", "Retroperitoneal compartment structure (body structure)");
+    static final Coding CURATIVE = new Coding(AjccCodes.SNOMED, "373808002", "Curative - procedure intent");
+
+    /** The residual tumour (R) classification of the resection, as an AJCC residual tumor value (TERMINOLOGY.md 5b). */
+    static final Coding RESIDUAL_TUMOR_STAGE = new Coding(AjccCodes.SNOMED, "17964000", "Residual tumor stage (observable entity)");
+    static final Map<String, Coding> MARGINS = Map.of(
+            "R0", new Coding(AjccCodes.SNOMED, "1222638005", "American Joint Committee on Cancer R0 (qualifier value)"),
+            "R1", new Coding(AjccCodes.SNOMED, "1222639002", "American Joint Committee on Cancer R1 (qualifier value)"),
+            "R2", new Coding(AjccCodes.SNOMED, "1222640000", "American Joint Committee on Cancer R2 (qualifier value)"),
+            "RX", new Coding(AjccCodes.SNOMED, "1222641001", "American Joint Committee on Cancer RX (qualifier value)"));
+
+    /** The board's options in words, for the care plan a receiving clinician reads. */
+    static final Map<String, String> OPTIONS = Map.of(
+            "UPFRONT_RESECTION", "Upfront resection",
+            "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION", "Neoadjuvant chemotherapy, then resection",
+            "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION", "Neoadjuvant radiotherapy, then resection",
+            "NEOADJUVANT_CHEMORADIATION_THEN_RESECTION", "Neoadjuvant chemoradiation, then resection",
+            PlanDecided.NOT_RESECTABLE_OPTION, "Not resectable",
+            "SYSTEMIC_THERAPY", "Systemic therapy",
+            "NON_SARCOMA_PATHWAY", "Non-sarcoma pathway",
+            "CLINICAL_TRIAL", "Clinical trial");
+
+    private McodeTreatment() {
+    }
+
+    /** The system of our tumour identifiers: one retroperitoneal tumour per case, named after it. */
+    public static final String TUMOR_IDENTIFIER_SYSTEM = "urn:tumorboard:tumor";
+
+    /**
+     * The case's tumour (mCODE's Tumor), in the retroperitoneum: what its sizes are of, for the primary cancer when
+     * there is one.
+     */
+    public static BodyStructure tumor(String caseId, Reference patient, Reference condition) {
+        BodyStructure tumor = new BodyStructure();
+        tumor.setId(caseId + "-tumor");
+        tumor.getMeta().addProfile(McodeObservations.PROFILES + "mcode-tumor");
+        if (condition != null) {
+            tumor.addExtension(new Extension(McodeObservations.PROFILES + "mcode-related-condition", condition.copy()));
+        }
+        tumor.addIdentifier(new Identifier().setUse(Identifier.IdentifierUse.USUAL)
+                .setType(new CodeableConcept(new Coding("http://hl7.org/fhir/resource-types", "BodyStructure", null)))
+                .setSystem(TUMOR_IDENTIFIER_SYSTEM).setValue(caseId));
+        tumor.setLocation(new CodeableConcept(new Coding(McodeCase.ICD_O_3, "C48.0", "Retroperitoneum")));
+        tumor.setPatient(patient.copy());
+        return tumor;
+    }
+
+    /** The tumour's greatest dimension on the referral's imaging (CT, rps-reference.md work-up); empty without one. */
+    public static Optional<Observation> imagingSize(String caseId, BigDecimal greatestDimensionCm, Instant at, Reference patient,
+            Reference tumor) {
+        return size(caseId + "-size-imaging", greatestDimensionCm, CT, at, patient, tumor);
+    }
+
+    /** The specimen's greatest dimension on the resection report; empty without one. */
+    public static Optional<Observation> specimenSize(String caseId, ResectionReported resection, Instant at, Reference patient,
+            Reference tumor) {
+        return size(caseId + "-size-specimen", resection.greatestDimensionCm(), GROSS_EXAMINATION, at, patient, tumor);
+    }
+
+    private static Optional<Observation> size(String id, BigDecimal cm, Coding method, Instant at, Reference patient, Reference tumor) {
+        if (cm == null) {
+            return Optional.empty();
+        }
+        Observation o = new Observation();
+        o.setId(id);
+        o.getMeta().addProfile(McodeObservations.PROFILES + "mcode-tumor-size");
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.setCode(new CodeableConcept(new Coding(McodeObservations.LOINC, "21889-1", "Size Tumor")));
+        o.setSubject(patient.copy());
+        o.addFocus(tumor.copy());
+        o.setEffective(day(at));
+        o.setMethod(new CodeableConcept(method.copy()));
+        o.addComponent().setCode(new CodeableConcept(new Coding(McodeObservations.LOINC, "33728-7", "Size.maximum dimension in Tumor")))
+                .setValue(new Quantity().setValue(cm).setUnit("cm").setSystem(UCUM).setCode("cm"));
+        return Optional.of(o);
+    }
+
+    /**
+     * The resection the surgeon recorded: mCODE's cancer-related surgical procedure, for the primary cancer, in the
+     * retroperitoneum, en bloc or not and the organs taken with it as notes (no code for either was found), the margin
+     * (R) when pathology has reported the specimen.
+     */
+    public static Procedure resection(String caseId, int number, TreatmentRecorded surgery, ResectionReported report, Reference patient,
+            Reference condition) {
+        Procedure p = new Procedure();
+        p.setId(caseId + "-resection-" + number);
+        p.getMeta().addProfile(McodeObservations.PROFILES + "mcode-cancer-related-surgical-procedure");
+        p.addExtension(new Extension(McodeObservations.PROFILES + "mcode-procedure-intent", new CodeableConcept(CURATIVE.copy())));
+        p.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        p.setCode(new CodeableConcept(SURGICAL_PROCEDURE.copy()).setText("Resection of retroperitoneal sarcoma"));
+        p.setSubject(patient.copy());
+        p.setPerformed(new DateTimeType(surgery.date().toString()));
+        if (condition != null) {
+            p.addReasonReference(condition.copy());
+        }
+        p.addBodySite(new CodeableConcept(RETROPERITONEUM.copy()));
+        if (surgery.enBloc() != null) {
+            p.addNote(new Annotation().setText(surgery.enBloc() ? "En bloc resection" : "Not en bloc (piecemeal) resection"));
+        }
+        if (surgery.organsResected() != null && !surgery.organsResected().isEmpty()) {
+            p.addNote(new Annotation().setText("Organs resected with the tumour: " + surgery.organsResected().stream()
+                    .map(McodeTreatment::words).collect(Collectors.joining(", "))));
+        }
+        if (Boolean.TRUE.equals(surgery.grossResidualDisease())) {
+            p.addNote(new Annotation().setText("Gross residual disease stated by the surgeon"));
+        }
+        if (report != null && report.margin() != null) {
+            p.setOutcome(new CodeableConcept(MARGINS.get(report.margin()).copy()).setText("Margin " + report.margin()));
+        }
+        return p;
+    }
+
+    /** The specimen's residual tumour classification (R0, R1, R2) as a cancer stage observation; empty without a margin. */
+    public static Optional<Observation> margin(String caseId, ResectionReported report, Instant at, Reference patient,
+            Reference condition) {
+        Coding margin = report.margin() == null ? null : MARGINS.get(report.margin());
+        if (margin == null) {
+            return Optional.empty();
+        }
+        Observation o = new Observation();
+        o.setId(caseId + "-margin");
+        o.getMeta().addProfile(McodeObservations.PROFILES + "mcode-cancer-stage");
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        // the residual tumour is the pathologist's finding on the specimen
+        o.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", null)));
+        o.setCode(new CodeableConcept(RESIDUAL_TUMOR_STAGE.copy()));
+        o.setSubject(patient.copy());
+        o.setEffective(day(at));
+        o.addFocus(condition.copy());
+        o.setValue(new CodeableConcept(margin.copy()).setText(report.margin()));
+        return Optional.of(o);
+    }
+
+    /**
+     * The board's decision of one round: a care plan for the primary cancer, the option in words and as its code in
+     * our own system, the round and what the board said as notes.
+     */
+    public static CarePlan decision(String caseId, int round, PlanDecided decision, Instant at, boolean superseded, List<String> notes,
+            Reference patient, Reference condition) {
+        CarePlan plan = new CarePlan();
+        plan.setId(caseId + "-plan-" + round);
+        plan.setStatus(superseded ? CarePlan.CarePlanStatus.REVOKED : CarePlan.CarePlanStatus.ACTIVE);
+        plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+        plan.addCategory(new CodeableConcept(new Coding(LocalCodes.BOARD_OPTION, decision.option(), OPTIONS.get(decision.option()))));
+        plan.setTitle("Sarcoma board decision, round " + round);
+        plan.setDescription(OPTIONS.getOrDefault(decision.option(), decision.option()));
+        plan.setSubject(patient.copy());
+        plan.setCreatedElement(new DateTimeType(java.util.Date.from(at), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,
+                java.util.TimeZone.getTimeZone(ZoneOffset.UTC)));
+        if (condition != null) {
+            plan.addAddresses(condition.copy());
+        }
+        notes.forEach(text -> plan.addNote(new Annotation().setText(text)));
+        return plan;
+    }
+
+    private static DateTimeType day(Instant at) {
+        return new DateTimeType(at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+    }
+
+    private static String words(String code) {
+        return code.replace('_', ' ').toLowerCase();
+    }
+}

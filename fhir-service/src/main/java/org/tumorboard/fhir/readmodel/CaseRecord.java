@@ -1,0 +1,203 @@
+package org.tumorboard.fhir.readmodel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.BiopsyWaived;
+import org.tumorboard.events.CaseDischarged;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseScheduled;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.CaseWithdrawn;
+import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PathologyOfRecord;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.ReportAmended;
+import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SarcomaDiagnosisRestored;
+import org.tumorboard.events.SurveillanceScheduled;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.Unknown;
+import org.tumorboard.events.WorkupCompleted;
+import org.tumorboard.events.WorkupReopened;
+
+/**
+ * What the four topics have said of one case, folded into the facts the FHIR export needs. Pure: the same events, in
+ * any order of arrival, give the same record. Each owner's facts are ordered by its own per-case sequence (never by
+ * time, architecture.md); a report's amendment replaces its earlier version whatever order they came in; a redelivered
+ * event is one row of the read model and so one fact.
+ *
+ * @param referral     intake's referral (its site scopes every read), null until it has arrived
+ * @param imagingSize  the imaging's greatest dimension as intake last knew it (the referral, then its updates)
+ * @param imagingAt    when intake recorded that size
+ * @param biopsy       the latest biopsy report at its latest version, null before one
+ * @param diagnosedAt  when the first biopsy report that diagnosed a sarcoma was published
+ * @param resection    the latest resection report at its latest version, null before one
+ * @param clinical     the latest clinical (c) staging, null before one
+ * @param pathologic   the latest pathologic (p) staging, null before one
+ * @param surgeries    the surgeries the board recorded, in its order
+ * @param decisions    the board's decisions, in its order: round 1, 2...
+ * @param visits       the surveillance findings the board recorded, in its order
+ * @param withdrawn    intake withdrew the case
+ */
+public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagingSize, Instant imagingAt,
+        Dated<BiopsyReported> biopsy, Instant diagnosedAt, Dated<ResectionReported> resection, Dated<CaseStaged> clinical,
+        Dated<CaseStaged> pathologic, List<TreatmentRecorded> surgeries, boolean afterNeoadjuvant, List<Dated<PlanDecided>> decisions,
+        List<RecurrenceRecorded> visits, boolean withdrawn) {
+
+    /** A fact with the time its owner published it. */
+    public record Dated<T>(T fact, Instant at) {
+    }
+
+    /** The site whose users may read the case; empty until intake's referral has arrived (then only the hub could). */
+    public Optional<String> referringSite() {
+        return Optional.ofNullable(referral).map(CaseReferred::referringSite);
+    }
+
+    /** rps-reference.md section 8: the histology and grade that govern the case, from both reports. */
+    public Optional<PathologyOfRecord> pathologyOfRecord() {
+        if (biopsy == null && resection == null) {
+            return Optional.empty();
+        }
+        return Optional.of(PathologyOfRecord.of(
+                biopsy == null ? null : biopsy.fact().histology(), biopsy == null ? null : biopsy.fact().grade(),
+                resection == null ? null : resection.fact().histology(), resection == null ? null : resection.fact().grade(),
+                afterNeoadjuvant));
+    }
+
+    /** Folds one case's events, as the read model holds them (any order). */
+    public static CaseRecord of(String caseId, List<CaseEvent> events) {
+        // the same event twice (a redelivery, a replay) is one fact; so is the owner's same numbered fact published again
+        // under a new id (the owner numbers each of its facts of a case once: architecture.md, delivery guarantees)
+        Map<Object, CaseEvent> once = new LinkedHashMap<>();
+        for (CaseEvent event : events) {
+            Object key = event.sequence() == CaseEvent.UNSEQUENCED ? event.id() : List.of(event.source(), event.sequence());
+            once.putIfAbsent(key, event);
+        }
+        List<CaseEvent> ordered = new ArrayList<>(once.values());
+        // one owner's facts by its sequence; owners are independent (each fact kind has one owner)
+        ordered.sort(Comparator.comparing(CaseEvent::source).thenComparingLong(CaseEvent::sequence)
+                .thenComparing(CaseEvent::time).thenComparing(CaseEvent::id));
+        Fold fold = new Fold();
+        ordered.forEach(fold::apply);
+        return fold.record(caseId);
+    }
+
+    /** A report's versions: the highest one is the report; reports in the order pathology first published them. */
+    private static final class Reports<T> {
+        private final Map<String, Dated<T>> latest = new LinkedHashMap<>();
+        private final Map<String, Integer> versions = new LinkedHashMap<>();
+
+        void version(String reportId, int version, T report, Instant at) {
+            Integer known = versions.get(reportId);
+            if (known == null || version > known) {
+                if (known == null) {
+                    latest.put(reportId, new Dated<>(report, at));
+                } else {
+                    latest.replace(reportId, new Dated<>(report, at));
+                }
+                versions.put(reportId, version);
+            }
+        }
+
+        Dated<T> last() {
+            Dated<T> last = null;
+            for (Dated<T> report : latest.values()) {
+                last = report;
+            }
+            return last;
+        }
+    }
+
+    private static final class Fold {
+        CaseReferred referral;
+        BigDecimal imagingSize;
+        Instant imagingAt;
+        final Reports<BiopsyReported> biopsies = new Reports<>();
+        final Reports<ResectionReported> resections = new Reports<>();
+        Instant diagnosedAt;
+        Dated<CaseStaged> clinical;
+        Dated<CaseStaged> pathologic;
+        final List<TreatmentRecorded> surgeries = new ArrayList<>();
+        boolean neoadjuvant;
+        final List<Dated<PlanDecided>> decisions = new ArrayList<>();
+        final List<RecurrenceRecorded> visits = new ArrayList<>();
+        boolean withdrawn;
+
+        void apply(CaseEvent event) {
+            Instant at = event.time();
+            switch (event.payload()) {
+                case CaseReferred p -> {
+                    referral = p;
+                    imagingSize = p.greatestDimensionCm();
+                    imagingAt = p.referredAt();
+                }
+                case ImagingUpdated p -> {
+                    imagingSize = p.greatestDimensionCm();
+                    imagingAt = at;
+                }
+                case CaseWithdrawn p -> withdrawn = true;
+                case BiopsyReported p -> biopsy(p.reportId(), p.version(), p, at);
+                case BiopsyAmended p -> biopsy(p.reportId(), p.version(), new BiopsyReported(p.caseId(), p.reportId(), p.version(),
+                        p.histology(), p.grade(), p.score(), p.alerts()), at);
+                case ResectionReported p -> resections.version(p.reportId(), p.version(), p, at);
+                case ResectionAmended p -> resections.version(p.reportId(), p.version(), new ResectionReported(p.caseId(),
+                        p.reportId(), p.version(), p.margin(), p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive(),
+                        p.marginMissProbability(), p.histology(), p.grade(), p.treatmentEffectPercent(), p.alerts()), at);
+                case CaseStaged p -> {
+                    if ("c".equals(p.prefix())) {
+                        clinical = new Dated<>(p, at);
+                    } else if ("p".equals(p.prefix())) {
+                        pathologic = new Dated<>(p, at);
+                    }
+                    // yp and r stagings: mCODE 4.0.0 has no codes for them here (AjccCodes); not exported
+                }
+                case TreatmentRecorded p -> {
+                    if (p.isSurgery()) {
+                        surgeries.add(p);
+                    } else if (p.isNeoadjuvant()) {
+                        neoadjuvant = true;
+                    }
+                }
+                case PlanDecided p -> decisions.add(new Dated<>(p, at));
+                case RecurrenceRecorded p -> visits.add(p);
+                // ReportAmended: the same amendment as BiopsyAmended / ResectionAmended, published beside them
+                case ReportAmended p -> { }
+                // facts that change no exported resource: the workflow's own steps, and the flag the reports already carry
+                case WorkupCompleted p -> { }
+                case WorkupReopened p -> { }
+                case CaseScheduled p -> { }
+                case SurveillanceScheduled p -> { }
+                case CaseDischarged p -> { }
+                case BiopsyWaived p -> { }
+                case NonSarcomaFlagged p -> { }
+                case SarcomaDiagnosisRestored p -> { }
+                case Unknown p -> { }
+            }
+        }
+
+        private void biopsy(String reportId, int version, BiopsyReported report, Instant at) {
+            biopsies.version(reportId, version, report, at);
+            if (diagnosedAt == null && !PathologyOfRecord.NOT_SARCOMA.equals(report.histology())) {
+                diagnosedAt = at;
+            }
+        }
+
+        CaseRecord record(String caseId) {
+            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.last(), diagnosedAt, resections.last(),
+                    clinical, pathologic, List.copyOf(surgeries), neoadjuvant, List.copyOf(decisions), List.copyOf(visits), withdrawn);
+        }
+    }
+}

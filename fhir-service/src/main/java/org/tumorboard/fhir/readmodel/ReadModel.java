@@ -1,0 +1,51 @@
+package org.tumorboard.fhir.readmodel;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.Unknown;
+import org.tumorboard.platform.messaging.CaseEventHandler;
+
+/**
+ * The facade's read model: every believed event of the four topics (the platform's inbox has checked its owner, its
+ * payload and its time, and drops a redelivery) is kept as one {@link CaseFact}; a case is read by folding its facts
+ * ({@link CaseRecord}). An event type this version does not know is not kept: nothing here could export it.
+ */
+@ApplicationScoped
+public class ReadModel implements CaseEventHandler {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Runs inside the consumer's inbox transaction. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void handle(CaseEvent event) {
+        if (event.payload() instanceof Unknown) {
+            return;
+        }
+        if (em.find(CaseFact.class, event.id()) == null) {
+            em.persist(CaseFact.of(event, clock.instant()));
+        }
+    }
+
+    /** The case as its facts say, empty when no fact of it has arrived. */
+    @Transactional
+    public Optional<CaseRecord> find(UUID caseId) {
+        List<CaseEvent> events = em.createQuery("select f from CaseFact f where f.caseId = :caseId", CaseFact.class)
+                .setParameter("caseId", caseId).getResultStream().map(CaseFact::event).toList();
+        return events.isEmpty() ? Optional.empty() : Optional.of(CaseRecord.of(caseId.toString(), events));
+    }
+}

@@ -1,0 +1,118 @@
+package org.tumorboard.fhir.readmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.CaseStaged;
+import org.tumorboard.events.PathologyOfRecord;
+import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.Sources;
+
+/** The fold of one case's events: late, twice, out of order and amended, the same facts. */
+class CaseRecordTest {
+
+    static final String CASE = "0b6c3f2e-8f0e-4e63-9a57-2f1f5f3b9d10";
+    static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+    static CaseEvent event(org.tumorboard.events.EventType<?> type, String source, Object payload, int minutes, long sequence) {
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        CaseEvent e = CaseEvent.create((org.tumorboard.events.EventType) type, source, CASE,
+                (org.tumorboard.events.CaseEventPayload) payload, T0.plusSeconds(60L * minutes), sequence);
+        return e;
+    }
+
+    static List<CaseEvent> journey() {
+        return List.of(
+                event(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, new CaseReferred(CASE, "SPOKE-NORTH", T0, new BigDecimal("22.0"),
+                        false, false, true), 0, 1),
+                event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b1", 1,
+                        "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1"), 10, 1),
+                event(CaseEventTypes.BIOPSY_AMENDED, Sources.PATHOLOGY, new BiopsyAmended(CASE, "b1", 2,
+                        "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), 20, 2),
+                event(CaseEventTypes.CASE_STAGED, Sources.STAGING, staged("c", "G1", "IA"), 11, 1),
+                event(CaseEventTypes.CASE_STAGED, Sources.STAGING, staged("c", "G3", "IIIB"), 21, 2),
+                event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "UPFRONT_RESECTION"), 30, 1),
+                event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY", LocalDate.parse("2026-11-20"),
+                        true, List.of("KIDNEY_LEFT"), null, null), 40, 2),
+                event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
+                        new BigDecimal("21.5"), 2, 0, null, null, null, null, List.of()), 50, 3));
+    }
+
+    static CaseStaged staged(String prefix, String g, String group) {
+        return new CaseStaged(CASE, prefix, "T4", "N0", "M0", g, group);
+    }
+
+    @Test
+    void theAmendedBiopsyAndTheLatestStagingAreOfRecordWhateverTheOrderOfArrival() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        CaseRecord inOrder = CaseRecord.of(CASE, events);
+        Random random = new Random(23);
+        for (int i = 0; i < 20; i++) {
+            Collections.shuffle(events, random);
+            assertEquals(inOrder, CaseRecord.of(CASE, events), "shuffle " + i);
+        }
+        assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", inOrder.biopsy().fact().histology());
+        assertEquals(2, inOrder.biopsy().fact().version());
+        assertEquals("IIIB", inOrder.clinical().fact().group());
+        assertEquals(T0.plusSeconds(600), inOrder.diagnosedAt(), "dated by the first report that diagnosed a sarcoma");
+        assertEquals(new PathologyOfRecord("DEDIFFERENTIATED_LIPOSARCOMA", PathologyOfRecord.Source.BIOPSY, "G3",
+                PathologyOfRecord.Source.BIOPSY), inOrder.pathologyOfRecord().orElseThrow());
+        assertEquals("SPOKE-NORTH", inOrder.referringSite().orElseThrow());
+    }
+
+    @Test
+    void anEventTwiceIsOneFact() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        events.addAll(journey());
+        CaseRecord twice = CaseRecord.of(CASE, events);
+        assertEquals(CaseRecord.of(CASE, journey()), twice);
+        assertEquals(1, twice.surgeries().size());
+        assertEquals(1, twice.decisions().size());
+    }
+
+    @Test
+    void anOlderVersionArrivingLateDoesNotReplaceTheAmendment() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        // version 1 again, numbered after the amendment (a replay from a stale copy): the report's version decides
+        events.add(event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b1", 1,
+                "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1"), 60, 9));
+        assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", CaseRecord.of(CASE, events).biopsy().fact().histology());
+    }
+
+    @Test
+    void theSpecimensHistologyAndGradeGovernOnceReported() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        events.add(event(CaseEventTypes.RESECTION_AMENDED, Sources.PATHOLOGY, new org.tumorboard.events.ResectionAmended(CASE, "r1", 2,
+                "R1", new BigDecimal("21.5"), 2, 0, null, "LEIOMYOSARCOMA", "G2", null, List.of()), 70, 4));
+        CaseRecord record = CaseRecord.of(CASE, events);
+        assertEquals("R1", record.resection().fact().margin());
+        assertEquals(new PathologyOfRecord("LEIOMYOSARCOMA", PathologyOfRecord.Source.SPECIMEN, "G2", PathologyOfRecord.Source.SPECIMEN),
+                record.pathologyOfRecord().orElseThrow());
+    }
+
+    @Test
+    void aCaseWhoseReferralHasNotArrivedHasNoSite() {
+        CaseRecord record = CaseRecord.of(CASE, journey().subList(1, 3));
+        assertTrue(record.referringSite().isEmpty());
+        assertNull(record.imagingSize());
+        assertFalse(record.withdrawn());
+    }
+}
