@@ -3,7 +3,7 @@
 # runs its migrations), and the service's own login role, which the migrations grant only what the service may do
 # (issue 24, item 5: no DDL, on the audit trail only insert and read). Keycloak's database has one role.
 set -euo pipefail
-for service in intake pathology staging board; do
+for service in intake pathology staging board fhir; do
     password="${service^^}_DB_PASSWORD"
     owner_password="${service^^}_DB_OWNER_PASSWORD"
     psql -v ON_ERROR_STOP=1 --username postgres <<SQL

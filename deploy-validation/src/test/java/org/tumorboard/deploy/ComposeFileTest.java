@@ -7,6 +7,7 @@ import static org.tumorboard.deploy.Manifests.SERVICES;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,15 +33,18 @@ class ComposeFileTest {
                 "the Keycloak bin/run and the system tests run");
         assertTrue(services.path("keycloak").path("volumes").get(0).asText().startsWith("../keycloak/tumorboard-realm.json:"));
         String init = Files.readString(Manifests.ROOT.resolve("deploy/compose/init-databases.sh"));
-        for (String owner : new String[] { "intake", "pathology", "staging", "board", "keycloak" }) {
-            assertTrue(init.contains(owner), "init-databases.sh creates " + owner);
+        for (String owner : SERVICES) {
+            assertTrue(init.lines().anyMatch(l -> l.startsWith("for service in ") && List.of(l.split("[\\s;]+")).contains(owner)),
+                    "init-databases.sh creates " + owner + "'s database and roles");
         }
+        assertTrue(init.contains("CREATE DATABASE keycloak"), "init-databases.sh creates keycloak's database");
     }
 
     /**
      * Issue 22, item 1: the compose broker authenticates (SCRAM-SHA-512) and authorizes (StandardAuthorizer, nothing
      * allowed without an ACL); its set-up script grants each service exactly its topics and group, as case-events
-     * Topics and the Kubernetes KafkaUsers say; each service logs in as itself.
+     * Topics and the Kubernetes KafkaUsers say (a read model, fhir-service, no topic of its own: "-"); each service logs
+     * in as itself.
      */
     @Test
     void theBrokerAuthenticatesAndEachServiceIsGrantedOnlyItsTopics() throws IOException {
@@ -60,8 +64,13 @@ class ComposeFileTest {
             String service = s + "-service";
             String grant = script.lines().filter(l -> l.startsWith("grant " + service + " ")).findFirst()
                     .orElseThrow(() -> new AssertionError("kafka-setup.sh grants nothing to " + service));
-            java.util.List<String> words = java.util.List.of(grant.split("\\s+"));
-            assertEquals(Topics.ownedBy(service), words.get(2), service + " writes its own topic");
+            List<String> words = List.of(grant.split("\\s+"));
+            assertEquals(Topics.SERVICES.contains(service) ? Topics.ownedBy(service) : "-", words.get(2),
+                    service + " writes its own topic, a read model none");
+            assertTrue(script.contains(Topics.deadLetter(service)), "kafka-setup.sh creates " + Topics.deadLetter(service));
+            String password = s.toUpperCase() + "_KAFKA_PASSWORD";
+            assertTrue(script.lines().anyMatch(l -> l.equals("user " + service + " \"$" + password + "\"")), service + "'s user");
+            assertTrue(env.has(password), "the broker's container gets " + password);
             assertEquals(new TreeSet<>(Topics.consumedBy(service)), new TreeSet<>(words.subList(3, words.size())), service + " reads");
             JsonNode serviceEnv = COMPOSE.path("services").path(service).path("environment");
             assertEquals(service, serviceEnv.path("TUMORBOARD_KAFKA_USER").asText());
@@ -88,6 +97,10 @@ class ComposeFileTest {
                 assertTrue(service.path("depends_on").has(dependency), s + " waits for " + dependency);
             }
             assertTrue(service.path("environment").path(s.toUpperCase() + "_DB_URL").asText().endsWith("/" + s), s + "'s own database");
+            for (String callee : Manifests.CALLS.getOrDefault(s, List.of())) {
+                assertEquals("http://" + callee + "-service:8080", service.path("environment").path(callee.toUpperCase() + "_URL").asText(),
+                        s + " calls " + callee + " inside the network");
+            }
         }
     }
 
@@ -102,7 +115,7 @@ class ComposeFileTest {
         names.remove("QUARKUS_HTTP_PORT");
         assertEquals(Manifests.environmentRead("web-app"), names, "web-app");
         assertEquals("8080:8080", web.path("ports").get(0).asText(), "the port the realm's tumorboard-web client redirects to");
-        for (String s : SERVICES) {
+        for (String s : Manifests.CALLED_BY_WEB_APP) {
             assertTrue(web.path("depends_on").has(s + "-service"), "the web app waits for " + s);
             assertEquals("http://" + s + "-service:8080", web.path("environment").path(s.toUpperCase() + "_URL").asText());
         }

@@ -161,7 +161,8 @@ class KubernetesManifestsTest {
     void topicsMatchTheEventContract(String overlay) {
         Manifests.Rendered r = rendered(overlay);
         Set<String> expected = new TreeSet<>(List.of(Topics.INTAKE, Topics.PATHOLOGY, Topics.STAGING, Topics.BOARD));
-        SERVICES.forEach(s -> expected.add(Topics.deadLetter(s + "-service")));
+        // one dead-letter topic per consumer, the read model's (fhir-service) among them
+        Topics.CONSUMERS.forEach(c -> expected.add(Topics.deadLetter(c)));
         Set<String> declared = new TreeSet<>();
         for (KafkaTopic t : r.all(KafkaTopic.class)) {
             declared.add(t.getSpec().getTopicName());
@@ -188,9 +189,9 @@ class KubernetesManifestsTest {
 
     /**
      * Issue 22, item 1: the broker's one listener is TLS with SCRAM-SHA-512 and the simple authorizer; each service is a
-     * KafkaUser whose ACLs are exactly its own topic and dead-letter topic (write), the topics it consumes (read) and its
-     * own group; its Deployment logs in as that user with the password from the user's Secret, over TLS trusting the
-     * cluster CA.
+     * KafkaUser whose ACLs are exactly its own topic (a read model has none) and dead-letter topic (write), the topics it
+     * consumes (read) and its own group; its Deployment logs in as that user with the password from the user's Secret,
+     * over TLS trusting the cluster CA.
      */
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
@@ -228,7 +229,12 @@ class KubernetesManifestsTest {
                 rule.getOperations().forEach(op -> granted.add(resource + " " + op.name()));
             }
             Set<String> expected = new TreeSet<>();
-            for (String topic : List.of(Topics.ownedBy(service), Topics.deadLetter(service))) {
+            List<String> written = new ArrayList<>();
+            if (Topics.SERVICES.contains(service)) {
+                written.add(Topics.ownedBy(service)); // a read model (Topics.READERS) publishes on no topic
+            }
+            written.add(Topics.deadLetter(service));
+            for (String topic : written) {
                 expected.addAll(List.of("topic " + topic + " WRITE", "topic " + topic + " DESCRIBE"));
             }
             for (String topic : Topics.consumedBy(service)) {
@@ -252,6 +258,51 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Issue 23: a read model (fhir-service) publishes nothing, so its KafkaUser may write none of the contract's topics: no
+     * allow rule with Write, IdempotentWrite or All on a topic resource that names one of them (literally, by a prefix of
+     * it, or *). Its only Write is its dead-letter topic; no user may write another's dead-letter topic either.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void theReadModelsKafkaUserMayWriteNoneOfTheTopics(String overlay) {
+        Manifests.Rendered r = rendered(overlay);
+        assertFalse(Topics.READERS.isEmpty());
+        for (String reader : Topics.READERS) {
+            assertFalse(Topics.SERVICES.contains(reader), reader + " is no publishing service");
+            var user = r.named(io.strimzi.api.kafka.model.user.KafkaUser.class, reader)
+                    .orElseThrow(() -> new AssertionError(overlay + ": KafkaUser " + reader));
+            List<String> writable = new ArrayList<>();
+            for (var rule : ((io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
+                if (rule.getType() == io.strimzi.api.kafka.model.user.acl.AclRuleType.DENY
+                        || !(rule.getResource() instanceof io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource t)) {
+                    continue;
+                }
+                List<io.strimzi.api.kafka.model.user.acl.AclOperation> ops = new ArrayList<>();
+                if (rule.getOperations() != null) {
+                    ops.addAll(rule.getOperations());
+                }
+                if (rule.getOperation() != null) {
+                    ops.add(rule.getOperation());
+                }
+                boolean writes = ops.stream().anyMatch(op -> op == io.strimzi.api.kafka.model.user.acl.AclOperation.WRITE
+                        || op == io.strimzi.api.kafka.model.user.acl.AclOperation.IDEMPOTENTWRITE
+                        || op == io.strimzi.api.kafka.model.user.acl.AclOperation.ALL);
+                List<String> topics = new ArrayList<>(Topics.ALL);
+                Topics.CONSUMERS.stream().filter(c -> !c.equals(reader)).forEach(c -> topics.add(Topics.deadLetter(c)));
+                for (String topic : topics) {
+                    boolean names = "*".equals(t.getName()) || topic.equals(t.getName())
+                            || (t.getPatternType() == io.strimzi.api.kafka.model.user.acl.AclResourcePatternType.PREFIX
+                                    && topic.startsWith(t.getName()));
+                    if (writes && names) {
+                        writable.add(topic + " (" + t.getName() + " " + ops + ")");
+                    }
+                }
+            }
+            assertEquals(List.of(), writable, overlay + ": " + reader + " may write");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
     void environmentNamesAreExactlyWhatEachServiceReads(String overlay) {
@@ -269,13 +320,24 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Each service's NetworkPolicy lets it out to Kafka, the database, Keycloak (through the ingress controller) and DNS,
+     * and to the HTTP port of the services it calls (Manifests.CALLS: fhir-service to intake-service, at the Service its
+     * INTAKE_URL names), nothing else.
+     */
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
-    void eachServiceReachesOnlyKafkaTheDatabaseAndKeycloak(String overlay) {
+    void eachServiceReachesOnlyKafkaTheDatabaseKeycloakAndTheServicesItCalls(String overlay) {
         Manifests.Rendered r = rendered(overlay);
         Map<String, String> kafkaPods = Map.of("strimzi.io/cluster", r.kafka().getMetadata().getName(), "strimzi.io/kind", "Kafka");
         Map<String, String> dbPods = Map.of("cnpg.io/cluster", r.cnpgCluster().metadata().name());
         for (String s : SERVICES) {
+            List<String> calls = Manifests.CALLS.getOrDefault(s, List.of());
+            for (String callee : calls) {
+                URI url = URI.create(resolvedEnv(r, s).get(callee.toUpperCase() + "_URL"));
+                assertEquals(callee + "-service", url.getHost(), overlay + " " + s + " calls " + callee + " at its Service");
+                assertEquals(8080, url.getPort(), overlay + " " + s + " calls " + callee + " on its HTTP port");
+            }
             NetworkPolicy np = r.named(NetworkPolicy.class, s + "-service").orElseThrow(() -> new AssertionError("NetworkPolicy " + s));
             assertEquals(r.deployment(s).getSpec().getSelector().getMatchLabels(), np.getSpec().getPodSelector().getMatchLabels());
             assertTrue(np.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")));
@@ -297,13 +359,18 @@ class KubernetesManifestsTest {
                             reached.add("keycloak");
                         } else if ("kube-dns".equals(pods.get("k8s-app")) && port == 53) {
                             reached.add("dns");
+                        } else if (peer.getNamespaceSelector() == null && port == 8080 && pods.size() == 1
+                                && calls.stream().anyMatch(c -> (c + "-service").equals(pods.get("app.kubernetes.io/name")))) {
+                            reached.add(pods.get("app.kubernetes.io/name"));
                         } else {
                             throw new AssertionError(s + ": egress to something else: " + peer + " port " + port);
                         }
                     }
                 }
             }
-            assertEquals(new TreeSet<>(List.of("database", "dns", "kafka", "keycloak")), reached, s);
+            Set<String> expected = new TreeSet<>(List.of("database", "dns", "kafka", "keycloak"));
+            calls.forEach(c -> expected.add(c + "-service"));
+            assertEquals(expected, reached, s);
         }
     }
 
@@ -315,7 +382,9 @@ class KubernetesManifestsTest {
         assertTrue(cluster.spec().instances() >= 2, "a primary and at least one replica");
         Set<String> roles = cluster.spec().managed().roles().stream().filter(Manifests.CnpgRole::login)
                 .map(Manifests.CnpgRole::name).collect(Collectors.toSet());
-        for (String owner : List.of("intake", "pathology", "staging", "board", "keycloak")) {
+        List<String> owners = new ArrayList<>(SERVICES);
+        owners.add("keycloak");
+        for (String owner : owners) {
             assertTrue(roles.contains(owner), "role " + owner);
             List<Manifests.CnpgDatabase> dbs = r.all(Manifests.CnpgDatabase.class).stream()
                     .filter(d -> owner.equals(d.spec().name())).toList();

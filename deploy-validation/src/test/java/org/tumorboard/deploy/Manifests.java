@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.tumorboard.events.Topics;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +43,29 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 final class Manifests {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-    static final List<String> SERVICES = List.of("intake", "pathology", "staging", "board");
+
+    /**
+     * Every service deployed, by its short name (its database, roles, Secrets and environment prefix), as case-events
+     * Topics.CONSUMERS names them: the four that publish (Topics.SERVICES, Topics.ownedBy) and fhir-service, a read model
+     * that publishes on no topic (Topics.READERS).
+     */
+    static final List<String> SERVICES = Topics.CONSUMERS.stream().map(Manifests::shortName).toList();
+
+    /** The services the web app calls (its *_URL): not fhir-service, which serves FHIR clients. */
+    static final List<String> CALLED_BY_WEB_APP = List.of("intake", "pathology", "staging", "board");
+
+    /**
+     * The services a service calls over HTTP (its {@code <CALLEE>_URL}, with the caller's token): fhir-service asks intake
+     * for the patient's identity (issue 23). No other call between services is allowed.
+     */
+    static final Map<String, List<String>> CALLS = Map.of("fhir", List.of("intake"));
+
+    private static String shortName(String service) {
+        if (!service.endsWith("-service")) {
+            throw new IllegalArgumentException("not a service name: " + service);
+        }
+        return service.substring(0, service.length() - "-service".length());
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Meta(String name, String namespace, Map<String, String> labels) {

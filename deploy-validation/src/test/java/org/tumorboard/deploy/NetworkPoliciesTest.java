@@ -119,7 +119,14 @@ class NetworkPoliciesTest {
             kafkaNodes.forEach(k -> expect(r, service, k, 9093, "TCP", denied));
             expect(r, service, postgres, 5432, "TCP", denied);
             expect(r, service, INGRESS_CONTROLLER, 443, "TCP", denied);
-            expect(r, webApp, service, 8080, "TCP", denied);
+            expect(r, INGRESS_CONTROLLER, service, 8080, "TCP", denied);
+            // the services one calls over HTTP: fhir-service asks intake-service for the patient's identity
+            for (String callee : Manifests.CALLS.getOrDefault(s, List.of())) {
+                expect(r, service, pods.get(callee + "-service"), 8080, "TCP", denied);
+            }
+        }
+        for (String s : Manifests.CALLED_BY_WEB_APP) {
+            expect(r, webApp, pods.get(s + "-service"), 8080, "TCP", denied);
         }
         expect(r, webApp, INGRESS_CONTROLLER, 443, "TCP", denied);
         expect(r, INGRESS_CONTROLLER, webApp, 8080, "TCP", denied);

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tumorboard.systemtest.Api.as;
 import static org.tumorboard.systemtest.SystemStack.Service.BOARD;
+import static org.tumorboard.systemtest.SystemStack.Service.FHIR;
 import static org.tumorboard.systemtest.SystemStack.Service.INTAKE;
 import static org.tumorboard.systemtest.SystemStack.Service.PATHOLOGY;
 import static org.tumorboard.systemtest.SystemStack.Service.STAGING;
@@ -327,6 +328,51 @@ class CaseJourneyTest {
         assertTrue(board.contains("TREATMENT surgeon SUCCESS"), board.toString());
         assertTrue(board.stream().anyMatch(r -> r.startsWith("SURVEILLANCE_VISIT ") && r.endsWith(" SUCCESS")), board.toString());
         as("coord-north", INTAKE).get("/api/audit").then().statusCode(403);
+    }
+
+    /**
+     * Issue 23: the whole journey read back as FHIR R4 / mCODE 4.0.0 from the facade, every resource validated against
+     * the official package with no error outside what cannot be checked here; the surgeon gets the patient's identity
+     * from intake through the facade, the chair does not, another spoke does not find the case; the reads are audited.
+     */
+    @Test
+    @Order(13)
+    void theCaseIsExportedAsMcodeWithNoUnexplainedError() {
+        String c = caseId;
+        eventually("the facade has the whole journey", () -> FhirExport.everything("chair", c).getEntry().stream()
+                .anyMatch(e -> e.getResource().getIdElement().getIdPart().startsWith(c + "-status-")));
+        FhirExport.Result export = FhirExport.validate("the journey's case (chair)", FhirExport.everything("chair", c));
+        assertEquals(List.of(), export.unexplained());
+        assertEquals(List.of("Patient/" + c, "Condition/" + c + "-primary", "BodyStructure/" + c + "-tumor",
+                "Observation/" + c + "-size-imaging", "Observation/" + c + "-grade", "Observation/" + c + "-c-t",
+                "Observation/" + c + "-c-n", "Observation/" + c + "-c-m", "Observation/" + c + "-c-group", "Observation/" + c + "-p-m",
+                "Observation/" + c + "-p-group", "Procedure/" + c + "-resection-1", "Observation/" + c + "-size-specimen",
+                "Observation/" + c + "-margin", "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-" + LocalDate.now(ZoneOffset.UTC)),
+                export.resources());
+        as("chair", FHIR).get("/fhir/Patient/" + c).then().statusCode(200)
+                .body("identifier.value", contains(c)).body("name[0].family", nullValue());
+        as("chair", FHIR).get("/fhir/Condition/" + c + "-primary").then().statusCode(200)
+                .body("extension.find { it.url.endsWith('histology-morphology-behavior') }.valueCodeableConcept.coding[0].code",
+                        equalTo("8858/3"));
+        as("chair", FHIR).get("/fhir/Procedure/" + c + "-resection-1").then().statusCode(200)
+                .body("outcome.text", equalTo("Margin R0"));
+
+        FhirExport.Result withIdentity = FhirExport.validate("the journey's case (surgeon, with identity)", FhirExport.everything("surgeon", c));
+        assertEquals(List.of(), withIdentity.unexplained());
+        as("surgeon", FHIR).get("/fhir/Patient/" + c).then().statusCode(200)
+                .body("name[0].family", equalTo(patient.familyName()))
+                .body("identifier.find { it.type?.coding?.getAt(0)?.code == 'MR' }.value", equalTo(patient.mrn()))
+                .body("identifier.find { it.type?.coding?.getAt(0)?.code == 'MR' }.system", equalTo("urn:tumorboard:mrn:SPOKE-NORTH"));
+        as("coord-south", FHIR).get("/fhir/Patient/" + c + "/$everything").then().statusCode(404)
+                .contentType("application/fhir+json").body("resourceType", equalTo("OperationOutcome"));
+
+        List<String> reads = trail(FHIR, "FHIR_");
+        assertTrue(reads.contains("FHIR_EVERYTHING chair SUCCESS"), reads.toString());
+        assertTrue(reads.contains("FHIR_EVERYTHING surgeon SUCCESS"), reads.toString());
+        assertTrue(reads.contains("FHIR_EVERYTHING coord-south NOT_FOUND"), "another site's attempt: " + reads);
+        List<Map<String, Object>> identityReads = as("auditor", FHIR).queryParam("caseId", c).queryParam("size", 500).get("/api/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.identityDisclosed == true }");
+        assertTrue(identityReads.stream().allMatch(r -> "surgeon".equals(r.get("actor"))) && !identityReads.isEmpty(), identityReads.toString());
     }
 
     /** "ACTION actor OUTCOME" of the case's records in a service whose action contains the given text, oldest first. */

@@ -25,14 +25,14 @@ import org.tumorboard.testsupport.TempFiles;
 /**
  * The whole system as {@code bin/run} starts it, for the system tests: a Kafka broker (KRaft) and PostgreSQL (one
  * database per service), each in its own process ({@code LocalInfrastructure}, the launcher bin/run uses), Keycloak
- * through {@code bin/keycloak} with the demo realm, and the four packaged services ({@code quarkus-run.jar}) in prod
- * mode. Every process listens on a free port, keeps its files under {@code system-tests/target/stack} and logs to
+ * through {@code bin/keycloak} with the demo realm, and the four packaged services and the FHIR facade
+ * ({@code quarkus-run.jar}) in prod mode. Every process listens on a free port, keeps its files under {@code system-tests/target/stack} and logs to
  * {@code target/stack/logs/<process>.log}. Started once per test JVM, from empty, and stopped when the JVM exits.
  */
 public final class SystemStack {
 
     public enum Service {
-        INTAKE, PATHOLOGY, STAGING, BOARD;
+        INTAKE, PATHOLOGY, STAGING, BOARD, FHIR;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -136,6 +136,9 @@ public final class SystemStack {
             env.put(upper + "_DB_USER", s.id());
             env.put(upper + "_DB_PASSWORD", s.id());
             env.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/tumorboard");
+            if (s == Service.FHIR) {
+                env.put("INTAKE_URL", url(Service.INTAKE)); // the patient's identity, per request (issue 23)
+            }
             Path jar = root.resolve(s.id() + "-service/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: the services are packaged before this module ("

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * Environment: TUMORBOARD_DATA (folder), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), POSTGRES_PORT (5432),
  * TUMORBOARD_COMPONENTS ({@code kafka,postgres}; the system tests run each in its own process so that a fault test
- * can stop one), TUMORBOARD_DATABASES ({@code intake,pathology,staging,board}).
+ * can stop one), TUMORBOARD_DATABASES ({@code intake,pathology,staging,board,fhir}).
  */
 public final class LocalInfrastructure {
 
@@ -28,7 +28,7 @@ public final class LocalInfrastructure {
         StringBuilder ready = new StringBuilder("READY");
         if (components.contains("postgres")) {
             EmbeddedPostgres postgres = EmbeddedPostgres.start(data.resolve("postgres"), postgresPort);
-            for (String database : env("TUMORBOARD_DATABASES", "intake,pathology,staging,board").split(",")) {
+            for (String database : env("TUMORBOARD_DATABASES", "intake,pathology,staging,board,fhir").split(",")) {
                 postgres.createServiceDatabase(database.strip());
             }
             ready.append(" postgres=127.0.0.1:").append(postgres.port());

@@ -24,7 +24,8 @@ import org.tumorboard.platform.security.Roles;
  * patient's {@code $everything}. Answers are {@code application/fhir+json}; errors are OperationOutcomes.
  */
 @Path("/fhir")
-@Produces(Fhir.JSON)
+// FHIR R4 http.html#mime-type: a client asking for plain JSON is answered too, always as application/fhir+json
+@Produces({ Fhir.JSON, "application/json" })
 public class FhirEndpoints {
 
     /** The resource types this server reads (CapabilityStatement). */

@@ -191,6 +191,8 @@ class FhirFacadeTest {
         given().get("/fhir/Patient/" + caseId).then().statusCode(401);
         given().auth().oauth2(Tokens.token("aud", "HUB", "auditor")).get("/fhir/Patient/" + caseId).then().statusCode(403);
         given().auth().oauth2(Tokens.token("op", "HUB", "operator")).get("/fhir/Patient/" + caseId + "/$everything").then().statusCode(403);
+        given().accept("application/json").auth().oauth2(Tokens.pathologist()).get("/fhir/Patient/" + caseId).then().statusCode(200)
+                .contentType("application/fhir+json");
         given().get("/fhir/metadata").then().statusCode(200).contentType("application/fhir+json")
                 .body("resourceType", equalTo("CapabilityStatement"))
                 .body("fhirVersion", equalTo("4.0.1"))
