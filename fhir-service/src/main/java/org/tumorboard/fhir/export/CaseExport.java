@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.PathologyOfRecord;
-import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.fhir.mcode.McodeCase;
 import org.tumorboard.fhir.mcode.McodeObservations;
@@ -51,32 +51,40 @@ public final class CaseExport {
                 all.addAll(McodeObservations.staging(caseId, record.pathologic().fact(), record.pathologic().at(), subject, focus));
             }
         }
-        List<TreatmentRecorded> surgeries = record.surgeries();
-        for (int i = 0; i < surgeries.size(); i++) {
-            // the resection report belongs to the last surgery: earlier ones were followed by another
-            boolean last = i == surgeries.size() - 1;
-            all.add(McodeTreatment.resection(caseId, i + 1, surgeries.get(i),
-                    last && record.resection() != null ? record.resection().fact() : null, subject, focus));
-        }
-        if (record.resection() != null) {
-            McodeTreatment.specimenSize(caseId, record.resection().fact(), record.resection().at(), subject, tumor).ifPresent(all::add);
-            if (focus != null) {
-                McodeTreatment.margin(caseId, record.resection().fact(), record.resection().at(), subject, focus).ifPresent(all::add);
+        List<CaseRecord.Dated<TreatmentRecorded>> surgeries = record.surgeries();
+        List<CaseRecord.Dated<ResectionReported>> reports = record.resections();
+        for (int i = 0; i < Math.max(surgeries.size(), reports.size()); i++) {
+            // the n-th resection report is the specimen of the n-th surgery
+            TreatmentRecorded surgery = i < surgeries.size() ? surgeries.get(i).fact() : null;
+            CaseRecord.Dated<ResectionReported> report = i < reports.size() ? reports.get(i) : null;
+            int n = i + 1;
+            if (surgery != null) {
+                all.add(McodeTreatment.resection(caseId, n, surgery, report == null ? null : report.fact(), subject, focus));
+            }
+            if (report != null) {
+                McodeTreatment.specimenSize(caseId, n, report.fact(), report.at(), subject, tumor).ifPresent(all::add);
+                if (focus != null) {
+                    McodeTreatment.margin(caseId, n, report.fact(), surgery, report.at(), subject, focus).ifPresent(all::add);
+                }
             }
         }
-        List<CaseRecord.Dated<PlanDecided>> decisions = record.decisions();
+        List<CaseRecord.Decision> decisions = record.decisions();
         for (int i = 0; i < decisions.size(); i++) {
-            boolean superseded = i < decisions.size() - 1;
+            CaseRecord.Decision decision = decisions.get(i);
             List<String> notes = new ArrayList<>();
-            notes.add("Decided by the multidisciplinary sarcoma board in discussion round " + (i + 1) + ".");
-            if (superseded) {
-                notes.add("Superseded by the board's decision of round " + (i + 2) + ".");
-            }
-            all.add(McodeTreatment.decision(caseId, i + 1, decisions.get(i).fact(), decisions.get(i).at(), superseded, notes, subject,
-                    focus));
+            notes.add("Decided by the multidisciplinary sarcoma board (decision " + (i + 1) + " of the case).");
+            notes.add(switch (decision.status()) {
+                case COMPLETED -> "Carried out: the board recorded the surgery.";
+                case REVOKED -> record.withdrawn() && i == decisions.size() - 1 ? "Set aside: the case was withdrawn."
+                        : "Set aside: not implemented, or superseded by the board's next decision.";
+                case ACTIVE -> "The case's current plan.";
+            });
+            all.add(McodeTreatment.decision(caseId, i + 1, decision.fact(), decision.at(), decision.status(), notes, subject, focus));
         }
         if (focus != null) {
-            record.visits().forEach(visit -> all.add(McodeObservations.diseaseStatus(caseId, visit, subject, focus)));
+            for (int i = 0; i < record.visits().size(); i++) {
+                all.add(McodeObservations.diseaseStatus(caseId, i + 1, record.visits().get(i), subject, focus));
+            }
         }
         return all;
     }

@@ -112,8 +112,8 @@ public final class McodeObservations {
         return Optional.of(o);
     }
 
-    /** A surveillance visit's finding. */
-    public static Observation diseaseStatus(String caseId, RecurrenceRecorded visit, Reference patient, Reference condition) {
+    /** The case's n-th surveillance finding the board recorded. */
+    public static Observation diseaseStatus(String caseId, int n, RecurrenceRecorded visit, Reference patient, Reference condition) {
         Coding status = DISEASE_STATUS.get(visit.outcome());
         if (status == null) {
             throw new IllegalArgumentException("no disease status for the visit outcome " + visit.outcome());
@@ -122,7 +122,7 @@ public final class McodeObservations {
         if (day == null) {
             throw new IllegalArgumentException("a surveillance finding needs its visit's date");
         }
-        Observation o = observation(caseId + "-status-" + day, "mcode-cancer-disease-status", patient, null);
+        Observation o = observation(caseId + "-status-" + n, "mcode-cancer-disease-status", patient, null);
         o.setEffective(new DateTimeType(day.toString()));
         o.addExtension(new Extension(PROFILES + "mcode-cancer-disease-status-evidence-type", new CodeableConcept(IMAGING_EVIDENCE.copy())));
         o.setCode(new CodeableConcept(new Coding(LOINC, "97509-4", "Cancer disease status")));

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.fhir.readmodel.CaseRecord;
 
 /**
  * The case's size, its resection and the board's plan as mCODE 4.0.0 resources (codes: fhir-service/TERMINOLOGY.md,
@@ -40,7 +41,6 @@ public final class McodeTreatment {
     /** No SNOMED CT concept for excision of a retroperitoneal tumour was found (TERMINOLOGY.md 5a): the value set's root. */
     static final Coding SURGICAL_PROCEDURE = new Coding(AjccCodes.SNOMED, "387713003", "Surgical procedure (procedure)");
     static final Coding RETROPERITONEUM = new Coding(AjccCodes.SNOMED, "82849001", "Retroperitoneal compartment structure (body structure)");
-    static final Coding CURATIVE = new Coding(AjccCodes.SNOMED, "373808002", "Curative - procedure intent");
 
     /** The residual tumour (R) classification of the resection, as an AJCC residual tumor value (TERMINOLOGY.md 5b). */
     static final Coding RESIDUAL_TUMOR_STAGE = new Coding(AjccCodes.SNOMED, "17964000", "Residual tumor stage (observable entity)");
@@ -56,7 +56,7 @@ public final class McodeTreatment {
             "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION", "Neoadjuvant chemotherapy, then resection",
             "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION", "Neoadjuvant radiotherapy, then resection",
             "NEOADJUVANT_CHEMORADIATION_THEN_RESECTION", "Neoadjuvant chemoradiation, then resection",
-            PlanDecided.NOT_RESECTABLE_OPTION, "Not resectable",
+            PlanDecided.NOT_RESECTABLE_OPTION, "Not resectable: definitive radiotherapy or systemic therapy",
             "SYSTEMIC_THERAPY", "Systemic therapy",
             "NON_SARCOMA_PATHWAY", "Non-sarcoma pathway",
             "CLINICAL_TRIAL", "Clinical trial");
@@ -92,10 +92,21 @@ public final class McodeTreatment {
         return size(caseId + "-size-imaging", greatestDimensionCm, CT, at, patient, tumor);
     }
 
-    /** The specimen's greatest dimension on the resection report; empty without one. */
-    public static Optional<Observation> specimenSize(String caseId, ResectionReported resection, Instant at, Reference patient,
+    /** The n-th specimen's greatest dimension on its resection report; empty without one. */
+    public static Optional<Observation> specimenSize(String caseId, int n, ResectionReported resection, Instant at, Reference patient,
             Reference tumor) {
-        return size(caseId + "-size-specimen", resection.greatestDimensionCm(), GROSS_EXAMINATION, at, patient, tumor);
+        return size(caseId + "-size-specimen-" + n, resection.greatestDimensionCm(), GROSS_EXAMINATION, at, patient, tumor);
+    }
+
+    /**
+     * The resection's residual tumour classification: R2 when the surgeon stated gross residual disease (rps-reference.md:
+     * the surgeon states it, pathology cannot make it R0), else the specimen's margin; null before either.
+     */
+    static String residualTumor(TreatmentRecorded surgery, ResectionReported report) {
+        if (surgery != null && Boolean.TRUE.equals(surgery.grossResidualDisease())) {
+            return "R2";
+        }
+        return report == null ? null : report.margin();
     }
 
     private static Optional<Observation> size(String id, BigDecimal cm, Coding method, Instant at, Reference patient, Reference tumor) {
@@ -117,18 +128,17 @@ public final class McodeTreatment {
     }
 
     /**
-     * The resection the surgeon recorded: mCODE's cancer-related surgical procedure, for the primary cancer, in the
-     * retroperitoneum, en bloc or not and the organs taken with it as notes (no code for either was found), the margin
-     * (R) when pathology has reported the specimen.
+     * The n-th resection the surgeon recorded: mCODE's cancer-related surgical procedure, for the primary cancer, in the
+     * retroperitoneum, en bloc or not and the organs taken with it as notes (no code for either was found), the residual
+     * tumour (R) when the surgeon or the specimen's report has said it. No intent is claimed: none is recorded.
      */
     public static Procedure resection(String caseId, int number, TreatmentRecorded surgery, ResectionReported report, Reference patient,
             Reference condition) {
         Procedure p = new Procedure();
         p.setId(caseId + "-resection-" + number);
         p.getMeta().addProfile(McodeObservations.PROFILES + "mcode-cancer-related-surgical-procedure");
-        p.addExtension(new Extension(McodeObservations.PROFILES + "mcode-procedure-intent", new CodeableConcept(CURATIVE.copy())));
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);
-        p.setCode(new CodeableConcept(SURGICAL_PROCEDURE.copy()).setText("Resection of retroperitoneal sarcoma"));
+        p.setCode(new CodeableConcept(SURGICAL_PROCEDURE.copy()).setText("Resection of the retroperitoneal tumour"));
         p.setSubject(patient.copy());
         p.setPerformed(new DateTimeType(surgery.date().toString()));
         if (condition != null) {
@@ -136,7 +146,7 @@ public final class McodeTreatment {
         }
         p.addBodySite(new CodeableConcept(RETROPERITONEUM.copy()));
         if (surgery.enBloc() != null) {
-            p.addNote(new Annotation().setText(surgery.enBloc() ? "En bloc resection" : "Not en bloc (piecemeal) resection"));
+            p.addNote(new Annotation().setText(surgery.enBloc() ? "En bloc resection" : "Not en bloc"));
         }
         if (surgery.organsResected() != null && !surgery.organsResected().isEmpty()) {
             p.addNote(new Annotation().setText("Organs resected with the tumour: " + surgery.organsResected().stream()
@@ -145,21 +155,26 @@ public final class McodeTreatment {
         if (Boolean.TRUE.equals(surgery.grossResidualDisease())) {
             p.addNote(new Annotation().setText("Gross residual disease stated by the surgeon"));
         }
-        if (report != null && report.margin() != null) {
-            p.setOutcome(new CodeableConcept(MARGINS.get(report.margin()).copy()).setText("Margin " + report.margin()));
+        String residual = residualTumor(surgery, report);
+        if (residual != null && MARGINS.containsKey(residual)) {
+            p.setOutcome(new CodeableConcept(MARGINS.get(residual).copy()).setText("Margin " + residual));
         }
         return p;
     }
 
-    /** The specimen's residual tumour classification (R0, R1, R2) as a cancer stage observation; empty without a margin. */
-    public static Optional<Observation> margin(String caseId, ResectionReported report, Instant at, Reference patient,
-            Reference condition) {
-        Coding margin = report.margin() == null ? null : MARGINS.get(report.margin());
+    /**
+     * The n-th resection's residual tumour classification (R0, R1, R2: {@link #residualTumor}) as a cancer stage
+     * observation; empty without one.
+     */
+    public static Optional<Observation> margin(String caseId, int n, ResectionReported report, TreatmentRecorded surgery, Instant at,
+            Reference patient, Reference condition) {
+        String residual = residualTumor(surgery, report);
+        Coding margin = residual == null ? null : MARGINS.get(residual);
         if (margin == null) {
             return Optional.empty();
         }
         Observation o = new Observation();
-        o.setId(caseId + "-margin");
+        o.setId(caseId + "-margin-" + n);
         o.getMeta().addProfile(McodeObservations.PROFILES + "mcode-cancer-stage");
         o.setStatus(Observation.ObservationStatus.FINAL);
         // the residual tumour is the pathologist's finding on the specimen
@@ -168,22 +183,26 @@ public final class McodeTreatment {
         o.setSubject(patient.copy());
         o.setEffective(day(at));
         o.addFocus(condition.copy());
-        o.setValue(new CodeableConcept(margin.copy()).setText(report.margin()));
+        o.setValue(new CodeableConcept(margin.copy()).setText(residual));
         return Optional.of(o);
     }
 
     /**
-     * The board's decision of one round: a care plan for the primary cancer, the option in words and as its code in
-     * our own system, the round and what the board said as notes.
+     * The board's n-th decision of the case: a care plan for the primary cancer, the option in words and as its code in
+     * our own system, what became of it as its status, and notes.
      */
-    public static CarePlan decision(String caseId, int round, PlanDecided decision, Instant at, boolean superseded, List<String> notes,
-            Reference patient, Reference condition) {
+    public static CarePlan decision(String caseId, int n, PlanDecided decision, Instant at, CaseRecord.PlanStatus status,
+            List<String> notes, Reference patient, Reference condition) {
         CarePlan plan = new CarePlan();
-        plan.setId(caseId + "-plan-" + round);
-        plan.setStatus(superseded ? CarePlan.CarePlanStatus.REVOKED : CarePlan.CarePlanStatus.ACTIVE);
+        plan.setId(caseId + "-plan-" + n);
+        plan.setStatus(switch (status) {
+            case ACTIVE -> CarePlan.CarePlanStatus.ACTIVE;
+            case COMPLETED -> CarePlan.CarePlanStatus.COMPLETED;
+            case REVOKED -> CarePlan.CarePlanStatus.REVOKED;
+        });
         plan.setIntent(CarePlan.CarePlanIntent.PLAN);
         plan.addCategory(new CodeableConcept(new Coding(LocalCodes.BOARD_OPTION, decision.option(), OPTIONS.get(decision.option()))));
-        plan.setTitle("Sarcoma board decision, round " + round);
+        plan.setTitle("Sarcoma board decision " + n);
         plan.setDescription(OPTIONS.getOrDefault(decision.option(), decision.option()));
         plan.setSubject(patient.copy());
         plan.setCreatedElement(new DateTimeType(java.util.Date.from(at), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,

@@ -39,23 +39,38 @@ import org.tumorboard.events.WorkupReopened;
  * time, architecture.md); a report's amendment replaces its earlier version whatever order they came in; a redelivered
  * event is one row of the read model and so one fact.
  *
- * @param referral     intake's referral (its site scopes every read), null until it has arrived
+ * @param referral     intake's first referral (its site scopes every read; a referral naming another site is refused by
+ *                     the read model, as by every service), null until it has arrived
  * @param imagingSize  the imaging's greatest dimension as intake last knew it (the referral, then its updates)
  * @param imagingAt    when intake recorded that size
  * @param biopsy       the latest biopsy report at its latest version, null before one
- * @param diagnosedAt  when the first biopsy report that diagnosed a sarcoma was published
- * @param resection    the latest resection report at its latest version, null before one
+ * @param diagnosedAt  when pathology first published a report after which the pathology of record is a sarcoma (a
+ *                     biopsy's, or a specimen's when the biopsy was waived or found none)
+ * @param resections   the resection reports at their latest versions, in the order pathology first published them: the
+ *                     n-th is the specimen of the n-th surgery
  * @param clinical     the latest clinical (c) staging, null before one
  * @param pathologic   the latest pathologic (p) staging, null before one
  * @param surgeries    the surgeries the board recorded, in its order
- * @param decisions    the board's decisions, in its order: round 1, 2...
+ * @param afterNeoadjuvant neoadjuvant therapy was recorded (rps-reference.md section 8: the biopsy's grade governs)
+ * @param decisions    the board's decisions, in its order, each with what became of it
  * @param visits       the surveillance findings the board recorded, in its order
  * @param withdrawn    intake withdrew the case
  */
 public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagingSize, Instant imagingAt,
-        Dated<BiopsyReported> biopsy, Instant diagnosedAt, Dated<ResectionReported> resection, Dated<CaseStaged> clinical,
-        Dated<CaseStaged> pathologic, List<TreatmentRecorded> surgeries, boolean afterNeoadjuvant, List<Dated<PlanDecided>> decisions,
+        Dated<BiopsyReported> biopsy, Instant diagnosedAt, List<Dated<ResectionReported>> resections, Dated<CaseStaged> clinical,
+        Dated<CaseStaged> pathologic, List<Dated<TreatmentRecorded>> surgeries, boolean afterNeoadjuvant, List<Decision> decisions,
         List<RecurrenceRecorded> visits, boolean withdrawn) {
+
+    /**
+     * What became of a board decision: carried out (a surgery followed), set aside (not implemented, superseded, the
+     * case withdrawn), or still the plan.
+     */
+    public enum PlanStatus {
+        ACTIVE, COMPLETED, REVOKED
+    }
+
+    public record Decision(PlanDecided fact, Instant at, PlanStatus status) {
+    }
 
     /** A fact with the time its owner published it. */
     public record Dated<T>(T fact, Instant at) {
@@ -66,15 +81,23 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         return Optional.ofNullable(referral).map(CaseReferred::referringSite);
     }
 
+    /** The latest resection report, null before one. */
+    public Dated<ResectionReported> resection() {
+        return resections.isEmpty() ? null : resections.get(resections.size() - 1);
+    }
+
     /** rps-reference.md section 8: the histology and grade that govern the case, from both reports. */
     public Optional<PathologyOfRecord> pathologyOfRecord() {
+        return pathologyOfRecord(biopsy == null ? null : biopsy.fact(), resection() == null ? null : resection().fact(), afterNeoadjuvant);
+    }
+
+    static Optional<PathologyOfRecord> pathologyOfRecord(BiopsyReported biopsy, ResectionReported resection, boolean afterNeoadjuvant) {
         if (biopsy == null && resection == null) {
             return Optional.empty();
         }
         return Optional.of(PathologyOfRecord.of(
-                biopsy == null ? null : biopsy.fact().histology(), biopsy == null ? null : biopsy.fact().grade(),
-                resection == null ? null : resection.fact().histology(), resection == null ? null : resection.fact().grade(),
-                afterNeoadjuvant));
+                biopsy == null ? null : biopsy.histology(), biopsy == null ? null : biopsy.grade(),
+                resection == null ? null : resection.histology(), resection == null ? null : resection.grade(), afterNeoadjuvant));
     }
 
     /** Folds one case's events, as the read model holds them (any order). */
@@ -112,6 +135,10 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
             }
         }
 
+        List<Dated<T>> all() {
+            return List.copyOf(latest.values());
+        }
+
         Dated<T> last() {
             Dated<T> last = null;
             for (Dated<T> report : latest.values()) {
@@ -130,9 +157,10 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         Instant diagnosedAt;
         Dated<CaseStaged> clinical;
         Dated<CaseStaged> pathologic;
-        final List<TreatmentRecorded> surgeries = new ArrayList<>();
+        final List<Dated<TreatmentRecorded>> surgeries = new ArrayList<>();
         boolean neoadjuvant;
-        final List<Dated<PlanDecided>> decisions = new ArrayList<>();
+        /** The board's decisions and what followed them, in the board's order: PlanDecided or TreatmentRecorded. */
+        final List<Dated<?>> plans = new ArrayList<>();
         final List<RecurrenceRecorded> visits = new ArrayList<>();
         boolean withdrawn;
 
@@ -140,9 +168,12 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
             Instant at = event.time();
             switch (event.payload()) {
                 case CaseReferred p -> {
-                    referral = p;
-                    imagingSize = p.greatestDimensionCm();
-                    imagingAt = p.referredAt();
+                    if (referral == null || referral.referringSite().equals(p.referringSite())) {
+                        // a referral never moves a case to another site (CaseReferred.siteFor; the read model refuses it)
+                        referral = referral == null ? p : referral;
+                        imagingSize = p.greatestDimensionCm();
+                        imagingAt = p.referredAt();
+                    }
                 }
                 case ImagingUpdated p -> {
                     imagingSize = p.greatestDimensionCm();
@@ -152,10 +183,8 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 case BiopsyReported p -> biopsy(p.reportId(), p.version(), p, at);
                 case BiopsyAmended p -> biopsy(p.reportId(), p.version(), new BiopsyReported(p.caseId(), p.reportId(), p.version(),
                         p.histology(), p.grade(), p.score(), p.alerts()), at);
-                case ResectionReported p -> resections.version(p.reportId(), p.version(), p, at);
-                case ResectionAmended p -> resections.version(p.reportId(), p.version(), new ResectionReported(p.caseId(),
-                        p.reportId(), p.version(), p.margin(), p.greatestDimensionCm(), p.nodesExamined(), p.nodesPositive(),
-                        p.marginMissProbability(), p.histology(), p.grade(), p.treatmentEffectPercent(), p.alerts()), at);
+                case ResectionReported p -> resection(p, at);
+                case ResectionAmended p -> resection(amended(p), at);
                 case CaseStaged p -> {
                     if ("c".equals(p.prefix())) {
                         clinical = new Dated<>(p, at);
@@ -166,15 +195,24 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 }
                 case TreatmentRecorded p -> {
                     if (p.isSurgery()) {
-                        surgeries.add(p);
+                        surgeries.add(new Dated<>(p, at));
                     } else if (p.isNeoadjuvant()) {
                         neoadjuvant = true;
                     }
+                    plans.add(new Dated<>(p, at));
                 }
-                case PlanDecided p -> decisions.add(new Dated<>(p, at));
+                case PlanDecided p -> plans.add(new Dated<>(p, at));
                 case RecurrenceRecorded p -> visits.add(p);
-                // ReportAmended: the same amendment as BiopsyAmended / ResectionAmended, published beside them
-                case ReportAmended p -> { }
+                // the amendment before pathology published one type per report kind (topics keep it for ever); since
+                // then published beside its typed twin, which carries the same version and so changes nothing here
+                case ReportAmended p -> {
+                    switch (p.asSpecificAmendment()) {
+                        case BiopsyAmended b -> biopsy(b.reportId(), b.version(), new BiopsyReported(b.caseId(), b.reportId(),
+                                b.version(), b.histology(), b.grade(), b.score(), b.alerts()), at);
+                        case ResectionAmended r -> resection(amended(r), at);
+                        default -> { }
+                    }
+                }
                 // facts that change no exported resource: the workflow's own steps, and the flag the reports already carry
                 case WorkupCompleted p -> { }
                 case WorkupReopened p -> { }
@@ -190,14 +228,60 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
 
         private void biopsy(String reportId, int version, BiopsyReported report, Instant at) {
             biopsies.version(reportId, version, report, at);
-            if (diagnosedAt == null && !PathologyOfRecord.NOT_SARCOMA.equals(report.histology())) {
-                diagnosedAt = at;
+            diagnosed(at);
+        }
+
+        private void resection(ResectionReported report, Instant at) {
+            resections.version(report.reportId(), report.version(), report, at);
+            diagnosed(at);
+        }
+
+        /** The date of diagnosis: the first pathology fact after which the pathology of record is a sarcoma. */
+        private void diagnosed(Instant at) {
+            if (diagnosedAt != null) {
+                return;
             }
+            Dated<BiopsyReported> b = biopsies.last();
+            Dated<ResectionReported> r = resections.last();
+            pathologyOfRecord(b == null ? null : b.fact(), r == null ? null : r.fact(), neoadjuvant)
+                    .filter(p -> p.histology() != null && !PathologyOfRecord.NOT_SARCOMA.equals(p.histology()))
+                    .ifPresent(p -> diagnosedAt = at);
+        }
+
+        private static ResectionReported amended(ResectionAmended p) {
+            return new ResectionReported(p.caseId(), p.reportId(), p.version(), p.margin(), p.greatestDimensionCm(), p.nodesExamined(),
+                    p.nodesPositive(), p.marginMissProbability(), p.histology(), p.grade(), p.treatmentEffectPercent(), p.alerts());
+        }
+
+        /**
+         * What became of each decision, from what the board recorded after it: a surgery carried it out; a plan not
+         * implemented, a later decision without a surgery between, or the case's withdrawal set it aside.
+         */
+        private List<Decision> decisions() {
+            List<Decision> decisions = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                if (!(plans.get(i).fact() instanceof PlanDecided decided)) {
+                    continue;
+                }
+                PlanStatus status = null;
+                for (int j = i + 1; j < plans.size() && status == null; j++) {
+                    Object next = plans.get(j).fact();
+                    if (next instanceof TreatmentRecorded t && t.isSurgery()) {
+                        status = PlanStatus.COMPLETED;
+                    } else if (next instanceof TreatmentRecorded t && TreatmentRecorded.NOT_IMPLEMENTED.equals(t.type())
+                            || next instanceof PlanDecided) {
+                        status = PlanStatus.REVOKED;
+                    }
+                }
+                decisions.add(new Decision(decided, plans.get(i).at(), status != null ? status
+                        : withdrawn ? PlanStatus.REVOKED : PlanStatus.ACTIVE));
+            }
+            return List.copyOf(decisions);
         }
 
         CaseRecord record(String caseId) {
-            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.last(), diagnosedAt, resections.last(),
-                    clinical, pathologic, List.copyOf(surgeries), neoadjuvant, List.copyOf(decisions), List.copyOf(visits), withdrawn);
+            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.last(), diagnosedAt, resections.all(),
+                    clinical, pathologic, List.copyOf(surgeries), neoadjuvant, decisions(), List.copyOf(visits), withdrawn);
         }
     }
 }

@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventPayload;
+import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.Unknown;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 
@@ -33,8 +35,16 @@ public class ReadModel implements CaseEventHandler {
     @Override
     @Transactional(TxType.MANDATORY)
     public void handle(CaseEvent event) {
-        if (event.payload() instanceof Unknown) {
+        CaseEventPayload payload = event.payload();
+        if (payload instanceof Unknown) {
             return;
+        }
+        if (payload instanceof CaseReferred referred) {
+            // a case never moves to another site by an event: refused (dead-lettered) as by every service
+            em.createQuery("select f from CaseFact f where f.caseId = :caseId and f.type = :type", CaseFact.class)
+                    .setParameter("caseId", event.caseUuid()).setParameter("type", event.type()).getResultStream()
+                    .map(f -> ((CaseReferred) f.event().payload()).referringSite()).findFirst()
+                    .ifPresent(referred::siteFor);
         }
         if (em.find(CaseFact.class, event.id()) == null) {
             em.persist(CaseFact.of(event, clock.instant()));
@@ -44,7 +54,9 @@ public class ReadModel implements CaseEventHandler {
     /** The case as its facts say, empty when no fact of it has arrived. */
     @Transactional
     public Optional<CaseRecord> find(UUID caseId) {
-        List<CaseEvent> events = em.createQuery("select f from CaseFact f where f.caseId = :caseId", CaseFact.class)
+        // in the order they arrived: of two rows claiming one owner's number, the fold keeps the first
+        List<CaseEvent> events = em.createQuery("select f from CaseFact f where f.caseId = :caseId order by f.receivedAt, f.eventId",
+                        CaseFact.class)
                 .setParameter("caseId", caseId).getResultStream().map(CaseFact::event).toList();
         return events.isEmpty() ? Optional.empty() : Optional.of(CaseRecord.of(caseId.toString(), events));
     }

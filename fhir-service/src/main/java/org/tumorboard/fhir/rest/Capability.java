@@ -34,6 +34,8 @@ final class Capability {
                         .setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
             }
         }
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("POST /fhir/Bundle: a referral from a spoke's EHR (a Patient, a ServiceRequest, its Observations)");
         return cs;
     }
 }

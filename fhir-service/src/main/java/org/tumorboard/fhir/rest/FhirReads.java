@@ -59,7 +59,8 @@ public class FhirReads {
     @Audited("FHIR_READ")
     public Resource read(String type, String id) {
         UUID caseId = caseOf(id).orElseThrow(() -> new NotFound(type + "/" + id));
-        return resources(caseId).stream()
+        // identity is asked of intake only when the Patient itself is read
+        return resources(caseId, type.equals("Patient")).stream()
                 .filter(r -> r.fhirType().equals(type) && r.getIdElement().getIdPart().equals(id))
                 .findFirst().orElseThrow(() -> new NotFound(type + "/" + id));
     }
@@ -70,13 +71,13 @@ public class FhirReads {
     public List<Resource> everything(String patientId) {
         UUID caseId = caseOf(patientId).filter(id -> id.toString().equals(patientId))
                 .orElseThrow(() -> new NotFound("Patient/" + patientId));
-        return resources(caseId);
+        return resources(caseId, true);
     }
 
-    private List<Resource> resources(UUID caseId) {
+    private List<Resource> resources(UUID caseId, boolean withPatient) {
         audit.concerns(caseId);
         CaseRecord record = siteScope.visible(readModel.find(caseId), r -> r.referringSite().orElse(null), "Patient/" + caseId);
-        return CaseExport.resources(record, patient(caseId));
+        return CaseExport.resources(record, withPatient ? patient(caseId) : McodeCase.patientWithoutIdentity(caseId.toString()));
     }
 
     /** With identity only for the roles that contact or treat the patient (as intake decides it, and audits). */
@@ -86,7 +87,8 @@ public class FhirReads {
             return McodeCase.patientWithoutIdentity(caseId.toString());
         }
         Patient patient = intake.patient(caseId, token.getRawToken()).orElseThrow(() -> new NotFound("Patient/" + caseId));
-        if (patient.getIdentifier().size() > 1) {
+        if (patient.getIdentifier().size() > 1 || patient.getNameFirstRep().hasFamily() || patient.getNameFirstRep().hasGiven()
+                || patient.hasBirthDate()) {
             audit.identityDisclosed();
         }
         return patient;

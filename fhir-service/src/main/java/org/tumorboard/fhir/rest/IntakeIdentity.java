@@ -34,7 +34,7 @@ public class IntakeIdentity {
 
     /** Intake could not answer: the read fails rather than hand out a patient with less than the caller may see. */
     public static final class Unavailable extends jakarta.ws.rs.WebApplicationException {
-        Unavailable(String message) {
+        public Unavailable(String message) {
             super(message, 502); // the audit trail records it as the Bad Gateway it is answered with
         }
     }
@@ -77,6 +77,30 @@ public class IntakeIdentity {
                     : McodeCase.patientWithoutIdentity(caseId.toString()));
         } catch (IOException e) {
             throw new Unavailable("intake-service's answer could not be read");
+        }
+    }
+
+    /** What intake answered: its status and its body (a case, or a problem). */
+    public record Answer(int status, String body) {
+    }
+
+    /** Intake's {@code POST /api/referrals}, with the caller's token: intake validates, stores and audits the referral. */
+    public Answer refer(String referralJson, String bearerToken) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + "/api/referrals")).timeout(timeout)
+                .header("Authorization", "Bearer " + bearerToken).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(referralJson)).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500) {
+                throw new Unavailable("intake-service answered " + response.statusCode() + " to the referral");
+            }
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            // not retried here: intake may have stored it; the EHR resends and intake's duplicate check answers
+            throw new Unavailable("intake-service did not answer the referral (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while sending the referral to intake-service");
         }
     }
 

@@ -16,6 +16,7 @@ import org.tumorboard.events.Vocabulary;
 import org.tumorboard.fhir.conformance.ValidationReport;
 
 /** The case's patient (without identity) and its primary cancer, for every histology, against mCODE 4.0.0. */
+@org.junit.jupiter.api.Order(1)
 class McodeCaseConformanceTest {
 
     static final String CASE = McodeObservationsConformanceTest.CASE;

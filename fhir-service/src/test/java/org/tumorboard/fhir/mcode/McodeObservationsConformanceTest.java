@@ -23,9 +23,10 @@ import org.tumorboard.fhir.conformance.ValidationReport;
  * Our observations against mCODE 4.0.0 itself (issue 23, item 4): every staging, grade and disease status our facts can
  * take validates with no error outside CannotCheckHere; what was explained and warned is printed.
  */
-class McodeObservationsConformanceTest {
+@org.junit.jupiter.api.Order(1)
+public class McodeObservationsConformanceTest {
 
-    static final McodeValidator VALIDATOR = new McodeValidator();
+    public static final McodeValidator VALIDATOR = new McodeValidator();
     static final String CASE = UUID.randomUUID().toString();
     static final Reference PATIENT = new Reference("Patient/" + CASE);
     static final Reference CONDITION = new Reference("Condition/" + CASE + "-primary");
@@ -45,8 +46,9 @@ class McodeObservationsConformanceTest {
             all.add(McodeObservations.histologicGrade(CASE, new BiopsyReported(CASE, "r1", 1, "LEIOMYOSARCOMA", grade, null, List.of()),
                     Instant.parse("2026-10-20T08:00:00Z"), PATIENT, CONDITION).orElseThrow());
         }
+        int visit = 0;
         for (String outcome : Vocabulary.Board.VISIT_OUTCOMES) {
-            all.add(McodeObservations.diseaseStatus(CASE, new RecurrenceRecorded(CASE, outcome, LocalDate.parse("2027-05-03")), PATIENT,
+            all.add(McodeObservations.diseaseStatus(CASE, ++visit, new RecurrenceRecorded(CASE, outcome, LocalDate.parse("2027-05-03")), PATIENT,
                     CONDITION));
         }
         int explained = 0;

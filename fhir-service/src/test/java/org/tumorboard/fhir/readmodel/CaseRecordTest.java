@@ -27,19 +27,19 @@ import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Sources;
 
 /** The fold of one case's events: late, twice, out of order and amended, the same facts. */
-class CaseRecordTest {
+public class CaseRecordTest {
 
-    static final String CASE = "0b6c3f2e-8f0e-4e63-9a57-2f1f5f3b9d10";
+    public static final String CASE = "0b6c3f2e-8f0e-4e63-9a57-2f1f5f3b9d10";
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
 
-    static CaseEvent event(org.tumorboard.events.EventType<?> type, String source, Object payload, int minutes, long sequence) {
+    public static CaseEvent event(org.tumorboard.events.EventType<?> type, String source, Object payload, int minutes, long sequence) {
         @SuppressWarnings({ "unchecked", "rawtypes" })
         CaseEvent e = CaseEvent.create((org.tumorboard.events.EventType) type, source, CASE,
                 (org.tumorboard.events.CaseEventPayload) payload, T0.plusSeconds(60L * minutes), sequence);
         return e;
     }
 
-    static List<CaseEvent> journey() {
+    public static List<CaseEvent> journey() {
         return List.of(
                 event(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, new CaseReferred(CASE, "SPOKE-NORTH", T0, new BigDecimal("22.0"),
                         false, false, true), 0, 1),
@@ -106,6 +106,65 @@ class CaseRecordTest {
         assertEquals("R1", record.resection().fact().margin());
         assertEquals(new PathologyOfRecord("LEIOMYOSARCOMA", PathologyOfRecord.Source.SPECIMEN, "G2", PathologyOfRecord.Source.SPECIMEN),
                 record.pathologyOfRecord().orElseThrow());
+    }
+
+    @Test
+    void anAmendmentPublishedOnlyInTheLegacyShapeIsApplied() {
+        List<CaseEvent> events = new ArrayList<>(journey().subList(0, 2));
+        events.add(event(CaseEventTypes.REPORT_AMENDED, Sources.PATHOLOGY, new org.tumorboard.events.ReportAmended(CASE, "b1", 2, "BIOPSY",
+                "LEIOMYOSARCOMA", "G2", null, null, null, null), 15, 3));
+        assertEquals("LEIOMYOSARCOMA", CaseRecord.of(CASE, events).biopsy().fact().histology());
+        // published after its typed twin (same version): one amendment, the twin's
+        events.add(event(CaseEventTypes.BIOPSY_AMENDED, Sources.PATHOLOGY, new BiopsyAmended(CASE, "b1", 2, "LEIOMYOSARCOMA", "G2", 5,
+                List.of()), 15, 2));
+        assertEquals(5, CaseRecord.of(CASE, events).biopsy().fact().score());
+    }
+
+    @Test
+    void aSarcomaFoundOnlyInTheSpecimenIsDiagnosedByTheResectionReport() {
+        List<CaseEvent> events = new ArrayList<>(List.of(journey().get(0),
+                event(CaseEventTypes.BIOPSY_WAIVED, Sources.BOARD, new org.tumorboard.events.BiopsyWaived(CASE), 5, 1),
+                event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R1", new BigDecimal("18.0"),
+                        null, null, null, "LEIOMYOSARCOMA", "G2", null, List.of()), 50, 1)));
+        CaseRecord record = CaseRecord.of(CASE, events);
+        assertEquals(T0.plusSeconds(3000), record.diagnosedAt());
+        assertEquals("LEIOMYOSARCOMA", record.pathologyOfRecord().orElseThrow().histology());
+    }
+
+    @Test
+    void eachDecisionSaysWhatBecameOfIt() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        events.add(event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "SYSTEMIC_THERAPY"), 80, 3));
+        events.add(event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "NOT_IMPLEMENTED", null, null,
+                null, null, "PATIENT_CHOICE"), 90, 4));
+        events.add(event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "CLINICAL_TRIAL"), 100, 5));
+        assertEquals(List.of(CaseRecord.PlanStatus.COMPLETED, CaseRecord.PlanStatus.REVOKED, CaseRecord.PlanStatus.ACTIVE),
+                CaseRecord.of(CASE, events).decisions().stream().map(CaseRecord.Decision::status).toList());
+        events.add(event(CaseEventTypes.CASE_WITHDRAWN, Sources.INTAKE, new org.tumorboard.events.CaseWithdrawn(CASE, "PATIENT_CHOICE"),
+                110, 2));
+        assertEquals(CaseRecord.PlanStatus.REVOKED, CaseRecord.of(CASE, events).decisions().get(2).status());
+    }
+
+    @Test
+    void aReResectionHasItsOwnReport() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        events.add(event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY", LocalDate.parse("2027-03-01"),
+                true, List.of(), null, null), 200, 7));
+        events.add(event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r2", 1, "R1",
+                new BigDecimal("4.0"), null, null, null, null, null, null, List.of()), 210, 8));
+        CaseRecord record = CaseRecord.of(CASE, events);
+        assertEquals(List.of("R0", "R1"), record.resections().stream().map(r -> r.fact().margin()).toList());
+        assertEquals(2, record.surgeries().size());
+    }
+
+    @Test
+    void aReferralNamingAnotherSiteDoesNotMoveTheCase() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        events.add(event(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, new CaseReferred(CASE, "SPOKE-SOUTH", T0, new BigDecimal("9.0"),
+                false, false, true), 5, 7));
+        CaseRecord record = CaseRecord.of(CASE, events);
+        assertEquals("SPOKE-NORTH", record.referringSite().orElseThrow());
+        assertEquals(new BigDecimal("22.0"), record.imagingSize());
     }
 
     @Test

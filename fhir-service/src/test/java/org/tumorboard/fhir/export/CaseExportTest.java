@@ -1,0 +1,73 @@
+package org.tumorboard.fhir.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.Sources;
+import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.fhir.mcode.McodeCase;
+import org.tumorboard.fhir.readmodel.CaseRecord;
+import org.tumorboard.fhir.readmodel.CaseRecordTest;
+
+/** What the export says of the operations and the plans, from the facts the board and pathology published. */
+class CaseExportTest {
+
+    static final String CASE = CaseRecordTest.CASE;
+
+    static Map<String, Resource> export(List<CaseEvent> events) {
+        CaseRecord record = CaseRecord.of(CASE, events);
+        return CaseExport.resources(record, McodeCase.patientWithoutIdentity(CASE)).stream()
+                .collect(Collectors.toMap(r -> r.getIdElement().getIdPart().replace(CASE, ""), r -> r));
+    }
+
+    @Test
+    void grossResidualStatedByTheSurgeonIsR2WhateverTheSpecimenSays() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 6));
+        events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
+                LocalDate.parse("2026-11-20"), false, List.of(), true, null), 40, 2));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
+                new BigDecimal("21.5"), null, null, null, null, null, null, List.of()), 50, 3));
+        Map<String, Resource> resources = export(events);
+        Procedure resection = (Procedure) resources.get("-resection-1");
+        assertEquals("1222640000", resection.getOutcome().getCodingFirstRep().getCode());
+        assertEquals("R2", ((CodeableConcept) ((Observation) resources.get("-margin-1")).getValue()).getText());
+        assertEquals(List.of("Not en bloc", "Gross residual disease stated by the surgeon"),
+                resection.getNote().stream().map(n -> n.getText()).toList());
+        assertFalse(resection.hasExtension(), "no intent is claimed: none is recorded");
+    }
+
+    @Test
+    void eachOperationKeepsItsOwnSpecimen() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey());
+        events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
+                LocalDate.parse("2027-03-01"), true, List.of(), null, null), 200, 7));
+        Map<String, Resource> before = export(events);
+        assertEquals("Margin R0", ((Procedure) before.get("-resection-1")).getOutcome().getText());
+        assertFalse(((Procedure) before.get("-resection-2")).hasOutcome(), "the second specimen is not reported yet");
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r2", 1, "R1",
+                new BigDecimal("4.0"), null, null, null, null, null, null, List.of()), 210, 8));
+        Map<String, Resource> after = export(events);
+        assertEquals("Margin R0", ((Procedure) after.get("-resection-1")).getOutcome().getText());
+        assertEquals("Margin R1", ((Procedure) after.get("-resection-2")).getOutcome().getText());
+        assertEquals("R0", ((CodeableConcept) ((Observation) after.get("-margin-1")).getValue()).getText());
+        assertEquals("R1", ((CodeableConcept) ((Observation) after.get("-margin-2")).getValue()).getText());
+        assertEquals(new BigDecimal("4.0"), ((Observation) after.get("-size-specimen-2")).getComponentFirstRep().getValueQuantity().getValue());
+        assertEquals(CarePlan.CarePlanStatus.COMPLETED, ((CarePlan) after.get("-plan-1")).getStatus());
+    }
+}

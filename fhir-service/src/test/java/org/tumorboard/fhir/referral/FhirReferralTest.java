@@ -1,0 +1,131 @@
+package org.tumorboard.fhir.referral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** A spoke EHR's referral Bundle read as intake's referral; every refusal names the element. */
+class FhirReferralTest {
+
+    static final FhirContext FHIR = FhirContext.forR4();
+
+    /** The example the README's curl sends (fhir-service/examples/referral-bundle.json). */
+    static Bundle example() {
+        try {
+            return FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(Path.of("examples/referral-bundle.json")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theExampleIsIntakesReferral() {
+        FhirReferral.Referral referral = FhirReferral.read(example());
+        assertEquals("SPOKE-NORTH", referral.mrnSite());
+        assertEquals(Map.of("mrn", "N-100234", "givenName", "Ana", "familyName", "Silva", "birthDate", "1961-04-02", "sex", "FEMALE"),
+                referral.body().get("patient"));
+        assertEquals("Large left retroperitoneal mass, fat-containing", referral.body().get("clinicalQuestion"));
+        assertEquals(true, referral.body().get("neoadjuvantConsidered"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> imaging = (Map<String, Object>) referral.body().get("imaging");
+        assertEquals(new BigDecimal("22.0"), imaging.get("greatestDimensionCm"), "220 mm");
+        assertEquals("2026-11-01", imaging.get("ctAbdomenPelvisDate"), "the tumour size is the CT's");
+        assertEquals(Map.of("modality", "CT", "date", "2026-11-02"), imaging.get("chestImaging"));
+        assertEquals("LEFT", imaging.get("side"));
+        assertEquals("PERIRENAL", imaging.get("compartment"));
+        assertEquals(true, imaging.get("macroscopicFat"));
+        assertEquals(true, imaging.get("solidEnhancingComponent"));
+        assertEquals(false, imaging.get("suspiciousNodes"));
+        assertEquals(false, imaging.get("distantLesions"));
+        assertEquals("Bundle.entry[2].resource.component[0].valueQuantity", referral.elementOf().get("imaging.greatestDimensionCm"));
+        assertEquals("Bundle.entry[0].resource.birthDate", referral.elementOf().get("patient.birthDate"));
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                refused("a collection", b -> b.setType(Bundle.BundleType.COLLECTION), "Bundle.type"),
+                refused("a message without its header first", b -> b.setType(Bundle.BundleType.MESSAGE), "Bundle.entry[0]"),
+                refused("two patients", b -> b.addEntry().setResource(new Patient()), "Bundle.entry[10]"),
+                refused("no referral", b -> b.getEntry().remove(1), "Bundle.entry"),
+                refused("a finding of another patient", b -> observation(b, 4).setSubject(new Reference("Patient/other")),
+                        "Bundle.entry[4].resource.subject"),
+                refused("the referral for another patient", b -> ((org.hl7.fhir.r4.model.ServiceRequest) b.getEntry().get(1).getResource())
+                        .setSubject(new Reference("Patient/other")), "Bundle.entry[1].resource.subject"),
+                refused("an observation nobody here reads", b -> observation(b, 5).setCode(new CodeableConcept(
+                        new Coding("http://loinc.org", "2160-0", null))), "Bundle.entry[5].resource.code"),
+                refused("a finding code we do not define", b -> observation(b, 5).setCode(new CodeableConcept(
+                        new Coding(FhirReferral.FINDINGS, "colour", null))), "Bundle.entry[5].resource.code"),
+                refused("a boolean finding given as text", b -> observation(b, 6).setValue(new StringType("yes")),
+                        "Bundle.entry[6].resource.valueBoolean"),
+                refused("a coded finding given as a boolean", b -> observation(b, 4).setValue(new BooleanType(true)),
+                        "Bundle.entry[4].resource.valueCodeableConcept"),
+                refused("a size in inches", b -> observation(b, 2).getComponentFirstRep().setValue(new Quantity().setValue(8).setCode("[in_i]")),
+                        "Bundle.entry[2].resource.component[0].valueQuantity.code"),
+                refused("a size without its greatest dimension", b -> observation(b, 2).getComponent().clear(),
+                        "Bundle.entry[2].resource.component"),
+                refused("an undated chest CT", b -> observation(b, 3).setEffective(null), "Bundle.entry[3].resource.effectiveDateTime"),
+                refused("a medication", b -> b.addEntry().setResource(new org.hl7.fhir.r4.model.MedicationRequest()), "Bundle.entry[10].resource"));
+    }
+
+    static Arguments refused(String what, Consumer<Bundle> change, String element) {
+        return Arguments.of(what, change, element);
+    }
+
+    static Observation observation(Bundle b, int entry) {
+        return (Observation) b.getEntry().get(entry).getResource();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void aBundleThatIsNotAReferralIsRefusedNamingTheElement(String what, Consumer<Bundle> change, String element) {
+        Bundle bundle = example();
+        change.accept(bundle);
+        FhirReferral.Refused refused = assertThrows(FhirReferral.Refused.class, () -> FhirReferral.read(bundle), what);
+        assertEquals(element, refused.element(), what + ": " + refused.getMessage());
+        assertEquals(422, refused.status());
+    }
+
+    @Test
+    void aMessageWithItsHeaderIsReadAsTheTransaction() {
+        Bundle message = example().setType(Bundle.BundleType.MESSAGE);
+        message.getEntry().add(0, new Bundle.BundleEntryComponent().setResource(new MessageHeader()));
+        FhirReferral.Referral referral = FhirReferral.read(message);
+        assertEquals(FhirReferral.read(example()).body(), referral.body());
+        assertEquals("Bundle.entry[1].resource.birthDate", referral.elementOf().get("patient.birthDate"));
+    }
+
+    @Test
+    void whatTheEhrLeavesOutIsLeftForIntakeToName() {
+        Bundle bundle = example();
+        ((Patient) bundle.getEntry().get(0).getResource()).setBirthDateElement(null).getIdentifier().clear();
+        FhirReferral.Referral referral = FhirReferral.read(bundle);
+        assertEquals(List.of("givenName", "familyName", "sex"), List.copyOf(((Map<?, ?>) referral.body().get("patient")).keySet()));
+        assertEquals("Bundle.entry[0].resource.identifier", referral.elementOf().get("patient.mrn"));
+        assertEquals(null, referral.mrnSite());
+    }
+}
