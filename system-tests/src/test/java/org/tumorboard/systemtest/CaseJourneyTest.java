@@ -346,7 +346,7 @@ class CaseJourneyTest {
         assertEquals(List.of("Patient/" + c, "Condition/" + c + "-primary", "BodyStructure/" + c + "-tumor",
                 "Observation/" + c + "-size-imaging", "Observation/" + c + "-grade", "Observation/" + c + "-c-t",
                 "Observation/" + c + "-c-n", "Observation/" + c + "-c-m", "Observation/" + c + "-c-group", "Observation/" + c + "-p-m",
-                "Observation/" + c + "-p-group", "Procedure/" + c + "-resection-1", "Observation/" + c + "-size-specimen-1",
+                "Observation/" + c + "-p-group", "Observation/" + c + "-size-specimen-1", "Procedure/" + c + "-resection-1",
                 "Observation/" + c + "-margin-1", "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-1"),
                 export.resources());
         as("chair", FHIR).get("/fhir/Patient/" + c).then().statusCode(200)

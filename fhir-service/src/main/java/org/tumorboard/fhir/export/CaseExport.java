@@ -1,7 +1,11 @@
 package org.tumorboard.fhir.export;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Bundle;
@@ -53,19 +57,39 @@ public final class CaseExport {
         }
         List<CaseRecord.Dated<TreatmentRecorded>> surgeries = record.surgeries();
         List<CaseRecord.Dated<ResectionReported>> reports = record.resections();
-        for (int i = 0; i < Math.max(surgeries.size(), reports.size()); i++) {
-            // the n-th resection report is the specimen of the n-th surgery
-            TreatmentRecorded surgery = i < surgeries.size() ? surgeries.get(i).fact() : null;
-            CaseRecord.Dated<ResectionReported> report = i < reports.size() ? reports.get(i) : null;
-            int n = i + 1;
-            if (surgery != null) {
-                all.add(McodeTreatment.resection(caseId, n, surgery, report == null ? null : report.fact(), subject, focus));
-            }
-            if (report != null) {
-                McodeTreatment.specimenSize(caseId, n, report.fact(), report.at(), subject, tumor).ifPresent(all::add);
-                if (focus != null) {
-                    McodeTreatment.margin(caseId, n, report.fact(), surgery, report.at(), subject, focus).ifPresent(all::add);
+        // each specimen's report belongs to the latest operation dated on or before the day it was published; a report
+        // with no operation recorded before it stands alone (pathology accepts one without)
+        Map<Integer, CaseRecord.Dated<ResectionReported>> specimenOf = new HashMap<>();
+        List<Integer> unpaired = new ArrayList<>();
+        for (int j = 0; j < reports.size(); j++) {
+            LocalDate reported = reports.get(j).at().atZone(ZoneOffset.UTC).toLocalDate();
+            int operation = -1;
+            for (int i = 0; i < surgeries.size(); i++) {
+                LocalDate operated = surgeries.get(i).fact().date();
+                if (operated != null && !operated.isAfter(reported)) {
+                    operation = i;
                 }
+            }
+            if (operation >= 0) {
+                specimenOf.put(operation, reports.get(j));
+            } else {
+                unpaired.add(j);
+            }
+            McodeTreatment.specimenSize(caseId, j + 1, reports.get(j).fact(), reports.get(j).at(), subject, tumor).ifPresent(all::add);
+        }
+        for (int i = 0; i < surgeries.size(); i++) {
+            CaseRecord.Dated<TreatmentRecorded> surgery = surgeries.get(i);
+            CaseRecord.Dated<ResectionReported> report = specimenOf.get(i);
+            all.add(McodeTreatment.resection(caseId, i + 1, surgery.fact(), report == null ? null : report.fact(), subject, focus));
+            if (focus != null) {
+                McodeTreatment.margin(caseId + "-margin-" + (i + 1), report == null ? null : report.fact(), surgery.fact(),
+                        report == null ? surgery.at() : report.at(), subject, focus).ifPresent(all::add);
+            }
+        }
+        for (int j : unpaired) {
+            if (focus != null) {
+                McodeTreatment.margin(caseId + "-margin-specimen-" + (j + 1), reports.get(j).fact(), null, reports.get(j).at(), subject,
+                        focus).ifPresent(all::add);
             }
         }
         List<CaseRecord.Decision> decisions = record.decisions();

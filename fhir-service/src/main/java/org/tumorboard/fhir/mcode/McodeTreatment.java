@@ -163,22 +163,24 @@ public final class McodeTreatment {
     }
 
     /**
-     * The n-th resection's residual tumour classification (R0, R1, R2: {@link #residualTumor}) as a cancer stage
-     * observation; empty without one.
+     * A resection's residual tumour classification (R0, R1, R2: {@link #residualTumor}) as a cancer stage observation;
+     * empty before the surgeon or the specimen's report has said one.
      */
-    public static Optional<Observation> margin(String caseId, int n, ResectionReported report, TreatmentRecorded surgery, Instant at,
+    public static Optional<Observation> margin(String id, ResectionReported report, TreatmentRecorded surgery, Instant at,
             Reference patient, Reference condition) {
         String residual = residualTumor(surgery, report);
         Coding margin = residual == null ? null : MARGINS.get(residual);
         if (margin == null) {
             return Optional.empty();
         }
+        boolean surgeons = surgery != null && Boolean.TRUE.equals(surgery.grossResidualDisease());
         Observation o = new Observation();
-        o.setId(caseId + "-margin-" + n);
+        o.setId(id);
         o.getMeta().addProfile(McodeObservations.PROFILES + "mcode-cancer-stage");
         o.setStatus(Observation.ObservationStatus.FINAL);
-        // the residual tumour is the pathologist's finding on the specimen
-        o.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", null)));
+        // R2 is the surgeon's statement at the operation; R0 and R1 the pathologist's finding on the specimen
+        o.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category",
+                surgeons ? "procedure" : "laboratory", null)));
         o.setCode(new CodeableConcept(RESIDUAL_TUMOR_STAGE.copy()));
         o.setSubject(patient.copy());
         o.setEffective(day(at));

@@ -161,6 +161,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         boolean neoadjuvant;
         /** The board's decisions and what followed them, in the board's order: PlanDecided or TreatmentRecorded. */
         final List<Dated<?>> plans = new ArrayList<>();
+        Instant nonSarcomaAt;
         final List<RecurrenceRecorded> visits = new ArrayList<>();
         boolean withdrawn;
 
@@ -220,7 +221,10 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 case SurveillanceScheduled p -> { }
                 case CaseDischarged p -> { }
                 case BiopsyWaived p -> { }
-                case NonSarcomaFlagged p -> { }
+                case NonSarcomaFlagged p -> {
+                    // the board sets its plan aside when pathology finds no sarcoma (a restored diagnosis does not revive it)
+                    nonSarcomaAt = nonSarcomaAt == null ? at : nonSarcomaAt;
+                }
                 case SarcomaDiagnosisRestored p -> { }
                 case Unknown p -> { }
             }
@@ -267,14 +271,16 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 for (int j = i + 1; j < plans.size() && status == null; j++) {
                     Object next = plans.get(j).fact();
                     if (next instanceof TreatmentRecorded t && t.isSurgery()) {
+                        // carried out; a non-surgical plan has no event that says it is done, and stays the plan
                         status = PlanStatus.COMPLETED;
                     } else if (next instanceof TreatmentRecorded t && TreatmentRecorded.NOT_IMPLEMENTED.equals(t.type())
                             || next instanceof PlanDecided) {
                         status = PlanStatus.REVOKED;
                     }
                 }
+                boolean setAside = withdrawn || nonSarcomaAt != null && nonSarcomaAt.isAfter(plans.get(i).at());
                 decisions.add(new Decision(decided, plans.get(i).at(), status != null ? status
-                        : withdrawn ? PlanStatus.REVOKED : PlanStatus.ACTIVE));
+                        : setAside ? PlanStatus.REVOKED : PlanStatus.ACTIVE));
             }
             return List.copyOf(decisions);
         }

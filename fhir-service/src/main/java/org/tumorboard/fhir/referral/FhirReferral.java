@@ -75,6 +75,7 @@ public final class FhirReferral {
     private final Map<String, Object> imaging = new LinkedHashMap<>();
     private final Map<String, String> elementOf = new LinkedHashMap<>();
     private String mrnSite;
+    private boolean ctDateFromSize;
 
     private FhirReferral() {
     }
@@ -97,7 +98,13 @@ public final class FhirReferral {
         Patient p = (Patient) entries.get(patientAt).getResource();
         String patientElement = "Bundle.entry[" + patientAt + "].resource";
         patient(p, patientElement);
-        List<String> patientRefs = List.of("Patient/" + p.getIdElement().getIdPart(), entries.get(patientAt).getFullUrl());
+        List<String> patientRefs = new ArrayList<>();
+        if (p.getIdElement().hasIdPart()) {
+            patientRefs.add("Patient/" + p.getIdElement().getIdPart());
+        }
+        if (entries.get(patientAt).hasFullUrl()) {
+            patientRefs.add(entries.get(patientAt).getFullUrl());
+        }
         ServiceRequest request = (ServiceRequest) entries.get(requestAt).getResource();
         request(request, "Bundle.entry[" + requestAt + "].resource", patientRefs);
         for (int i = 0; i < entries.size(); i++) {
@@ -135,17 +142,24 @@ public final class FhirReferral {
     }
 
     private void patient(Patient p, String element) {
+        int mrnAt = -1;
         for (int i = 0; i < p.getIdentifier().size(); i++) {
             Identifier id = p.getIdentifier().get(i);
-            boolean ours = id.hasSystem() && id.getSystem().startsWith(MRN_SYSTEM);
-            boolean typedMr = id.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()));
-            if (ours || typedMr) {
-                put(patient, "mrn", id.getValue(), "patient.mrn", element + ".identifier[" + i + "].value");
-                if (ours) {
-                    mrnSite = id.getSystem().substring(MRN_SYSTEM.length());
+            if (id.hasSystem() && id.getSystem().startsWith(MRN_SYSTEM)) {
+                String site = id.getSystem().substring(MRN_SYSTEM.length());
+                if (mrnSite != null && !mrnSite.equals(site)) {
+                    throw new Refused(422, element + ".identifier[" + i + "].system", "the patient's MRNs name two sites: "
+                            + mrnSite + " and " + site + "; a referral is from one");
                 }
-                break;
+                mrnSite = site;
+                mrnAt = mrnAt < 0 || !p.getIdentifier().get(mrnAt).getSystem().startsWith(MRN_SYSTEM) ? i : mrnAt;
+            } else if (mrnAt < 0 && id.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()))) {
+                mrnAt = i;
             }
+        }
+        if (mrnAt >= 0) {
+            put(patient, "mrn", p.getIdentifier().get(mrnAt).getValue(), "patient.mrn", element + ".identifier[" + mrnAt + "].value");
+            elementOf.put("referringSite", element + ".identifier[" + mrnAt + "].system");
         }
         elementOf.putIfAbsent("patient.mrn", element + ".identifier");
         if (p.hasName()) {
@@ -166,10 +180,15 @@ public final class FhirReferral {
 
     private void request(ServiceRequest request, String element, List<String> patientRefs) {
         subjectIs(request.getSubject(), patientRefs, element + ".subject");
-        String question = request.hasReasonCode() && request.getReasonCodeFirstRep().hasText() ? request.getReasonCodeFirstRep().getText()
-                : request.hasNote() ? request.getNoteFirstRep().getText() : null;
-        put(body, "clinicalQuestion", question, "clinicalQuestion",
-                element + (request.hasReasonCode() && request.getReasonCodeFirstRep().hasText() ? ".reasonCode[0].text" : ".note[0].text"));
+        if (request.getStatus() != ServiceRequest.ServiceRequestStatus.ACTIVE) {
+            throw new Refused(422, element + ".status", "a referral to act on is active, not " + request.getStatus());
+        }
+        // every reason and note the referrer wrote, in order: the clinical question is all of it
+        List<String> texts = new ArrayList<>();
+        request.getReasonCode().stream().filter(CodeableConcept::hasText).forEach(r -> texts.add(r.getText()));
+        request.getNote().stream().filter(n -> n.hasText()).forEach(n -> texts.add(n.getText()));
+        put(body, "clinicalQuestion", texts.isEmpty() ? null : String.join("\n", texts), "clinicalQuestion",
+                element + (request.hasReasonCode() ? ".reasonCode" : ".note"));
         Extension neoadjuvant = request.getExtensionByUrl(NEOADJUVANT_CONSIDERED);
         if (neoadjuvant != null) {
             if (!(neoadjuvant.getValue() instanceof BooleanType b)) {
@@ -178,11 +197,16 @@ public final class FhirReferral {
             body.put("neoadjuvantConsidered", b.getValue());
         }
         elementOf.put("neoadjuvantConsidered", element + ".extension");
-        elementOf.put("referringSite", element + ".requester");
+        elementOf.putIfAbsent("referringSite", "Patient.identifier");
     }
 
     private void observation(Observation o, String element, List<String> patientRefs) {
         subjectIs(o.getSubject(), patientRefs, element + ".subject");
+        if (o.getStatus() != Observation.ObservationStatus.FINAL && o.getStatus() != Observation.ObservationStatus.AMENDED
+                && o.getStatus() != Observation.ObservationStatus.CORRECTED) {
+            throw new Refused(422, element + ".status", "a finding the referral relies on is final, amended or corrected, not "
+                    + o.getStatus());
+        }
         Coding code = o.getCode().getCoding().stream()
                 .filter(c -> LOINC.equals(c.getSystem()) && "21889-1".equals(c.getCode()) || FINDINGS.equals(c.getSystem()))
                 .findFirst().orElseThrow(() -> new Refused(422, element + ".code",
@@ -191,9 +215,24 @@ public final class FhirReferral {
             tumorSize(o, element);
             return;
         }
+        if (!code.hasCode()) {
+            throw new Refused(422, element + ".code", "a finding of " + FINDINGS + " names its code");
+        }
         switch (code.getCode()) {
-            case "ct-abdomen-pelvis" -> putDate(imaging, "ctAbdomenPelvisDate", o, element, "imaging.ctAbdomenPelvisDate");
+            case "ct-abdomen-pelvis" -> {
+                if (ctDateFromSize && day(o, element).equals(imaging.get("ctAbdomenPelvisDate"))) {
+                    return; // the CT the size was measured on, said again
+                }
+                if (ctDateFromSize) {
+                    throw new Refused(422, element + ".effectiveDateTime", "the CT's date disagrees with the TumorSize measured on it");
+                }
+                putDate(imaging, "ctAbdomenPelvisDate", o, element, "imaging.ctAbdomenPelvisDate");
+            }
             case "chest-imaging" -> {
+                if (imaging.containsKey("chestImaging")) {
+                    throw new Refused(422, element, "imaging.chestImaging is given twice (also at "
+                            + elementOf.get("imaging.chestImaging.modality") + ")");
+                }
                 Map<String, Object> chest = new LinkedHashMap<>();
                 put(chest, "modality", concept(o, element), "imaging.chestImaging.modality", element + ".valueCodeableConcept");
                 putDate(chest, "date", o, element, "imaging.chestImaging.date");
@@ -208,7 +247,7 @@ public final class FhirReferral {
                     element + ".valueBoolean");
             case "suspicious-nodes" -> put(imaging, "suspiciousNodes", bool(o, element), "imaging.suspiciousNodes", element + ".valueBoolean");
             case "distant-lesions" -> put(imaging, "distantLesions", bool(o, element), "imaging.distantLesions", element + ".valueBoolean");
-            case "organ-abutted" -> list("organsAbutted").add(concept(o, element));
+            case "organ-abutted" -> listed("organsAbutted", concept(o, element), element + ".valueCodeableConcept");
             case "vessel-involvement" -> {
                 String extent = o.getComponent().stream()
                         .filter(c -> c.getCode().getCoding().stream().anyMatch(k -> FINDINGS.equals(k.getSystem()) && "extent".equals(k.getCode())))
@@ -219,7 +258,7 @@ public final class FhirReferral {
                 Map<String, Object> vessel = new LinkedHashMap<>();
                 vessel.put("vessel", concept(o, element));
                 vessel.put("extent", extent);
-                list("vesselInvolvement").add(vessel);
+                listed("vesselInvolvement", vessel, element);
             }
             default -> throw new Refused(422, element + ".code", "a finding " + FINDINGS + " does not define: " + code.getCode());
         }
@@ -236,25 +275,35 @@ public final class FhirReferral {
             if (!(c.getValue() instanceof Quantity q) || q.getValue() == null) {
                 throw new Refused(422, at, "the greatest dimension is a Quantity in cm or mm");
             }
+            if (q.hasComparator()) {
+                throw new Refused(422, at + ".comparator", "the greatest dimension is a measurement, not a bound ("
+                        + q.getComparator().toCode() + ")");
+            }
             BigDecimal cm = switch (q.hasCode() ? q.getCode() : q.getUnit() == null ? "" : q.getUnit()) {
                 case "cm" -> q.getValue();
                 case "mm" -> q.getValue().movePointLeft(1);
                 default -> throw new Refused(422, at + ".code", "the greatest dimension is in cm or mm (UCUM)");
             };
             put(imaging, "greatestDimensionCm", cm, "imaging.greatestDimensionCm", at);
-            if (o.hasEffectiveDateTimeType()) {
-                imaging.putIfAbsent("ctAbdomenPelvisDate", day(o, element));
-                elementOf.putIfAbsent("imaging.ctAbdomenPelvisDate", element + ".effectiveDateTime");
+            boolean onCt = o.getMethod().getCoding().stream().anyMatch(k -> "http://snomed.info/sct".equals(k.getSystem())
+                    && "77477000".equals(k.getCode()));
+            if (onCt && o.hasEffectiveDateTimeType() && !imaging.containsKey("ctAbdomenPelvisDate")) {
+                // measured on the CT of the abdomen and pelvis: its date is the CT's (a ct-abdomen-pelvis finding may say it too)
+                ctDateFromSize = true;
+                put(imaging, "ctAbdomenPelvisDate", day(o, element), "imaging.ctAbdomenPelvisDate", element + ".effectiveDateTime");
             }
             return;
         }
         throw new Refused(422, element + ".component", "a TumorSize gives the greatest dimension (LOINC 33728-7)");
     }
 
-    private List<Object> list(String field) {
+    /** One more item of a list field; intake names an item by its index, as {@code imaging.organsAbutted[2]}. */
+    private void listed(String field, Object item, String element) {
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) imaging.computeIfAbsent(field, k -> new ArrayList<>());
-        return list;
+        elementOf.put("imaging." + field + "[" + list.size() + "]", element);
+        elementOf.putIfAbsent("imaging." + field, element);
+        list.add(item);
     }
 
     private void putDate(Map<String, Object> into, String key, Observation o, String element, String field) {
@@ -266,7 +315,10 @@ public final class FhirReferral {
             throw new Refused(422, element + ".effectiveDateTime", "the finding is dated (effectiveDateTime)");
         }
         String value = o.getEffectiveDateTimeType().getValueAsString();
-        return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value).toString();
+        if (value == null || value.length() < 10) {
+            throw new Refused(422, element + ".effectiveDateTime", "the finding is dated to the day, not " + value);
+        }
+        return LocalDate.parse(value.substring(0, 10)).toString();
     }
 
     private static String concept(Observation o, String element) {
@@ -283,8 +335,12 @@ public final class FhirReferral {
         return b.getValue();
     }
 
+    /** One field's value; a second value for the same field is refused (which of two findings is the referral's?). */
     private void put(Map<String, Object> into, String key, Object value, String field, String element) {
         if (value != null) {
+            if (into.containsKey(key)) {
+                throw new Refused(422, element, field + " is given twice (also at " + elementOf.get(field) + ")");
+            }
             into.put(key, value);
         }
         elementOf.put(field, element);

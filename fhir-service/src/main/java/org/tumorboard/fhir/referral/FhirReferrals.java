@@ -60,6 +60,20 @@ public class FhirReferrals {
     AuditContext audit;
 
     /** The case the referral became; {@link FhirReferral.Refused}, {@link RefusedByIntake} or {@link NotPermitted} if none. */
+    /** The Bundle's element intake's field came from: exact, else the list it is an item of, else the Bundle. */
+    static String elementOf(FhirReferral.Referral referral, String field) {
+        String exact = referral.elementOf().get(field);
+        if (exact != null) {
+            return exact;
+        }
+        int item = field.indexOf('[');
+        if (item > 0) {
+            String indexed = referral.elementOf().get(field.substring(0, field.indexOf(']') + 1));
+            return indexed != null ? indexed : referral.elementOf().getOrDefault(field.substring(0, item), "Bundle");
+        }
+        return "Bundle";
+    }
+
     @Transactional // the audit record's (the facade stores nothing else of a referral)
     @Audited(value = "FHIR_REFERRAL", creates = true)
     public UUID refer(Bundle bundle) {
@@ -87,11 +101,11 @@ public class FhirReferrals {
             List<Issue> issues = new ArrayList<>();
             answered.path("errors").forEach(error -> {
                 String field = error.path("field").asText("");
-                issues.add(new Issue(referral.elementOf().getOrDefault(field, "Bundle"), field + ": " + error.path("message").asText("")));
+                issues.add(new Issue(elementOf(referral, field), field + ": " + error.path("message").asText("")));
             });
-            if (issues.isEmpty()) {
-                issues.add(new Issue(null, answered.path("detail").asText(answered.path("title").asText("refused by intake"))));
-            }
+            // intake's detail says what a field cannot (a patient's open case, and which): kept beside the fields
+            String detail = answered.path("detail").asText(answered.path("title").asText("refused by intake"));
+            issues.add(new Issue(null, detail));
             throw new RefusedByIntake(answer.status(), answered.path("title").asText("Referral refused"), issues);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IntakeIdentity.Unavailable("intake-service's answer to the referral could not be read");

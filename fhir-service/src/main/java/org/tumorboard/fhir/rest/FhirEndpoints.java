@@ -127,8 +127,12 @@ public class FhirEndpoints {
             OperationOutcome outcome = new OperationOutcome();
             refused.issues().forEach(issue -> {
                 OperationOutcome.OperationOutcomeIssueComponent i = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                        .setCode(refused.getResponse().getStatus() == 409 ? OperationOutcome.IssueType.CONFLICT
-                                : OperationOutcome.IssueType.INVALID)
+                        .setCode(switch (refused.getResponse().getStatus()) {
+                            case 409 -> OperationOutcome.IssueType.CONFLICT;
+                            case 401 -> OperationOutcome.IssueType.LOGIN;
+                            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+                            default -> OperationOutcome.IssueType.INVALID;
+                        })
                         .setDiagnostics(issue.message());
                 if (issue.element() != null) {
                     i.addExpression(issue.element());

@@ -45,9 +45,9 @@ class CaseExportConformanceTest {
         events.add(CaseRecordTest.event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new org.tumorboard.events.PlanDecided(CASE,
                 "UPFRONT_RESECTION"), 80, 5));
         events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
-                LocalDate.parse("2027-06-10"), false, List.of("PSOAS"), true, null), 90, 6));
+                LocalDate.parse("2027-06-10"), false, List.of("PSOAS"), true, null), 222 * 24 * 60, 6));
         events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r2", 1, "R1",
-                new BigDecimal("6.5"), null, null, null, null, null, null, List.of()), 100, 4));
+                new BigDecimal("6.5"), null, null, null, null, null, null, List.of()), 225 * 24 * 60, 4));
         List<Resource> resources = CaseExport.resources(CaseRecord.of(CASE, events), McodeCase.patientWithoutIdentity(CASE));
         List<String> unexplained = new ArrayList<>();
         int explained = 0;

@@ -40,7 +40,7 @@ class CaseExportTest {
     void grossResidualStatedByTheSurgeonIsR2WhateverTheSpecimenSays() {
         List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 6));
         events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
-                LocalDate.parse("2026-11-20"), false, List.of(), true, null), 40, 2));
+                LocalDate.parse("2026-11-02"), false, List.of(), true, null), 40, 2));
         events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
                 new BigDecimal("21.5"), null, null, null, null, null, null, List.of()), 50, 3));
         Map<String, Resource> resources = export(events);
@@ -52,16 +52,38 @@ class CaseExportTest {
         assertFalse(resection.hasExtension(), "no intent is claimed: none is recorded");
     }
 
+    static final int DAY = 24 * 60;
+
+    @Test
+    void theSurgeonsGrossResidualIsR2BeforeAnyReport() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 6));
+        events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
+                LocalDate.parse("2026-11-02"), true, List.of(), true, null), 40, 2));
+        Observation margin = (Observation) export(events).get("-margin-1");
+        assertEquals("R2", ((CodeableConcept) margin.getValue()).getText());
+        assertEquals("procedure", margin.getCategoryFirstRep().getCodingFirstRep().getCode(), "the surgeon's statement");
+    }
+
+    @Test
+    void aReportWithoutARecordedOperationStandsAlone() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 6));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R1",
+                new BigDecimal("21.5"), null, null, null, null, null, null, List.of()), 50, 3));
+        Map<String, Resource> resources = export(events);
+        assertFalse(resources.containsKey("-resection-1"));
+        assertEquals("R1", ((CodeableConcept) ((Observation) resources.get("-margin-specimen-1")).getValue()).getText());
+    }
+
     @Test
     void eachOperationKeepsItsOwnSpecimen() {
         List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey());
         events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
-                LocalDate.parse("2027-03-01"), true, List.of(), null, null), 200, 7));
+                LocalDate.parse("2027-03-01"), true, List.of(), null, null), 120 * DAY, 7));
         Map<String, Resource> before = export(events);
         assertEquals("Margin R0", ((Procedure) before.get("-resection-1")).getOutcome().getText());
         assertFalse(((Procedure) before.get("-resection-2")).hasOutcome(), "the second specimen is not reported yet");
         events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r2", 1, "R1",
-                new BigDecimal("4.0"), null, null, null, null, null, null, List.of()), 210, 8));
+                new BigDecimal("4.0"), null, null, null, null, null, null, List.of()), 125 * DAY, 8));
         Map<String, Resource> after = export(events);
         assertEquals("Margin R0", ((Procedure) after.get("-resection-1")).getOutcome().getText());
         assertEquals("Margin R1", ((Procedure) after.get("-resection-2")).getOutcome().getText());

@@ -50,7 +50,7 @@ public class CaseRecordTest {
                 event(CaseEventTypes.CASE_STAGED, Sources.STAGING, staged("c", "G1", "IA"), 11, 1),
                 event(CaseEventTypes.CASE_STAGED, Sources.STAGING, staged("c", "G3", "IIIB"), 21, 2),
                 event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "UPFRONT_RESECTION"), 30, 1),
-                event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY", LocalDate.parse("2026-11-20"),
+                event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY", LocalDate.parse("2026-11-02"),
                         true, List.of("KIDNEY_LEFT"), null, null), 40, 2),
                 event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
                         new BigDecimal("21.5"), 2, 0, null, null, null, null, List.of()), 50, 3));
@@ -165,6 +165,14 @@ public class CaseRecordTest {
         CaseRecord record = CaseRecord.of(CASE, events);
         assertEquals("SPOKE-NORTH", record.referringSite().orElseThrow());
         assertEquals(new BigDecimal("22.0"), record.imagingSize());
+    }
+
+    @Test
+    void pathologyFindingNoSarcomaSetsTheBoardsPlanAside() {
+        List<CaseEvent> events = new ArrayList<>(journey().subList(0, 6));
+        events.add(event(CaseEventTypes.NON_SARCOMA_FLAGGED, Sources.PATHOLOGY, new org.tumorboard.events.NonSarcomaFlagged(CASE, "b1",
+                List.of("LYMPHOMA")), 35, 3));
+        assertEquals(CaseRecord.PlanStatus.REVOKED, CaseRecord.of(CASE, events).decisions().get(0).status());
     }
 
     @Test

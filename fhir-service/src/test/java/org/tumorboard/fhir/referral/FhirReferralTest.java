@@ -47,7 +47,7 @@ class FhirReferralTest {
     void theExampleIsIntakesReferral() {
         FhirReferral.Referral referral = FhirReferral.read(example());
         assertEquals("SPOKE-NORTH", referral.mrnSite());
-        assertEquals(Map.of("mrn", "N-100234", "givenName", "Ana", "familyName", "Silva", "birthDate", "1961-04-02", "sex", "FEMALE"),
+        assertEquals(Map.of("mrn", "N-200871", "givenName", "Ana", "familyName", "Silva", "birthDate", "1961-04-02", "sex", "FEMALE"),
                 referral.body().get("patient"));
         assertEquals("Large left retroperitoneal mass, fat-containing", referral.body().get("clinicalQuestion"));
         assertEquals(true, referral.body().get("neoadjuvantConsidered"));
@@ -89,7 +89,24 @@ class FhirReferralTest {
                 refused("a size without its greatest dimension", b -> observation(b, 2).getComponent().clear(),
                         "Bundle.entry[2].resource.component"),
                 refused("an undated chest CT", b -> observation(b, 3).setEffective(null), "Bundle.entry[3].resource.effectiveDateTime"),
-                refused("a medication", b -> b.addEntry().setResource(new org.hl7.fhir.r4.model.MedicationRequest()), "Bundle.entry[10].resource"));
+                refused("a medication", b -> b.addEntry().setResource(new org.hl7.fhir.r4.model.MedicationRequest()), "Bundle.entry[10].resource"),
+                refused("the size twice", b -> b.addEntry().setResource(observation(b, 2).copy()),
+                        "Bundle.entry[10].resource.component[0].valueQuantity"),
+                refused("the side twice", b -> b.addEntry().setResource(observation(b, 4).copy()), "Bundle.entry[10].resource.valueCodeableConcept"),
+                refused("a finding entered in error", b -> observation(b, 6).setStatus(Observation.ObservationStatus.ENTEREDINERROR),
+                        "Bundle.entry[6].resource.status"),
+                refused("a size as a bound", b -> observation(b, 2).getComponentFirstRep().getValueQuantity()
+                        .setComparator(Quantity.QuantityComparator.GREATER_THAN), "Bundle.entry[2].resource.component[0].valueQuantity.comparator"),
+                refused("a chest CT dated to the month", b -> observation(b, 3).setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-11")),
+                        "Bundle.entry[3].resource.effectiveDateTime"),
+                refused("a finding code left out", b -> observation(b, 5).getCode().getCodingFirstRep().setCode(null),
+                        "Bundle.entry[5].resource.code"),
+                refused("a revoked referral", b -> ((org.hl7.fhir.r4.model.ServiceRequest) b.getEntry().get(1).getResource())
+                        .setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.REVOKED), "Bundle.entry[1].resource.status"),
+                refused("MRNs of two sites", b -> ((Patient) b.getEntry().get(0).getResource()).addIdentifier()
+                        .setSystem(FhirReferral.MRN_SYSTEM + "SPOKE-SOUTH").setValue("S-1"), "Bundle.entry[0].resource.identifier[1].system"),
+                refused("a patient without fullUrl the referral cannot point at", b -> b.getEntry().get(0).setFullUrl(null),
+                        "Bundle.entry[1].resource.subject"));
     }
 
     static Arguments refused(String what, Consumer<Bundle> change, String element) {
@@ -117,6 +134,37 @@ class FhirReferralTest {
         FhirReferral.Referral referral = FhirReferral.read(message);
         assertEquals(FhirReferral.read(example()).body(), referral.body());
         assertEquals("Bundle.entry[1].resource.birthDate", referral.elementOf().get("patient.birthDate"));
+    }
+
+    @Test
+    void aSizeMeasuredOnMriDoesNotDateTheCt() {
+        Bundle bundle = example();
+        observation(bundle, 2).getMethod().getCodingFirstRep().setCode("113091000");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> imaging = (Map<String, Object>) FhirReferral.read(bundle).body().get("imaging");
+        assertEquals(new BigDecimal("22.0"), imaging.get("greatestDimensionCm"));
+        assertEquals(null, imaging.get("ctAbdomenPelvisDate"), "the work-up's CT is not taken from an MRI's date");
+    }
+
+    @Test
+    void everyReasonAndNoteIsTheClinicalQuestion() {
+        Bundle bundle = example();
+        ((org.hl7.fhir.r4.model.ServiceRequest) bundle.getEntry().get(1).getResource()).addNote().setText("Weight loss 8 kg");
+        assertEquals("Large left retroperitoneal mass, fat-containing\nWeight loss 8 kg", FhirReferral.read(bundle).body().get("clinicalQuestion"));
+    }
+
+    @Test
+    void intakesItemFieldsNameTheirObservation() {
+        Bundle bundle = example();
+        Observation organ = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(new CodeableConcept(new Coding(FhirReferral.FINDINGS, "organ-abutted", null)))
+                .setSubject(new Reference(bundle.getEntry().get(0).getFullUrl()));
+        organ.setValue(new CodeableConcept(new Coding(FhirReferral.FINDINGS, "KIDNEY_LEFT", null)));
+        bundle.addEntry().setResource(organ);
+        FhirReferral.Referral referral = FhirReferral.read(bundle);
+        assertEquals("Bundle.entry[10].resource.valueCodeableConcept", FhirReferrals.elementOf(referral, "imaging.organsAbutted[0]"));
+        assertEquals("Bundle.entry[10].resource.valueCodeableConcept", FhirReferrals.elementOf(referral, "imaging.organsAbutted"));
+        assertEquals("Bundle", FhirReferrals.elementOf(referral, "confirmSecondOpenCase"));
     }
 
     @Test

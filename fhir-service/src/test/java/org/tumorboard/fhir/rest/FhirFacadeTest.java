@@ -118,7 +118,7 @@ class FhirFacadeTest {
                 "Observation/" + c + "-size-imaging",
                 "Observation/" + c + "-grade", "Observation/" + c + "-c-t", "Observation/" + c + "-c-n", "Observation/" + c + "-c-m",
                 "Observation/" + c + "-c-group", "Observation/" + c + "-p-m", "Observation/" + c + "-p-group",
-                "Procedure/" + c + "-resection-1", "Observation/" + c + "-size-specimen-1", "Observation/" + c + "-margin-1",
+                "Observation/" + c + "-size-specimen-1", "Procedure/" + c + "-resection-1", "Observation/" + c + "-margin-1",
                 "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-1"), ids);
     }
 
