@@ -57,39 +57,30 @@ public final class CaseExport {
         }
         List<CaseRecord.Dated<TreatmentRecorded>> surgeries = record.surgeries();
         List<CaseRecord.Dated<ResectionReported>> reports = record.resections();
-        // each specimen's report belongs to the latest operation dated on or before the day it was published; a report
-        // with no operation recorded before it stands alone (pathology accepts one without)
-        Map<Integer, CaseRecord.Dated<ResectionReported>> specimenOf = new HashMap<>();
+        Map<Integer, CaseRecord.Dated<ResectionReported>> specimenOf = specimens(surgeries, reports);
         List<Integer> unpaired = new ArrayList<>();
         for (int j = 0; j < reports.size(); j++) {
-            LocalDate reported = reports.get(j).at().atZone(ZoneOffset.UTC).toLocalDate();
-            int operation = -1;
-            for (int i = 0; i < surgeries.size(); i++) {
-                LocalDate operated = surgeries.get(i).fact().date();
-                if (operated != null && !operated.isAfter(reported)) {
-                    operation = i;
-                }
-            }
-            if (operation >= 0) {
-                specimenOf.put(operation, reports.get(j));
-            } else {
+            if (!specimenOf.containsValue(reports.get(j))) {
                 unpaired.add(j);
             }
             McodeTreatment.specimenSize(caseId, j + 1, reports.get(j).fact(), reports.get(j).at(), subject, tumor).ifPresent(all::add);
         }
         for (int i = 0; i < surgeries.size(); i++) {
-            CaseRecord.Dated<TreatmentRecorded> surgery = surgeries.get(i);
+            TreatmentRecorded surgery = surgeries.get(i).fact();
             CaseRecord.Dated<ResectionReported> report = specimenOf.get(i);
-            all.add(McodeTreatment.resection(caseId, i + 1, surgery.fact(), report == null ? null : report.fact(), subject, focus));
+            all.add(McodeTreatment.resection(caseId, i + 1, surgery, report == null ? null : report.fact(), subject, focus));
             if (focus != null) {
-                McodeTreatment.margin(caseId + "-margin-" + (i + 1), report == null ? null : report.fact(), surgery.fact(),
-                        report == null ? surgery.at() : report.at(), subject, focus).ifPresent(all::add);
+                // the surgeon's R2 is dated by the operation; a pathologist's margin by the report
+                LocalDate day = Boolean.TRUE.equals(surgery.grossResidualDisease()) || report == null ? surgery.date()
+                        : day(report.at());
+                McodeTreatment.margin(caseId + "-margin-" + (i + 1), report == null ? null : report.fact(), surgery, day, subject, focus)
+                        .ifPresent(all::add);
             }
         }
         for (int j : unpaired) {
             if (focus != null) {
-                McodeTreatment.margin(caseId + "-margin-specimen-" + (j + 1), reports.get(j).fact(), null, reports.get(j).at(), subject,
-                        focus).ifPresent(all::add);
+                McodeTreatment.margin(caseId + "-margin-specimen-" + (j + 1), reports.get(j).fact(), null, day(reports.get(j).at()),
+                        subject, focus).ifPresent(all::add);
             }
         }
         List<CaseRecord.Decision> decisions = record.decisions();
@@ -100,7 +91,7 @@ public final class CaseExport {
             notes.add(switch (decision.status()) {
                 case COMPLETED -> "Carried out: the board recorded the surgery.";
                 case REVOKED -> record.withdrawn() && i == decisions.size() - 1 ? "Set aside: the case was withdrawn."
-                        : "Set aside: not implemented, or superseded by the board's next decision.";
+                        : "Set aside: not implemented, superseded by the board's next decision, or pathology found no sarcoma.";
                 case ACTIVE -> "The case's current plan.";
             });
             all.add(McodeTreatment.decision(caseId, i + 1, decision.fact(), decision.at(), decision.status(), notes, subject, focus));
@@ -111,6 +102,33 @@ public final class CaseExport {
             }
         }
         return all;
+    }
+
+    /**
+     * Which operation each resection report is the specimen of: in the order pathology first published them, each report
+     * goes to the earliest operation (by its date, then as the board recorded them) that has none yet and was done on or
+     * before the day the report was published; a report with no such operation stands alone. By index of the surgery.
+     */
+    static Map<Integer, CaseRecord.Dated<ResectionReported>> specimens(List<CaseRecord.Dated<TreatmentRecorded>> surgeries,
+            List<CaseRecord.Dated<ResectionReported>> reports) {
+        List<Integer> byDate = new ArrayList<>();
+        for (int i = 0; i < surgeries.size(); i++) {
+            if (surgeries.get(i).fact().date() != null) {
+                byDate.add(i);
+            }
+        }
+        byDate.sort(java.util.Comparator.comparing(i -> surgeries.get(i).fact().date()));
+        Map<Integer, CaseRecord.Dated<ResectionReported>> specimenOf = new HashMap<>();
+        for (CaseRecord.Dated<ResectionReported> report : reports) {
+            LocalDate reported = day(report.at());
+            byDate.stream().filter(i -> !specimenOf.containsKey(i) && !surgeries.get(i).fact().date().isAfter(reported)).findFirst()
+                    .ifPresent(i -> specimenOf.put(i, report));
+        }
+        return specimenOf;
+    }
+
+    private static LocalDate day(java.time.Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** The case as a searchset Bundle ($everything), each entry with its full URL under {@code base}. */

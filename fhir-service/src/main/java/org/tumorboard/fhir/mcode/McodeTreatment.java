@@ -166,7 +166,7 @@ public final class McodeTreatment {
      * A resection's residual tumour classification (R0, R1, R2: {@link #residualTumor}) as a cancer stage observation;
      * empty before the surgeon or the specimen's report has said one.
      */
-    public static Optional<Observation> margin(String id, ResectionReported report, TreatmentRecorded surgery, Instant at,
+    public static Optional<Observation> margin(String id, ResectionReported report, TreatmentRecorded surgery, java.time.LocalDate day,
             Reference patient, Reference condition) {
         String residual = residualTumor(surgery, report);
         Coding margin = residual == null ? null : MARGINS.get(residual);
@@ -183,7 +183,9 @@ public final class McodeTreatment {
                 surgeons ? "procedure" : "laboratory", null)));
         o.setCode(new CodeableConcept(RESIDUAL_TUMOR_STAGE.copy()));
         o.setSubject(patient.copy());
-        o.setEffective(day(at));
+        if (day != null) {
+            o.setEffective(new DateTimeType(day.toString()));
+        }
         o.addFocus(condition.copy());
         o.setValue(new CodeableConcept(margin.copy()).setText(residual));
         return Optional.of(o);

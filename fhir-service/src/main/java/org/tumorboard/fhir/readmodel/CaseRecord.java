@@ -43,11 +43,11 @@ import org.tumorboard.events.WorkupReopened;
  *                     the read model, as by every service), null until it has arrived
  * @param imagingSize  the imaging's greatest dimension as intake last knew it (the referral, then its updates)
  * @param imagingAt    when intake recorded that size
- * @param biopsy       the latest biopsy report at its latest version, null before one
+ * @param biopsy       the latest biopsy report at its latest version (dated when first published), null before one
  * @param diagnosedAt  when pathology first published a report after which the pathology of record is a sarcoma (a
  *                     biopsy's, or a specimen's when the biopsy was waived or found none)
- * @param resections   the resection reports at their latest versions, in the order pathology first published them: the
- *                     n-th is the specimen of the n-th surgery
+ * @param resections   the resection reports at their latest versions, dated and ordered as pathology first published
+ *                     them
  * @param clinical     the latest clinical (c) staging, null before one
  * @param pathologic   the latest pathologic (p) staging, null before one
  * @param surgeries    the surgeries the board recorded, in its order
@@ -118,7 +118,10 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         return fold.record(caseId);
     }
 
-    /** A report's versions: the highest one is the report; reports in the order pathology first published them. */
+    /**
+     * A report's versions: the highest one is what the report says, dated when the report was first published; reports
+     * in the order pathology first published them.
+     */
     private static final class Reports<T> {
         private final Map<String, Dated<T>> latest = new LinkedHashMap<>();
         private final Map<String, Integer> versions = new LinkedHashMap<>();
@@ -126,12 +129,13 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         void version(String reportId, int version, T report, Instant at) {
             Integer known = versions.get(reportId);
             if (known == null || version > known) {
-                if (known == null) {
-                    latest.put(reportId, new Dated<>(report, at));
-                } else {
-                    latest.replace(reportId, new Dated<>(report, at));
-                }
+                // a report keeps the time it was first published (what it is paired and dated by); an amendment
+                // replaces what it says
+                Dated<T> first = latest.get(reportId);
+                latest.put(reportId, new Dated<>(report, first == null ? at : first.at()));
                 versions.put(reportId, version);
+            } else if (latest.containsKey(reportId) && at.isBefore(latest.get(reportId).at())) {
+                latest.put(reportId, new Dated<>(latest.get(reportId).fact(), at)); // the first version arrived after its amendment
             }
         }
 
@@ -223,7 +227,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 case BiopsyWaived p -> { }
                 case NonSarcomaFlagged p -> {
                     // the board sets its plan aside when pathology finds no sarcoma (a restored diagnosis does not revive it)
-                    nonSarcomaAt = nonSarcomaAt == null ? at : nonSarcomaAt;
+                    nonSarcomaAt = at; // the latest flag: a plan decided after a restored diagnosis stands until flagged again
                 }
                 case SarcomaDiagnosisRestored p -> { }
                 case Unknown p -> { }

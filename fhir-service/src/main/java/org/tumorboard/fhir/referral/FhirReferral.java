@@ -152,15 +152,17 @@ public final class FhirReferral {
                             + mrnSite + " and " + site + "; a referral is from one");
                 }
                 mrnSite = site;
-                mrnAt = mrnAt < 0 || !p.getIdentifier().get(mrnAt).getSystem().startsWith(MRN_SYSTEM) ? i : mrnAt;
+                Identifier chosen = mrnAt < 0 ? null : p.getIdentifier().get(mrnAt);
+                mrnAt = chosen == null || !(chosen.hasSystem() && chosen.getSystem().startsWith(MRN_SYSTEM)) ? i : mrnAt;
             } else if (mrnAt < 0 && id.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()))) {
                 mrnAt = i;
             }
         }
         if (mrnAt >= 0) {
             put(patient, "mrn", p.getIdentifier().get(mrnAt).getValue(), "patient.mrn", element + ".identifier[" + mrnAt + "].value");
-            elementOf.put("referringSite", element + ".identifier[" + mrnAt + "].system");
+            elementOf.put("referringSite", element + ".identifier[" + mrnAt + "]");
         }
+        elementOf.putIfAbsent("referringSite", element + ".identifier");
         elementOf.putIfAbsent("patient.mrn", element + ".identifier");
         if (p.hasName()) {
             put(patient, "givenName", p.getNameFirstRep().getGivenAsSingleString(), "patient.givenName", element + ".name[0].given");
@@ -187,8 +189,9 @@ public final class FhirReferral {
         List<String> texts = new ArrayList<>();
         request.getReasonCode().stream().filter(CodeableConcept::hasText).forEach(r -> texts.add(r.getText()));
         request.getNote().stream().filter(n -> n.hasText()).forEach(n -> texts.add(n.getText()));
+        boolean reasons = request.getReasonCode().stream().anyMatch(CodeableConcept::hasText);
         put(body, "clinicalQuestion", texts.isEmpty() ? null : String.join("\n", texts), "clinicalQuestion",
-                element + (request.hasReasonCode() ? ".reasonCode" : ".note"));
+                element + (reasons ? ".reasonCode" : ".note"));
         Extension neoadjuvant = request.getExtensionByUrl(NEOADJUVANT_CONSIDERED);
         if (neoadjuvant != null) {
             if (!(neoadjuvant.getValue() instanceof BooleanType b)) {
@@ -197,7 +200,7 @@ public final class FhirReferral {
             body.put("neoadjuvantConsidered", b.getValue());
         }
         elementOf.put("neoadjuvantConsidered", element + ".extension");
-        elementOf.putIfAbsent("referringSite", "Patient.identifier");
+
     }
 
     private void observation(Observation o, String element, List<String> patientRefs) {
@@ -287,10 +290,17 @@ public final class FhirReferral {
             put(imaging, "greatestDimensionCm", cm, "imaging.greatestDimensionCm", at);
             boolean onCt = o.getMethod().getCoding().stream().anyMatch(k -> "http://snomed.info/sct".equals(k.getSystem())
                     && "77477000".equals(k.getCode()));
-            if (onCt && o.hasEffectiveDateTimeType() && !imaging.containsKey("ctAbdomenPelvisDate")) {
-                // measured on the CT of the abdomen and pelvis: its date is the CT's (a ct-abdomen-pelvis finding may say it too)
+            if (onCt && o.hasEffectiveDateTimeType()) {
+                // measured on the CT of the abdomen and pelvis: its date is the CT's (a ct-abdomen-pelvis finding may say it
+                // too, before or after, and must agree)
+                String ct = day(o, element);
+                Object said = imaging.get("ctAbdomenPelvisDate");
+                if (said != null && !said.equals(ct)) {
+                    throw new Refused(422, element + ".effectiveDateTime", "the CT's date disagrees with the TumorSize measured on it");
+                }
                 ctDateFromSize = true;
-                put(imaging, "ctAbdomenPelvisDate", day(o, element), "imaging.ctAbdomenPelvisDate", element + ".effectiveDateTime");
+                imaging.put("ctAbdomenPelvisDate", ct);
+                elementOf.putIfAbsent("imaging.ctAbdomenPelvisDate", element + ".effectiveDateTime");
             }
             return;
         }

@@ -59,7 +59,6 @@ public class FhirReferrals {
     @Inject
     AuditContext audit;
 
-    /** The case the referral became; {@link FhirReferral.Refused}, {@link RefusedByIntake} or {@link NotPermitted} if none. */
     /** The Bundle's element intake's field came from: exact, else the list it is an item of, else the Bundle. */
     static String elementOf(FhirReferral.Referral referral, String field) {
         String exact = referral.elementOf().get(field);
@@ -74,6 +73,7 @@ public class FhirReferrals {
         return "Bundle";
     }
 
+    /** The case the referral became; {@link FhirReferral.Refused}, {@link RefusedByIntake} or {@link NotPermitted} if none. */
     @Transactional // the audit record's (the facade stores nothing else of a referral)
     @Audited(value = "FHIR_REFERRAL", creates = true)
     public UUID refer(Bundle bundle) {

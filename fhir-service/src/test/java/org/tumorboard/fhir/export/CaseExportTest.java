@@ -61,6 +61,7 @@ class CaseExportTest {
                 LocalDate.parse("2026-11-02"), true, List.of(), true, null), 40, 2));
         Observation margin = (Observation) export(events).get("-margin-1");
         assertEquals("R2", ((CodeableConcept) margin.getValue()).getText());
+        assertEquals("2026-11-02", margin.getEffectiveDateTimeType().getValueAsString(), "the operation's day");
         assertEquals("procedure", margin.getCategoryFirstRep().getCodingFirstRep().getCode(), "the surgeon's statement");
     }
 
@@ -72,6 +73,34 @@ class CaseExportTest {
         Map<String, Resource> resources = export(events);
         assertFalse(resources.containsKey("-resection-1"));
         assertEquals("R1", ((CodeableConcept) ((Observation) resources.get("-margin-specimen-1")).getValue()).getText());
+    }
+
+    @Test
+    void aReportAmendedAfterTheNextOperationStaysWithItsOwn() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey());
+        events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
+                LocalDate.parse("2027-03-01"), true, List.of(), null, null), 120 * DAY, 7));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_AMENDED, Sources.PATHOLOGY, new org.tumorboard.events.ResectionAmended(CASE,
+                "r1", 2, "R1", new BigDecimal("21.5"), null, null, null, null, null, null, List.of()), 130 * DAY, 9));
+        Map<String, Resource> resources = export(events);
+        assertEquals("Margin R1", ((Procedure) resources.get("-resection-1")).getOutcome().getText(), "the amendment, on operation 1");
+        assertFalse(((Procedure) resources.get("-resection-2")).hasOutcome());
+    }
+
+    @Test
+    void theFirstOperationsReportPublishedAfterTheSecondOperationIsStillTheFirstsAndSameDayOperationsEachGetOne() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 6));
+        events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
+                LocalDate.parse("2026-11-02"), true, List.of(), null, null), 40, 2));
+        events.add(CaseRecordTest.event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY",
+                LocalDate.parse("2026-11-02"), true, List.of(), null, null), 45, 3));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
+                new BigDecimal("10.0"), null, null, null, null, null, null, List.of()), 3 * DAY, 3));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r2", 1, "R1",
+                new BigDecimal("3.0"), null, null, null, null, null, null, List.of()), 4 * DAY, 4));
+        Map<String, Resource> resources = export(events);
+        assertEquals("Margin R0", ((Procedure) resources.get("-resection-1")).getOutcome().getText());
+        assertEquals("Margin R1", ((Procedure) resources.get("-resection-2")).getOutcome().getText());
     }
 
     @Test

@@ -173,6 +173,14 @@ public class CaseRecordTest {
         events.add(event(CaseEventTypes.NON_SARCOMA_FLAGGED, Sources.PATHOLOGY, new org.tumorboard.events.NonSarcomaFlagged(CASE, "b1",
                 List.of("LYMPHOMA")), 35, 3));
         assertEquals(CaseRecord.PlanStatus.REVOKED, CaseRecord.of(CASE, events).decisions().get(0).status());
+        // restored, a new plan, flagged again: the new plan is set aside too
+        events.add(event(CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED, Sources.PATHOLOGY, new org.tumorboard.events.SarcomaDiagnosisRestored(CASE,
+                "b1", 3, "DEDIFFERENTIATED_LIPOSARCOMA"), 50, 4));
+        events.add(event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "UPFRONT_RESECTION"), 60, 3));
+        assertEquals(CaseRecord.PlanStatus.ACTIVE, CaseRecord.of(CASE, events).decisions().get(1).status());
+        events.add(event(CaseEventTypes.NON_SARCOMA_FLAGGED, Sources.PATHOLOGY, new org.tumorboard.events.NonSarcomaFlagged(CASE, "b1",
+                List.of("LYMPHOMA")), 70, 5));
+        assertEquals(CaseRecord.PlanStatus.REVOKED, CaseRecord.of(CASE, events).decisions().get(1).status());
     }
 
     @Test

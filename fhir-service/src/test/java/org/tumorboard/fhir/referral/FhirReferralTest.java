@@ -137,6 +137,38 @@ class FhirReferralTest {
     }
 
     @Test
+    void anMrIdentifierWithoutSystemBeforeOursIsNoTrouble() {
+        Bundle bundle = example();
+        Patient p = (Patient) bundle.getEntry().get(0).getResource();
+        p.getIdentifier().add(0, new org.hl7.fhir.r4.model.Identifier().setValue("LOCAL-7").setType(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", null))));
+        FhirReferral.Referral referral = FhirReferral.read(bundle);
+        assertEquals("N-200871", ((Map<?, ?>) referral.body().get("patient")).get("mrn"), "the site's own MRN");
+        assertEquals("SPOKE-NORTH", referral.mrnSite());
+    }
+
+    @Test
+    void aCtDateDisagreeingWithTheSizeMeasuredOnItIsRefusedInEitherOrder() {
+        for (boolean findingFirst : new boolean[] { true, false }) {
+            Bundle bundle = example();
+            Observation ct = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+                    .setCode(new CodeableConcept(new Coding(FhirReferral.FINDINGS, "ct-abdomen-pelvis", null)))
+                    .setSubject(new Reference(bundle.getEntry().get(0).getFullUrl()));
+            ct.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-10-15"));
+            if (findingFirst) {
+                bundle.getEntry().add(2, new Bundle.BundleEntryComponent().setResource(ct));
+            } else {
+                bundle.addEntry().setResource(ct);
+            }
+            assertThrows(FhirReferral.Refused.class, () -> FhirReferral.read(bundle), "finding first: " + findingFirst);
+            ct.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-11-01"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> imaging = (Map<String, Object>) FhirReferral.read(bundle).body().get("imaging");
+            assertEquals("2026-11-01", imaging.get("ctAbdomenPelvisDate"), "agreeing, either order");
+        }
+    }
+
+    @Test
     void aSizeMeasuredOnMriDoesNotDateTheCt() {
         Bundle bundle = example();
         observation(bundle, 2).getMethod().getCodingFirstRep().setCode("113091000");
