@@ -14,7 +14,8 @@ public sealed interface CaseEventPayload permits
         // staging-service
         CaseStaged,
         // board-service
-        CaseScheduled, PlanDecided, TreatmentRecorded, SurveillanceScheduled, RecurrenceRecorded, CaseDischarged, BiopsyWaived,
+        CaseScheduled, PlanDecided, TreatmentRecorded, SurveillanceScheduled, VisitRecorded, RecurrenceRecorded, CaseDischarged,
+        BiopsyWaived,
         // anything else
         Unknown {
 }

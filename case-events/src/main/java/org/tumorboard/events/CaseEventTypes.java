@@ -51,6 +51,8 @@ public final class CaseEventTypes {
             new EventType<>("tumorboard.board.treatment-recorded.v1", Topics.BOARD, TreatmentRecorded.class);
     public static final EventType<SurveillanceScheduled> SURVEILLANCE_SCHEDULED =
             new EventType<>("tumorboard.board.surveillance-scheduled.v1", Topics.BOARD, SurveillanceScheduled.class);
+    public static final EventType<VisitRecorded> VISIT_RECORDED =
+            new EventType<>("tumorboard.board.visit-recorded.v1", Topics.BOARD, VisitRecorded.class);
     public static final EventType<RecurrenceRecorded> RECURRENCE_RECORDED =
             new EventType<>("tumorboard.board.recurrence-recorded.v1", Topics.BOARD, RecurrenceRecorded.class);
     public static final EventType<CaseDischarged> CASE_DISCHARGED =
@@ -62,8 +64,8 @@ public final class CaseEventTypes {
             CASE_REFERRED, IMAGING_UPDATED, WORKUP_COMPLETED, WORKUP_REOPENED, CASE_WITHDRAWN,
             BIOPSY_REPORTED, RESECTION_REPORTED, REPORT_AMENDED, BIOPSY_AMENDED, RESECTION_AMENDED, NON_SARCOMA_FLAGGED, SARCOMA_DIAGNOSIS_RESTORED,
             CASE_STAGED,
-            CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, RECURRENCE_RECORDED, CASE_DISCHARGED,
-            BIOPSY_WAIVED);
+            CASE_SCHEDULED, PLAN_DECIDED, TREATMENT_RECORDED, SURVEILLANCE_SCHEDULED, VISIT_RECORDED, RECURRENCE_RECORDED,
+            CASE_DISCHARGED, BIOPSY_WAIVED);
 
     private CaseEventTypes() {
     }

@@ -9,17 +9,26 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * A resection report was posted: margin (R0, R1, R2), the specimen's greatest dimension and nodes (staging's
  * pathologic inputs), and the chance that sampling missed an involved margin. Where the specimen was re-assessed,
  * its {@code histology} and FNCLCC {@code grade} (null when the report does not give them), the
- * {@code treatmentEffectPercent} (viable tumor after neoadjuvant therapy) and the report's alert codes
+ * {@code treatmentEffectPercent} (viable tumor after neoadjuvant therapy), the report's alert codes and its findings
+ * ({@link SpecimenFindings}, optional)
  * (rps-reference.md section 8, "Which grade and histology stage the case").
  */
 public record ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
         Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
-        BigDecimal treatmentEffectPercent, List<String> alerts) implements CaseEventPayload {
+        BigDecimal treatmentEffectPercent, List<String> alerts, SpecimenFindings findings) implements CaseEventPayload {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public ResectionReported {
         PayloadChecks.resection("ResectionReported", caseId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive,
                 marginMissProbability, histology, grade, treatmentEffectPercent, alerts);
+        SpecimenFindings.check("ResectionReported", findings, grade, null);
+    }
+
+    public ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
+            Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
+            BigDecimal treatmentEffectPercent, List<String> alerts) {
+        this(caseId, reportId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive, marginMissProbability,
+                histology, grade, treatmentEffectPercent, alerts, null);
     }
 
     public ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,

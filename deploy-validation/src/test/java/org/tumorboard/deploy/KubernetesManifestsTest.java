@@ -401,8 +401,9 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * Our pods (issue 24): not root, no privilege escalation, no capabilities, the RuntimeDefault seccomp profile, and a
-     * read-only root filesystem with only /tmp writable (an emptyDir).
+     * Our pods (issue 24), every container including the migrations' init containers: not root, no privilege escalation,
+     * no capabilities, the RuntimeDefault seccomp profile, and a read-only root filesystem with only /tmp writable (an
+     * emptyDir).
      */
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
@@ -420,7 +421,9 @@ class KubernetesManifestsTest {
             assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType(), name);
             Set<String> emptyDirs = pod.getVolumes().stream().filter(v -> v.getEmptyDir() != null).map(v -> v.getName())
                     .collect(Collectors.toSet());
-            for (Container c : pod.getContainers()) {
+            List<Container> containers = new ArrayList<>(pod.getContainers());
+            containers.addAll(pod.getInitContainers()); // the migrations' init container too
+            for (Container c : containers) {
                 var sc = c.getSecurityContext();
                 assertNotNull(sc, name + " " + c.getName());
                 assertEquals(Boolean.TRUE, sc.getReadOnlyRootFilesystem(), name + ": read-only root filesystem");

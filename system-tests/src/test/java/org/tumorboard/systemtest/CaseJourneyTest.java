@@ -285,6 +285,7 @@ class CaseJourneyTest {
                 // both follow the resection report, from two services: either may come first
                 "staged p | surveillance-scheduled",
                 "staged p | surveillance-scheduled",
+                "tumorboard.board.visit-recorded.v1",
                 "tumorboard.board.recurrence-recorded.v1",
                 // the recurrence is staged again (prefix r) before the board takes it (issue 20, path 2)
                 "tumorboard.staging.case-staged.v1",
@@ -344,11 +345,21 @@ class CaseJourneyTest {
         FhirExport.Result export = FhirExport.validate("the journey's case (chair)", FhirExport.everything("chair", c));
         assertEquals(List.of(), export.unexplained());
         assertEquals(List.of("Patient/" + c, "Condition/" + c + "-primary", "BodyStructure/" + c + "-tumor",
-                "Observation/" + c + "-size-imaging", "Observation/" + c + "-grade", "Observation/" + c + "-c-t",
+                "Observation/" + c + "-size-imaging", "Observation/" + c + "-grade",
+                // the biopsy's FNCLCC components, what the grade is derived from
+                "Observation/" + c + "-fnclcc-b1-diff", "Observation/" + c + "-fnclcc-b1-mitoses", "Observation/" + c + "-fnclcc-b1-necrosis",
+                "Observation/" + c + "-c-t",
                 "Observation/" + c + "-c-n", "Observation/" + c + "-c-m", "Observation/" + c + "-c-group", "Observation/" + c + "-p-m",
                 "Observation/" + c + "-p-group", "Observation/" + c + "-size-specimen-1", "Procedure/" + c + "-resection-1",
-                "Observation/" + c + "-margin-1", "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-1"),
+                "Observation/" + c + "-margin-1",
+                // the biopsy's tumour marker tests: its two stains and both amplification tests
+                "Observation/" + c + "-ihc-b1-mdm2", "Observation/" + c + "-ihc-b1-cd45", "Observation/" + c + "-amp-b1-mdm2",
+                "Observation/" + c + "-amp-b1-cdk4",
+                "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-1"),
                 export.resources());
+        // the plan's notes say how the round voted
+        as("chair", FHIR).get("/fhir/CarePlan/" + c + "-plan-1").then().statusCode(200)
+                .body("note.text", hasItem(org.hamcrest.Matchers.startsWith("Votes: ")));
         as("chair", FHIR).get("/fhir/Patient/" + c).then().statusCode(200)
                 .body("identifier.value", contains(c)).body("name[0].family", nullValue());
         as("chair", FHIR).get("/fhir/Condition/" + c + "-primary").then().statusCode(200)

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.tumorboard.systemtest.Api.as;
 import static org.tumorboard.systemtest.SystemStack.Service.FHIR;
 import static org.tumorboard.systemtest.SystemStack.Service.INTAKE;
@@ -74,6 +75,15 @@ class FhirReferralTest {
         as("coord-north", FHIR).contentType("application/fhir+json").body(referral(patient, "SPOKE-NORTH"))
                 .post("/fhir/Bundle").then().statusCode(409).contentType("application/fhir+json")
                 .body("issue.code", hasItem("conflict"));
+        // a second open case when the coordinator confirms it, sent to the base URL as FHIR clients send a transaction
+        var json = FhirExport.validator().context().newJsonParser();
+        Bundle again = json.parseResource(Bundle.class, referral(patient, "SPOKE-NORTH"));
+        ((org.hl7.fhir.r4.model.ServiceRequest) again.getEntry().get(1).getResource()).addExtension("urn:tumorboard:fhir:StructureDefinition/confirm-second-open-case", new org.hl7.fhir.r4.model.BooleanType(true));
+        String confirmed = json.encodeResourceToString(again);
+        String second = as("coord-north", FHIR).contentType("application/fhir+json").body(confirmed)
+                .post("/fhir").then().statusCode(201).extract().header("Location").replaceAll(".*/Patient/", "");
+        assertNotEquals(caseId, second);
+        as("coord-north", INTAKE).get("/api/cases/" + second).then().statusCode(200).body("patient.mrn", equalTo(patient.mrn()));
     }
 
     @Test

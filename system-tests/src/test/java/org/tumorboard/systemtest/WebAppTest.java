@@ -154,6 +154,19 @@ class WebAppTest {
         assertFalse(cases.body().contains("/cases/"), "no case of either site");
     }
 
+    /** Issue 24, item 3: an account whose one site is not a site of the network is stopped too, as every service stops it. */
+    @Test
+    void aUserOfASiteOutsideTheNetworkIsStoppedAtSignIn() {
+        String atlantis = KeycloakAdmin.user("atlantis-web-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                java.util.List.of("coordinator"), java.util.List.of(), Map.of("site", java.util.List.of("SPOKE-ATLANTIS")));
+        Browser browser = new Browser();
+        HttpResponse<String> first = browser.signingIn(atlantis);
+        assertEquals(403, first.statusCode(), first.body());
+        assertTrue(first.body().contains("Your account needs correcting") && first.body().contains("SPOKE-ATLANTIS")
+                && first.body().contains("not a site of this network"), first.body());
+        assertEquals(403, browser.get("/cases").statusCode());
+    }
+
     @Test
     void signingInUsesTheAuthorizationCodeWithPkceAndTheBrowserGetsNoToken() throws IOException, InterruptedException {
         HttpClient noRedirects = HttpClient.newHttpClient();

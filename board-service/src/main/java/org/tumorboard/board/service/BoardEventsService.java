@@ -31,6 +31,7 @@ import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.platform.messaging.CaseEventHandler;
@@ -79,6 +80,7 @@ public class BoardEventsService implements CaseEventHandler {
             case PlanDecided p -> false;
             case TreatmentRecorded p -> false;
             case SurveillanceScheduled p -> false;
+            case VisitRecorded p -> false;
             case RecurrenceRecorded p -> false;
             case CaseDischarged p -> false;
             case BiopsyWaived p -> false;

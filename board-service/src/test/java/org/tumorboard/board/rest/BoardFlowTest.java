@@ -37,6 +37,7 @@ import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.ImagingUpdated;
 import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectabilityImaging;
 import org.tumorboard.events.ResectionReported;
@@ -141,6 +142,14 @@ class BoardFlowTest {
                 r -> caseId.equals(r.key()) && CaseEventTypes.PLAN_DECIDED.name().equals(TopicReader.header(r, "ce_type")), 1,
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertEquals(1, events.size());
+        // Issue 23: the event says how the round voted and which disciplines dissented for what, never who or why
+        PlanDecided decided = EventCodec.fromJson(events.get(0).value(), PlanDecided.class);
+        assertEquals(new PlanDecided.Votes(5, Map.of("UPFRONT_RESECTION", 3, "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION", 2),
+                List.of(new PlanDecided.Dissent("PATHOLOGY", "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION"),
+                        new PlanDecided.Dissent("MEDICAL_ONCOLOGY", "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION"))),
+                new PlanDecided.Votes(decided.votes().cast(), decided.votes().counts(), decided.votes().dissent().stream()
+                        .sorted(java.util.Comparator.comparing(PlanDecided.Dissent::discipline).reversed()).toList()));
+        org.junit.jupiter.api.Assertions.assertFalse(events.get(0).value().contains("rationale"), events.get(0).value());
         vote(SURGEON, caseId, "CLINICAL_TRIAL").then().statusCode(409);
         decide(caseId).then().statusCode(409);
     }

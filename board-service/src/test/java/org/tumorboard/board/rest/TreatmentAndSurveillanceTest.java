@@ -34,6 +34,7 @@ import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Topics;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.testsupport.AppliedEffects;
 import org.tumorboard.testsupport.MovableClock;
@@ -157,6 +158,13 @@ class TreatmentAndSurveillanceTest {
         assertEquals(1, TopicReader.read(Topics.BOARD, r -> caseId.equals(r.key())
                 && CaseEventTypes.RECURRENCE_RECORDED.name().equals(TopicReader.header(r, "ce_type")), 1,
                 Duration.ofSeconds(30), Duration.ofSeconds(1)).size());
+        // Issue 23: every visit is published with what it found, the read models' disease status at each visit
+        assertEquals(List.of(new VisitRecorded(caseId, 1, today(), "NO_EVIDENCE_OF_DISEASE"),
+                new VisitRecorded(caseId, 2, today(), "LOCAL_RECURRENCE")),
+                TopicReader.read(Topics.BOARD, r -> caseId.equals(r.key())
+                        && CaseEventTypes.VISIT_RECORDED.name().equals(TopicReader.header(r, "ce_type")), 2,
+                        Duration.ofSeconds(30), Duration.ofSeconds(1)).stream()
+                        .map(r -> EventCodec.fromJson(r.value(), VisitRecorded.class)).toList());
         visit(caseId, today(), "NO_EVIDENCE_OF_DISEASE").then().statusCode(409);
     }
 

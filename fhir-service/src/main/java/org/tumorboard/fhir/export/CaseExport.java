@@ -10,15 +10,18 @@ import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SpecimenFindings;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.fhir.mcode.McodeCase;
 import org.tumorboard.fhir.mcode.McodeObservations;
+import org.tumorboard.fhir.mcode.McodePathology;
 import org.tumorboard.fhir.mcode.McodeTreatment;
 import org.tumorboard.fhir.readmodel.CaseRecord;
 
@@ -46,8 +49,7 @@ public final class CaseExport {
         McodeTreatment.imagingSize(caseId, record.imagingSize(), record.imagingAt(), subject, tumor).ifPresent(all::add);
         if (focus != null) {
             // the facts about the cancer: only once there is a sarcoma they are about
-            record.pathologyOfRecord().filter(p -> p.grade() != null).ifPresent(p -> McodeObservations.histologicGrade(caseId,
-                    gradeOfRecord(record, p), gradeTime(record, p), subject, focus).ifPresent(all::add));
+            record.pathologyOfRecord().filter(p -> p.grade() != null).ifPresent(p -> grade(record, p, subject, focus, all));
             if (record.clinical() != null) {
                 all.addAll(McodeObservations.staging(caseId, record.clinical().fact(), record.clinical().at(), subject, focus));
             }
@@ -83,6 +85,16 @@ public final class CaseExport {
                         subject, focus).ifPresent(all::add);
             }
         }
+        // the reports' tumour marker tests, about the patient's tumour whether or not it is a sarcoma
+        List<CaseRecord.Dated<BiopsyReported>> biopsies = record.biopsies();
+        for (int j = 0; j < biopsies.size(); j++) {
+            all.addAll(McodePathology.markers(caseId, "b" + (j + 1), biopsies.get(j).fact().findings(), biopsies.get(j).at(), subject,
+                    focus));
+        }
+        for (int j = 0; j < reports.size(); j++) {
+            all.addAll(McodePathology.markers(caseId, "s" + (j + 1), reports.get(j).fact().findings(), reports.get(j).at(),
+                    subject, focus));
+        }
         List<CaseRecord.Decision> decisions = record.decisions();
         for (int i = 0; i < decisions.size(); i++) {
             CaseRecord.Decision decision = decisions.get(i);
@@ -94,11 +106,13 @@ public final class CaseExport {
                         : "Set aside: not implemented, superseded by the board's next decision, or pathology found no sarcoma.";
                 case ACTIVE -> "The case's current plan.";
             });
+            notes.addAll(McodeTreatment.voteNotes(decision.fact()));
             all.add(McodeTreatment.decision(caseId, i + 1, decision.fact(), decision.at(), decision.status(), notes, subject, focus));
         }
         if (focus != null) {
             for (int i = 0; i < record.visits().size(); i++) {
-                all.add(McodeObservations.diseaseStatus(caseId, i + 1, record.visits().get(i), subject, focus));
+                CaseRecord.Visit visit = record.visits().get(i);
+                all.add(McodeObservations.diseaseStatus(caseId, i + 1, visit.date(), visit.outcome(), subject, focus));
             }
         }
         return all;
@@ -155,6 +169,25 @@ public final class CaseExport {
         BiopsyReported basis = new BiopsyReported(record.caseId(), "of-record", 1, pathology.get().histology(), pathology.get().grade(),
                 null, List.of());
         return McodeCase.primaryCancer(record.caseId(), basis, record.diagnosedAt(), subject);
+    }
+
+    /**
+     * The grade of record and the FNCLCC component scores of the report that gave it, the grade derived from them (a GX
+     * grade is not exported; its assessable components are).
+     */
+    private static void grade(CaseRecord record, PathologyOfRecord pathology, Reference subject, Reference focus, List<Resource> all) {
+        boolean specimen = pathology.gradeSource() == PathologyOfRecord.Source.SPECIMEN && record.resection() != null;
+        CaseRecord.Dated<?> report = specimen ? record.resection() : record.biopsy() != null ? record.biopsy() : record.resection();
+        SpecimenFindings findings = report.fact() instanceof BiopsyReported b ? b.findings()
+                : ((ResectionReported) report.fact()).findings();
+        String part = report.fact() instanceof BiopsyReported ? "b" + record.biopsies().size() : "s" + record.resections().size();
+        List<Observation> components = McodePathology.components(record.caseId(), part, findings, report.at(), subject, focus);
+        McodeObservations.histologicGrade(record.caseId(), gradeOfRecord(record, pathology), gradeTime(record, pathology), subject, focus)
+                .ifPresent(grade -> {
+                    components.forEach(c -> grade.addDerivedFrom(new Reference("Observation/" + c.getIdElement().getIdPart())));
+                    all.add(grade);
+                });
+        all.addAll(components);
     }
 
     private static BiopsyReported gradeOfRecord(CaseRecord record, PathologyOfRecord pathology) {

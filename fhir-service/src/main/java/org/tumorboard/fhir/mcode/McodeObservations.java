@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseStaged;
-import org.tumorboard.events.RecurrenceRecorded;
 
 /**
  * A case's staging, grade and surveillance findings as mCODE 4.0.0 observations, each claiming its profile (issue 23,
@@ -112,13 +111,13 @@ public final class McodeObservations {
         return Optional.of(o);
     }
 
-    /** The case's n-th surveillance finding the board recorded. */
-    public static Observation diseaseStatus(String caseId, int n, RecurrenceRecorded visit, Reference patient, Reference condition) {
-        Coding status = DISEASE_STATUS.get(visit.outcome());
+    /** The case's n-th surveillance visit: the disease status the visit found, on the visit's day. */
+    public static Observation diseaseStatus(String caseId, int n, LocalDate day, String outcome, Reference patient,
+            Reference condition) {
+        Coding status = DISEASE_STATUS.get(outcome);
         if (status == null) {
-            throw new IllegalArgumentException("no disease status for the visit outcome " + visit.outcome());
+            throw new IllegalArgumentException("no disease status for the visit outcome " + outcome);
         }
-        LocalDate day = visit.visitDate();
         if (day == null) {
             throw new IllegalArgumentException("a surveillance finding needs its visit's date");
         }
@@ -127,14 +126,17 @@ public final class McodeObservations {
         o.addExtension(new Extension(PROFILES + "mcode-cancer-disease-status-evidence-type", new CodeableConcept(IMAGING_EVIDENCE.copy())));
         o.setCode(new CodeableConcept(new Coding(LOINC, "97509-4", "Cancer disease status")));
         o.addFocus(condition.copy());
-        o.setValue(new CodeableConcept(status.copy()).setText(visit.outcome().replace('_', ' ').toLowerCase()));
+        o.setValue(new CodeableConcept(status.copy()).setText(outcome.replace('_', ' ').toLowerCase()));
         return o;
     }
 
-    private static Observation observation(String id, String profile, Reference patient, Instant at) {
+    /** An observation of the case's patient; {@code profile} null for one mCODE has no profile for. */
+    static Observation observation(String id, String profile, Reference patient, Instant at) {
         Observation o = new Observation();
         o.setId(id);
-        o.getMeta().addProfile(PROFILES + profile);
+        if (profile != null) {
+            o.getMeta().addProfile(PROFILES + profile);
+        }
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.setSubject(patient.copy());
         if (at != null) {

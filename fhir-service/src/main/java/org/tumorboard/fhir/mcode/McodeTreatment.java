@@ -218,6 +218,28 @@ public final class McodeTreatment {
         return plan;
     }
 
+    /**
+     * How the board voted, as the decision's notes (issue 23): the votes per option and each dissenting discipline with
+     * the option it voted for; who voted and why stay in board-service. A decision published before the votes were says so.
+     */
+    public static List<String> voteNotes(PlanDecided decision) {
+        PlanDecided.Votes votes = decision.votes();
+        if (votes == null) {
+            return List.of("The votes are not in this record (the decision was published before votes were).");
+        }
+        int inFavour = votes.counts().getOrDefault(decision.option(), 0);
+        StringBuilder outcome = new StringBuilder("Votes: " + inFavour + " of " + votes.cast() + " for this plan");
+        votes.counts().entrySet().stream()
+                .filter(e -> !e.getKey().equals(decision.option()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> outcome.append("; ").append(e.getValue()).append(" for ").append(OPTIONS.getOrDefault(e.getKey(), e.getKey())));
+        outcome.append('.');
+        String dissent = votes.dissent().isEmpty() ? "No dissent: the vote was unanimous."
+                : "Dissent: " + String.join("; ", votes.dissent().stream()
+                        .map(d -> words(d.discipline()) + " for " + OPTIONS.getOrDefault(d.option(), d.option())).toList()) + ".";
+        return List.of(outcome.toString(), dissent);
+    }
+
     private static DateTimeType day(Instant at) {
         return new DateTimeType(at.atZone(ZoneOffset.UTC).toLocalDate().toString());
     }

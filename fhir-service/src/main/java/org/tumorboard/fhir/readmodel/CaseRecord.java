@@ -2,6 +2,7 @@ package org.tumorboard.fhir.readmodel;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 
@@ -43,7 +45,7 @@ import org.tumorboard.events.WorkupReopened;
  *                     the read model, as by every service), null until it has arrived
  * @param imagingSize  the imaging's greatest dimension as intake last knew it (the referral, then its updates)
  * @param imagingAt    when intake recorded that size
- * @param biopsy       the latest biopsy report at its latest version (dated when first published), null before one
+ * @param biopsies     the biopsy reports at their latest versions, dated and ordered as pathology first published them
  * @param diagnosedAt  when pathology first published a report after which the pathology of record is a sarcoma (a
  *                     biopsy's, or a specimen's when the biopsy was waived or found none)
  * @param resections   the resection reports at their latest versions, dated and ordered as pathology first published
@@ -53,13 +55,14 @@ import org.tumorboard.events.WorkupReopened;
  * @param surgeries    the surgeries the board recorded, in its order
  * @param afterNeoadjuvant neoadjuvant therapy was recorded (rps-reference.md section 8: the biopsy's grade governs)
  * @param decisions    the board's decisions, in its order, each with what became of it
- * @param visits       the surveillance findings the board recorded, in its order
+ * @param visits       the surveillance visits the board recorded, in its order (each once: a visit's VisitRecorded and
+ *                     the RecurrenceRecorded beside it are one visit; before VisitRecorded, recurrences only)
  * @param withdrawn    intake withdrew the case
  */
 public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagingSize, Instant imagingAt,
-        Dated<BiopsyReported> biopsy, Instant diagnosedAt, List<Dated<ResectionReported>> resections, Dated<CaseStaged> clinical,
+        List<Dated<BiopsyReported>> biopsies, Instant diagnosedAt, List<Dated<ResectionReported>> resections, Dated<CaseStaged> clinical,
         Dated<CaseStaged> pathologic, List<Dated<TreatmentRecorded>> surgeries, boolean afterNeoadjuvant, List<Decision> decisions,
-        List<RecurrenceRecorded> visits, boolean withdrawn) {
+        List<Visit> visits, boolean withdrawn) {
 
     /**
      * What became of a board decision: carried out (a surgery followed), set aside (not implemented, superseded, the
@@ -72,6 +75,10 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
     public record Decision(PlanDecided fact, Instant at, PlanStatus status) {
     }
 
+    /** A surveillance visit: its number in the schedule (null when only its recurrence was published), day and outcome. */
+    public record Visit(Integer number, LocalDate date, String outcome) {
+    }
+
     /** A fact with the time its owner published it. */
     public record Dated<T>(T fact, Instant at) {
     }
@@ -81,6 +88,11 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         return Optional.ofNullable(referral).map(CaseReferred::referringSite);
     }
 
+    /** The latest biopsy report at its latest version (dated when first published), null before one. */
+    public Dated<BiopsyReported> biopsy() {
+        return biopsies.isEmpty() ? null : biopsies.get(biopsies.size() - 1);
+    }
+
     /** The latest resection report, null before one. */
     public Dated<ResectionReported> resection() {
         return resections.isEmpty() ? null : resections.get(resections.size() - 1);
@@ -88,7 +100,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
 
     /** rps-reference.md section 8: the histology and grade that govern the case, from both reports. */
     public Optional<PathologyOfRecord> pathologyOfRecord() {
-        return pathologyOfRecord(biopsy == null ? null : biopsy.fact(), resection() == null ? null : resection().fact(), afterNeoadjuvant);
+        return pathologyOfRecord(biopsy() == null ? null : biopsy().fact(), resection() == null ? null : resection().fact(), afterNeoadjuvant);
     }
 
     static Optional<PathologyOfRecord> pathologyOfRecord(BiopsyReported biopsy, ResectionReported resection, boolean afterNeoadjuvant) {
@@ -166,7 +178,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         /** The board's decisions and what followed them, in the board's order: PlanDecided or TreatmentRecorded. */
         final List<Dated<?>> plans = new ArrayList<>();
         Instant nonSarcomaAt;
-        final List<RecurrenceRecorded> visits = new ArrayList<>();
+        final List<Visit> visits = new ArrayList<>();
         boolean withdrawn;
 
         void apply(CaseEvent event) {
@@ -187,7 +199,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 case CaseWithdrawn p -> withdrawn = true;
                 case BiopsyReported p -> biopsy(p.reportId(), p.version(), p, at);
                 case BiopsyAmended p -> biopsy(p.reportId(), p.version(), new BiopsyReported(p.caseId(), p.reportId(), p.version(),
-                        p.histology(), p.grade(), p.score(), p.alerts()), at);
+                        p.histology(), p.grade(), p.score(), p.alerts(), p.findings()), at);
                 case ResectionReported p -> resection(p, at);
                 case ResectionAmended p -> resection(amended(p), at);
                 case CaseStaged p -> {
@@ -207,13 +219,19 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                     plans.add(new Dated<>(p, at));
                 }
                 case PlanDecided p -> plans.add(new Dated<>(p, at));
-                case RecurrenceRecorded p -> visits.add(p);
+                case VisitRecorded p -> visit(new Visit(p.number(), p.visitDate(), p.outcome()));
+                case RecurrenceRecorded p -> {
+                    if (p.visitDate() != null && p.outcome() != null) {
+                        visit(new Visit(null, p.visitDate(), p.outcome()));
+                    } // an old recurrence without its day or finding states no disease status; the board always sends both now
+                }
                 // the amendment before pathology published one type per report kind (topics keep it for ever); since
                 // then published beside its typed twin, which carries the same version and so changes nothing here
                 case ReportAmended p -> {
                     switch (p.asSpecificAmendment()) {
+                        // a legacy amendment carries no findings: the version it makes has none (never the older scores)
                         case BiopsyAmended b -> biopsy(b.reportId(), b.version(), new BiopsyReported(b.caseId(), b.reportId(),
-                                b.version(), b.histology(), b.grade(), b.score(), b.alerts()), at);
+                                b.version(), b.histology(), b.grade(), b.score(), b.alerts(), b.findings()), at);
                         case ResectionAmended r -> resection(amended(r), at);
                         default -> { }
                     }
@@ -244,6 +262,25 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
             diagnosed(at);
         }
 
+        /**
+         * A visit once: the board publishes a recurrence both as the visit and as RecurrenceRecorded (same day, same
+         * outcome), and published only the latter before VisitRecorded existed.
+         */
+        private void visit(Visit visit) {
+            for (int i = 0; i < visits.size(); i++) {
+                Visit known = visits.get(i);
+                boolean same = known.date().equals(visit.date()) && known.outcome().equals(visit.outcome())
+                        && (known.number() == null || visit.number() == null || known.number().equals(visit.number()));
+                if (same) {
+                    if (known.number() == null) {
+                        visits.set(i, visit.number() == null ? known : visit);
+                    }
+                    return;
+                }
+            }
+            visits.add(visit);
+        }
+
         /** The date of diagnosis: the first pathology fact after which the pathology of record is a sarcoma. */
         private void diagnosed(Instant at) {
             if (diagnosedAt != null) {
@@ -258,7 +295,8 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
 
         private static ResectionReported amended(ResectionAmended p) {
             return new ResectionReported(p.caseId(), p.reportId(), p.version(), p.margin(), p.greatestDimensionCm(), p.nodesExamined(),
-                    p.nodesPositive(), p.marginMissProbability(), p.histology(), p.grade(), p.treatmentEffectPercent(), p.alerts());
+                    p.nodesPositive(), p.marginMissProbability(), p.histology(), p.grade(), p.treatmentEffectPercent(), p.alerts(),
+                    p.findings());
         }
 
         /**
@@ -290,7 +328,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         }
 
         CaseRecord record(String caseId) {
-            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.last(), diagnosedAt, resections.all(),
+            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.all(), diagnosedAt, resections.all(),
                     clinical, pathologic, List.copyOf(surgeries), neoadjuvant, decisions(), List.copyOf(visits), withdrawn);
         }
     }

@@ -35,6 +35,12 @@ public final class FhirReferral {
     public static final String FINDINGS = "urn:tumorboard:codesystem:referral-finding";
     /** The ServiceRequest's extension: whether the referrer considers neoadjuvant therapy (valueBoolean). */
     public static final String NEOADJUVANT_CONSIDERED = "urn:tumorboard:fhir:StructureDefinition/neoadjuvant-considered";
+
+    /**
+     * The ServiceRequest's extension: the coordinator confirms opening a second open case for a patient who has one
+     * (intake's {@code confirmSecondOpenCase}, valueBoolean); without it such a referral is 409 naming the open case.
+     */
+    public static final String CONFIRM_SECOND_OPEN_CASE = "urn:tumorboard:fhir:StructureDefinition/confirm-second-open-case";
     /** The system of a referring site's medical record numbers; the site's code follows. */
     public static final String MRN_SYSTEM = "urn:tumorboard:mrn:";
 
@@ -192,14 +198,20 @@ public final class FhirReferral {
         boolean reasons = request.getReasonCode().stream().anyMatch(CodeableConcept::hasText);
         put(body, "clinicalQuestion", texts.isEmpty() ? null : String.join("\n", texts), "clinicalQuestion",
                 element + (reasons ? ".reasonCode" : ".note"));
-        Extension neoadjuvant = request.getExtensionByUrl(NEOADJUVANT_CONSIDERED);
-        if (neoadjuvant != null) {
-            if (!(neoadjuvant.getValue() instanceof BooleanType b)) {
-                throw new Refused(422, element + ".extension", NEOADJUVANT_CONSIDERED + " takes a valueBoolean");
+        flag(request, NEOADJUVANT_CONSIDERED, "neoadjuvantConsidered", element);
+        flag(request, CONFIRM_SECOND_OPEN_CASE, "confirmSecondOpenCase", element);
+    }
+
+    /** A yes/no extension of the ServiceRequest, as intake's boolean field of that name. */
+    private void flag(ServiceRequest request, String url, String field, String element) {
+        Extension extension = request.getExtensionByUrl(url);
+        if (extension != null) {
+            if (!(extension.getValue() instanceof BooleanType b)) {
+                throw new Refused(422, element + ".extension", url + " takes a valueBoolean");
             }
-            body.put("neoadjuvantConsidered", b.getValue());
+            body.put(field, b.getValue());
         }
-        elementOf.put("neoadjuvantConsidered", element + ".extension");
+        elementOf.put(field, element + ".extension");
 
     }
 

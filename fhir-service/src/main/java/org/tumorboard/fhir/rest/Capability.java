@@ -35,7 +35,8 @@ final class Capability {
             }
         }
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
-                .setDocumentation("POST /fhir/Bundle: a referral from a spoke's EHR (a Patient, a ServiceRequest, its Observations)");
+                .setDocumentation("POST to the base (or /fhir/Bundle): a referral from a spoke's EHR (a Patient, a ServiceRequest, its "
+                        + "Observations)");
         return cs;
     }
 }

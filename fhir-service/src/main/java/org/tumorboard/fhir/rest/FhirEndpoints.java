@@ -94,6 +94,14 @@ public class FhirEndpoints {
         }
     }
 
+    /** A transaction POSTed to the base URL, where FHIR clients send one: the same referral as {@code POST /fhir/Bundle}. */
+    @POST
+    @Consumes({ Fhir.JSON, "application/json" })
+    @RolesAllowed(Roles.COORDINATOR)
+    public Response transaction(String body) {
+        return referral(body);
+    }
+
     /**
      * A referral from a spoke's EHR (issue 23, item 5): a transaction or message Bundle that becomes intake's referral;
      * 201 with the case's Patient as its Location, or an OperationOutcome naming the element (nothing stored).

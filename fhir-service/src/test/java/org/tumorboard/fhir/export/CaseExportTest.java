@@ -54,6 +54,49 @@ class CaseExportTest {
 
     static final int DAY = 24 * 60;
 
+    /**
+     * Issue 23: the grade of record is derived from the FNCLCC component scores of the report that gave it, and each
+     * report's stains and amplification tests are tumour marker tests (the biopsy's latest version: three stains, two
+     * amplifications by FISH, MDM2's with its LOINC term).
+     */
+    @Test
+    void theGradeIsDerivedFromItsComponentsAndEachReportsMarkersAreExported() {
+        Map<String, Resource> resources = export(CaseRecordTest.journey());
+        Observation grade = (Observation) resources.get("-grade");
+        assertEquals(List.of("Observation/" + CASE + "-fnclcc-b1-diff", "Observation/" + CASE + "-fnclcc-b1-mitoses",
+                "Observation/" + CASE + "-fnclcc-b1-necrosis"), grade.getDerivedFrom().stream().map(r -> r.getReference()).toList());
+        assertEquals(List.of(3, 2, 1), List.of("diff", "mitoses", "necrosis").stream()
+                .map(c -> ((org.hl7.fhir.r4.model.IntegerType) ((Observation) resources.get("-fnclcc-b1-" + c)).getValue()).getValue())
+                .toList());
+        assertEquals(List.of("-amp-b1-cdk4", "-amp-b1-mdm2", "-ihc-b1-cdk4", "-ihc-b1-desmin", "-ihc-b1-mdm2"), resources.keySet().stream()
+                .filter(id -> id.startsWith("-ihc-") || id.startsWith("-amp-")).sorted().toList(),
+                "the amended biopsy's markers only; the unassessed specimen has none");
+        Observation mdm2 = (Observation) resources.get("-amp-b1-mdm2");
+        assertEquals(List.of("93808-4", "MDM2"), mdm2.getCode().getCoding().stream().map(c -> c.getCode()).toList());
+        assertEquals("260373001", ((CodeableConcept) mdm2.getValue()).getCodingFirstRep().getCode());
+        assertEquals(List.of("CDK4"), ((Observation) resources.get("-amp-b1-cdk4")).getCode().getCoding().stream()
+                .map(c -> c.getCode()).toList(), "no LOINC term for CDK4 amplification: our code alone");
+        Observation desmin = (Observation) resources.get("-ihc-b1-desmin");
+        assertEquals(List.of("10476-0", "DESMIN"), desmin.getCode().getCoding().stream().map(c -> c.getCode()).toList());
+        assertEquals("260385009", ((CodeableConcept) desmin.getValue()).getCodingFirstRep().getCode());
+        assertEquals("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-tumor-marker-test", desmin.getMeta().getProfile().get(0)
+                .getValue());
+    }
+
+    /** Issue 23: the decision's notes say how the board voted and who dissented by discipline; a legacy decision says it cannot. */
+    @Test
+    void theDecisionSaysHowTheBoardVoted() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey());
+        events.add(CaseRecordTest.event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new org.tumorboard.events.PlanDecided(CASE,
+                "SYSTEMIC_THERAPY"), 90, 3));
+        Map<String, Resource> resources = export(events);
+        List<String> first = ((CarePlan) resources.get("-plan-1")).getNote().stream().map(n -> n.getText()).toList();
+        assertEquals(List.of("Votes: 4 of 5 for this plan; 1 for Neoadjuvant radiotherapy, then resection.",
+                "Dissent: radiation oncology for Neoadjuvant radiotherapy, then resection."), first.subList(2, 4));
+        List<String> second = ((CarePlan) resources.get("-plan-2")).getNote().stream().map(n -> n.getText()).toList();
+        assertEquals("The votes are not in this record (the decision was published before votes were).", second.get(2));
+    }
+
     @Test
     void theSurgeonsGrossResidualIsR2BeforeAnyReport() {
         List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 6));

@@ -14,14 +14,14 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseStaged;
-import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.SpecimenFindings;
 import org.tumorboard.events.Vocabulary;
 import org.tumorboard.fhir.conformance.McodeValidator;
 import org.tumorboard.fhir.conformance.ValidationReport;
 
 /**
- * Our observations against mCODE 4.0.0 itself (issue 23, item 4): every staging, grade and disease status our facts can
- * take validates with no error outside CannotCheckHere; what was explained and warned is printed.
+ * Our observations against mCODE 4.0.0 itself (issue 23, item 4): every staging, grade, FNCLCC component, tumour marker
+ * test and disease status our facts can take validates with no error outside CannotCheckHere; what was explained and warned is printed.
  */
 @org.junit.jupiter.api.Order(1)
 public class McodeObservationsConformanceTest {
@@ -48,15 +48,34 @@ public class McodeObservationsConformanceTest {
         }
         int visit = 0;
         for (String outcome : Vocabulary.Board.VISIT_OUTCOMES) {
-            all.add(McodeObservations.diseaseStatus(CASE, ++visit, new RecurrenceRecorded(CASE, outcome, LocalDate.parse("2027-05-03")), PATIENT,
-                    CONDITION));
+            all.add(McodeObservations.diseaseStatus(CASE, ++visit, LocalDate.parse("2027-05-03"), outcome, PATIENT, CONDITION));
         }
+        // every marker with every result, each amplification by each method, every component score (issue 23)
+        int reportNo = 0;
+        for (String result : Vocabulary.Pathology.MARKER_RESULTS) {
+            List<SpecimenFindings.Stain> stains = Vocabulary.Pathology.MARKERS.stream().map(m -> new SpecimenFindings.Stain(m, result))
+                    .toList();
+            all.addAll(McodePathology.markers(CASE, "r" + ++reportNo, new SpecimenFindings(null, null, null, stains, null, null, null),
+                    Instant.parse("2026-10-20T08:00:00Z"), PATIENT, CONDITION));
+        }
+        for (String method : Vocabulary.Pathology.MOLECULAR_METHODS) {
+            all.addAll(McodePathology.markers(CASE, "r" + ++reportNo, new SpecimenFindings(null, null, null, List.of(), true, false, method),
+                    Instant.parse("2026-10-20T08:00:00Z"), PATIENT, CONDITION));
+        }
+        for (int score = 1; score <= 3; score++) {
+            all.addAll(McodePathology.components(CASE, "r" + ++reportNo, new SpecimenFindings(score, score, score - 1, List.of(), null,
+                    null, null), Instant.parse("2026-10-20T08:00:00Z"), PATIENT, CONDITION));
+        }
+        assertEquals(3 * Vocabulary.Pathology.MARKERS.size() + 2 * Vocabulary.Pathology.MOLECULAR_METHODS.size() + 9,
+                all.stream().filter(o -> o.getIdElement().getIdPart().matches(".*-(ihc|amp|fnclcc)-r\\d+-.*"))
+                        .count());
         int explained = 0;
         int warnings = 0;
         java.util.Map<String, Integer> warningKinds = new java.util.TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         for (Observation o : all) {
-            ValidationReport report = VALIDATOR.validate(o.getMeta().getProfile().get(0).getValue() + " " + o.getIdElement().getIdPart(), o);
+            String profile = o.getMeta().getProfile().isEmpty() ? "Observation" : o.getMeta().getProfile().get(0).getValue();
+            ValidationReport report = VALIDATOR.validate(profile + " " + o.getIdElement().getIdPart(), o);
             explained += report.explainedErrors().size();
             warnings += report.warnings().size();
             report.warnings().forEach(w -> warningKinds.merge(w.message().replaceAll("'[^']*'", "'..'").replaceAll("\\d{5,}", "#"), 1,
@@ -71,7 +90,8 @@ public class McodeObservationsConformanceTest {
         warningKinds.forEach((kind, n) -> System.out.println("  warning x" + n + ": " + kind));
         assertEquals(List.of(), unexplained);
         // clinical: T, N, M and the group; pathologic: M and the group
-        assertEquals((Vocabulary.Staging.T.size() + 1) * (4 + 2) + 3 + Vocabulary.Board.VISIT_OUTCOMES.size(), all.size());
+        assertEquals((Vocabulary.Staging.T.size() + 1) * (4 + 2) + 3 + Vocabulary.Board.VISIT_OUTCOMES.size()
+                + 3 * Vocabulary.Pathology.MARKERS.size() + 2 * Vocabulary.Pathology.MOLECULAR_METHODS.size() + 9, all.size());
     }
 
     @Test

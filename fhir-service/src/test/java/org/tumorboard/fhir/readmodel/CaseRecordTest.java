@@ -22,7 +22,10 @@ import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.PlanDecided;
+import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SpecimenFindings;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Sources;
 
@@ -44,12 +47,17 @@ public class CaseRecordTest {
                 event(CaseEventTypes.CASE_REFERRED, Sources.INTAKE, new CaseReferred(CASE, "SPOKE-NORTH", T0, new BigDecimal("22.0"),
                         false, false, true), 0, 1),
                 event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b1", 1,
-                        "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1"), 10, 1),
+                        "WELL_DIFFERENTIATED_LIPOSARCOMA", "G1", 2, List.of(), new SpecimenFindings(1, 1, 0,
+                                List.of(new SpecimenFindings.Stain("MDM2", "POSITIVE")), true, null, "FISH")), 10, 1),
                 event(CaseEventTypes.BIOPSY_AMENDED, Sources.PATHOLOGY, new BiopsyAmended(CASE, "b1", 2,
-                        "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), 20, 2),
+                        "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of(), new SpecimenFindings(3, 2, 1,
+                                List.of(new SpecimenFindings.Stain("MDM2", "POSITIVE"), new SpecimenFindings.Stain("CDK4", "POSITIVE"),
+                                        new SpecimenFindings.Stain("DESMIN", "NEGATIVE")), true, true, "FISH")), 20, 2),
                 event(CaseEventTypes.CASE_STAGED, Sources.STAGING, staged("c", "G1", "IA"), 11, 1),
                 event(CaseEventTypes.CASE_STAGED, Sources.STAGING, staged("c", "G3", "IIIB"), 21, 2),
-                event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "UPFRONT_RESECTION"), 30, 1),
+                event(CaseEventTypes.PLAN_DECIDED, Sources.BOARD, new PlanDecided(CASE, "UPFRONT_RESECTION", new PlanDecided.Votes(5,
+                        java.util.Map.of("UPFRONT_RESECTION", 4, "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION", 1),
+                        List.of(new PlanDecided.Dissent("RADIATION_ONCOLOGY", "NEOADJUVANT_RADIOTHERAPY_THEN_RESECTION")))), 30, 1),
                 event(CaseEventTypes.TREATMENT_RECORDED, Sources.BOARD, new TreatmentRecorded(CASE, "SURGERY", LocalDate.parse("2026-11-02"),
                         true, List.of("KIDNEY_LEFT"), null, null), 40, 2),
                 event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
@@ -106,6 +114,42 @@ public class CaseRecordTest {
         assertEquals("R1", record.resection().fact().margin());
         assertEquals(new PathologyOfRecord("LEIOMYOSARCOMA", PathologyOfRecord.Source.SPECIMEN, "G2", PathologyOfRecord.Source.SPECIMEN),
                 record.pathologyOfRecord().orElseThrow());
+    }
+
+    /** Issue 23: the board publishes each visit, and a recurrence's visit also as RecurrenceRecorded; older history only the latter. */
+    @Test
+    void aVisitIsOneFactWhetherPublishedAsAVisitAsARecurrenceOrBoth() {
+        List<CaseEvent> events = new ArrayList<>(journey());
+        LocalDate first = LocalDate.parse("2027-02-20");
+        LocalDate second = LocalDate.parse("2027-05-20");
+        events.add(event(CaseEventTypes.RECURRENCE_RECORDED, Sources.BOARD, new RecurrenceRecorded(CASE, "DISTANT_METASTASIS",
+                LocalDate.parse("2026-12-20")), 55, 3)); // before VisitRecorded was published: the recurrence alone
+        events.add(event(CaseEventTypes.VISIT_RECORDED, Sources.BOARD, new VisitRecorded(CASE, 1, first, "NO_EVIDENCE_OF_DISEASE"), 60, 4));
+        events.add(event(CaseEventTypes.VISIT_RECORDED, Sources.BOARD, new VisitRecorded(CASE, 2, first, "NO_EVIDENCE_OF_DISEASE"), 61, 5));
+        events.add(event(CaseEventTypes.VISIT_RECORDED, Sources.BOARD, new VisitRecorded(CASE, 3, second, "LOCAL_RECURRENCE"), 70, 6));
+        events.add(event(CaseEventTypes.RECURRENCE_RECORDED, Sources.BOARD, new RecurrenceRecorded(CASE, "LOCAL_RECURRENCE", second), 70, 7));
+        List<CaseRecord.Visit> expected = List.of(new CaseRecord.Visit(null, LocalDate.parse("2026-12-20"), "DISTANT_METASTASIS"),
+                new CaseRecord.Visit(1, first, "NO_EVIDENCE_OF_DISEASE"), new CaseRecord.Visit(2, first, "NO_EVIDENCE_OF_DISEASE"),
+                new CaseRecord.Visit(3, second, "LOCAL_RECURRENCE"));
+        Random random = new Random(23);
+        for (int i = 0; i < 20; i++) {
+            Collections.shuffle(events, random);
+            assertEquals(expected, CaseRecord.of(CASE, events).visits());
+        }
+        events.addAll(List.copyOf(events)); // every event redelivered
+        assertEquals(expected, CaseRecord.of(CASE, events).visits());
+    }
+
+    /** Issue 23: a report's findings are those of its latest version; a legacy amendment (no findings) keeps none of the old. */
+    @Test
+    void theFindingsAreThoseOfTheReportsLatestVersion() {
+        List<CaseEvent> events = new ArrayList<>(journey().subList(0, 3));
+        assertEquals(3, CaseRecord.of(CASE, events).biopsy().fact().findings().differentiationScore());
+        assertEquals(3, CaseRecord.of(CASE, events).biopsy().fact().findings().ihc().size());
+        events.add(event(CaseEventTypes.REPORT_AMENDED, Sources.PATHOLOGY, new org.tumorboard.events.ReportAmended(CASE, "b1", 3, "BIOPSY",
+                "DEDIFFERENTIATED_LIPOSARCOMA", "G2", null, null, null, null), 25, 3));
+        assertEquals("G2", CaseRecord.of(CASE, events).biopsy().fact().grade());
+        assertNull(CaseRecord.of(CASE, events).biopsy().fact().findings(), "the G3 scores do not describe the G2 amendment");
     }
 
     @Test

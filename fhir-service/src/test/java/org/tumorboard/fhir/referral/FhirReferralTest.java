@@ -64,6 +64,24 @@ class FhirReferralTest {
         assertEquals(false, imaging.get("distantLesions"));
         assertEquals("Bundle.entry[2].resource.component[0].valueQuantity", referral.elementOf().get("imaging.greatestDimensionCm"));
         assertEquals("Bundle.entry[0].resource.birthDate", referral.elementOf().get("patient.birthDate"));
+        assertEquals(null, referral.body().get("confirmSecondOpenCase"), "a second open case is never opened unasked");
+    }
+
+    /** The coordinator's confirmation of a second open case (intake's confirmSecondOpenCase) as the ServiceRequest's extension. */
+    @Test
+    void aSecondOpenCaseIsConfirmedByTheServiceRequestsExtension() {
+        Bundle bundle = example();
+        ((org.hl7.fhir.r4.model.ServiceRequest) bundle.getEntry().get(1).getResource())
+                .addExtension(FhirReferral.CONFIRM_SECOND_OPEN_CASE, new org.hl7.fhir.r4.model.BooleanType(true));
+        FhirReferral.Referral referral = FhirReferral.read(bundle);
+        assertEquals(true, referral.body().get("confirmSecondOpenCase"));
+        assertEquals("Bundle.entry[1].resource.extension", referral.elementOf().get("confirmSecondOpenCase"));
+        Bundle wrong = example();
+        ((org.hl7.fhir.r4.model.ServiceRequest) wrong.getEntry().get(1).getResource())
+                .addExtension(FhirReferral.CONFIRM_SECOND_OPEN_CASE, new org.hl7.fhir.r4.model.StringType("yes"));
+        FhirReferral.Refused refused = org.junit.jupiter.api.Assertions.assertThrows(FhirReferral.Refused.class,
+                () -> FhirReferral.read(wrong));
+        assertEquals("Bundle.entry[1].resource.extension", refused.element());
     }
 
     static Stream<Arguments> refusals() {
@@ -196,7 +214,9 @@ class FhirReferralTest {
         FhirReferral.Referral referral = FhirReferral.read(bundle);
         assertEquals("Bundle.entry[10].resource.valueCodeableConcept", FhirReferrals.elementOf(referral, "imaging.organsAbutted[0]"));
         assertEquals("Bundle.entry[10].resource.valueCodeableConcept", FhirReferrals.elementOf(referral, "imaging.organsAbutted"));
-        assertEquals("Bundle", FhirReferrals.elementOf(referral, "confirmSecondOpenCase"));
+        assertEquals("Bundle.entry[1].resource.extension", FhirReferrals.elementOf(referral, "confirmSecondOpenCase"),
+                "where the confirmation a second open case needs goes");
+        assertEquals("Bundle", FhirReferrals.elementOf(referral, "somethingIntakeAddsLater"));
     }
 
     @Test

@@ -30,6 +30,8 @@ import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.SpecimenFindings;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.TreatmentRecorded;
@@ -59,17 +61,21 @@ class FhirFacadeTest {
     void theCasesJourneyOnTheFourTopics() {
         send(Topics.INTAKE, TestEvents.caseReferred(caseId, "SPOKE-NORTH", 22.0));
         send(Topics.PATHOLOGY, at(CaseEventTypes.BIOPSY_REPORTED, new BiopsyReported(caseId, "b1", 1,
-                "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), 1));
+                "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of(), new SpecimenFindings(3, 2, 1,
+                List.of(new SpecimenFindings.Stain("MDM2", "POSITIVE")), true, null, "FISH")), 1));
         send(Topics.STAGING, at(CaseEventTypes.CASE_STAGED, new CaseStaged(caseId, "c", "T4", "N0", "M0", "G3", "IIIB"), 2));
-        send(Topics.BOARD, at(CaseEventTypes.PLAN_DECIDED, new PlanDecided(caseId, "UPFRONT_RESECTION"), 3));
+        send(Topics.BOARD, at(CaseEventTypes.PLAN_DECIDED, new PlanDecided(caseId, "UPFRONT_RESECTION", new PlanDecided.Votes(5,
+                Map.of("UPFRONT_RESECTION", 5), List.of())), 3));
         send(Topics.BOARD, at(CaseEventTypes.TREATMENT_RECORDED, new TreatmentRecorded(caseId, "SURGERY", LocalDate.now().minusDays(1),
                 true, List.of("KIDNEY_LEFT", "COLON_LEFT"), null, null), 4));
         send(Topics.PATHOLOGY, at(CaseEventTypes.RESECTION_REPORTED, new ResectionReported(caseId, "r1", 1, "R0",
                 new BigDecimal("21.5"), 2, 0, null, null, null, null, List.of()), 5));
         send(Topics.STAGING, at(CaseEventTypes.CASE_STAGED, new CaseStaged(caseId, "p", "T4", "N0", "M0", "G3", "IIIB"), 6));
+        send(Topics.BOARD, at(CaseEventTypes.VISIT_RECORDED, new VisitRecorded(caseId, 1, LocalDate.now(), "LOCAL_RECURRENCE"), 7));
+        // the board publishes a recurrence's visit both ways, the second numbered after the first (its own fact)
         send(Topics.BOARD, at(CaseEventTypes.RECURRENCE_RECORDED, new RecurrenceRecorded(caseId, "LOCAL_RECURRENCE",
-                LocalDate.now()), 7));
-        TestEvents.await("the case's facts in the read model", 30_000, () -> facts() == 8);
+                LocalDate.now()), 8));
+        TestEvents.await("the case's facts in the read model", 30_000, () -> facts() == 9);
     }
 
     @AfterAll
@@ -116,10 +122,12 @@ class FhirFacadeTest {
         String c = caseId;
         assertEquals(List.of("Patient/" + c, "Condition/" + c + "-primary", "BodyStructure/" + c + "-tumor",
                 "Observation/" + c + "-size-imaging",
-                "Observation/" + c + "-grade", "Observation/" + c + "-c-t", "Observation/" + c + "-c-n", "Observation/" + c + "-c-m",
+                "Observation/" + c + "-grade", "Observation/" + c + "-fnclcc-b1-diff", "Observation/" + c + "-fnclcc-b1-mitoses",
+                "Observation/" + c + "-fnclcc-b1-necrosis", "Observation/" + c + "-c-t", "Observation/" + c + "-c-n", "Observation/" + c + "-c-m",
                 "Observation/" + c + "-c-group", "Observation/" + c + "-p-m", "Observation/" + c + "-p-group",
                 "Observation/" + c + "-size-specimen-1", "Procedure/" + c + "-resection-1", "Observation/" + c + "-margin-1",
-                "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-1"), ids);
+                "Observation/" + c + "-ihc-b1-mdm2", "Observation/" + c + "-amp-b1-mdm2",
+                "CarePlan/" + c + "-plan-1", "Observation/" + c + "-status-1"), ids, "the visit and its recurrence event are one status");
     }
 
     @Test
@@ -150,7 +158,7 @@ class FhirFacadeTest {
                 List.of()), 8));
         send(Topics.PATHOLOGY, at(CaseEventTypes.BIOPSY_AMENDED, new BiopsyAmended(caseId, "b1", 2, "LEIOMYOSARCOMA", "G2", 4,
                 List.of()), 8)); // the same amendment published again (another event): still version 2
-        TestEvents.await("the amendment read", 30_000, () -> facts() == 10);
+        TestEvents.await("the amendment read", 30_000, () -> facts() == 11);
         given().auth().oauth2(Tokens.pathologist()).get("/fhir/Condition/" + caseId + "-primary").then().statusCode(200)
                 .body("extension.find { it.url.endsWith('histology-morphology-behavior') }.valueCodeableConcept.coding[0].code",
                         equalTo("8890/3"));

@@ -22,6 +22,7 @@ import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.intake.CaseStatus;
@@ -66,6 +67,8 @@ public final class CaseEventMeaning {
             case TreatmentRecorded p -> meaning(p.isNeoadjuvant() ? CaseStatus.NEOADJUVANT : p.isSurgery() ? CaseStatus.SURGERY : null,
                     "Treatment recorded: " + p.type() + (p.date() == null ? "" : " on " + p.date()));
             case SurveillanceScheduled p -> meaning(CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due " + p.firstVisitDue());
+            case VisitRecorded p -> meaning(null, "Surveillance visit " + p.number() + " on " + p.visitDate() + ": "
+                    + p.outcome().replace('_', ' ').toLowerCase());
             case RecurrenceRecorded p -> meaning(CaseStatus.RECURRENCE, "Recurrence found (" + p.outcome() + "); back to the board");
             case CaseDischarged p -> meaning(CaseStatus.DISCHARGED, "Discharged from surveillance");
             case BiopsyWaived p -> meaning(null, "Biopsy waived by the board's chair; staged clinically without a grade");

@@ -35,6 +35,7 @@ import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.intake.CaseStatus;
@@ -101,6 +102,10 @@ class CaseEventMeaningTest {
                         "Treatment recorded: NOT_IMPLEMENTED"),
                 row(CaseEventTypes.SURVEILLANCE_SCHEDULED, new SurveillanceScheduled("c", LocalDate.parse("2027-03-01")),
                         CaseStatus.SURVEILLANCE, "Surveillance scheduled; first visit due 2027-03-01"),
+                row(CaseEventTypes.VISIT_RECORDED, new VisitRecorded("c", 1, LocalDate.parse("2027-03-02"), "NO_EVIDENCE_OF_DISEASE"),
+                        null, "Surveillance visit 1 on 2027-03-02: no evidence of disease"),
+                row(CaseEventTypes.VISIT_RECORDED, new VisitRecorded("c", 2, LocalDate.parse("2027-06-02"), "LOCAL_RECURRENCE"),
+                        null, "Surveillance visit 2 on 2027-06-02: local recurrence"),
                 row(CaseEventTypes.RECURRENCE_RECORDED, new RecurrenceRecorded("c", "LOCAL_RECURRENCE", LocalDate.parse("2027-03-02")),
                         CaseStatus.RECURRENCE, "Recurrence found (LOCAL_RECURRENCE); back to the board"),
                 row(CaseEventTypes.CASE_DISCHARGED, new CaseDischarged("c"), CaseStatus.DISCHARGED, "Discharged from surveillance"),

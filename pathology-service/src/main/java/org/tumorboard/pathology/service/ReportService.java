@@ -175,7 +175,8 @@ public class ReportService {
         c.reported(PathologyCase.Awaiting.BIOPSY_REPORT, clock.instant());
         SpecimenDiagnosis d = result.diagnosis();
         outbox.publish(CaseEventTypes.BIOPSY_REPORTED, caseId.toString(), new BiopsyReported(caseId.toString(),
-                report.reportId.toString(), version.version, request.histology().name(), d.gradeName(), d.score(), d.alertCodes()));
+                report.reportId.toString(), version.version, request.histology().name(), d.gradeName(), d.score(), d.alertCodes(),
+                d.published(request.ihc(), request.molecular())));
         followDiagnosis(caseId, report, version, before, d);
         Log.infof("biopsy report %s v%d for case %s: grade %s, %d alerts", report.reportId, version.version, caseId,
                 d.gradeName(), d.alerts().size());
@@ -192,7 +193,8 @@ public class ReportService {
         outbox.publish(CaseEventTypes.RESECTION_REPORTED, caseId.toString(), new ResectionReported(caseId.toString(),
                 report.reportId.toString(), version.version, request.margin().name(), request.greatestDimensionCm(),
                 request.nodesExamined(), request.nodesPositive(), result.marginMissProbability(), name(request.histology()),
-                result.diagnosis().gradeName(), request.treatmentEffectPercent(), result.diagnosis().alertCodes()));
+                result.diagnosis().gradeName(), request.treatmentEffectPercent(), result.diagnosis().alertCodes(),
+                result.diagnosis().published(request.ihc(), request.molecular())));
         followDiagnosis(caseId, report, version, before, result.diagnosis());
         return new Posted<>(report, version, result);
     }
@@ -212,7 +214,8 @@ public class ReportService {
             SpecimenDiagnosis d = result.diagnosis();
             ReportVersion version = report.addVersion(clock.instant(), by, request.reason(), tree(b), tree(result), null);
             outbox.publish(CaseEventTypes.BIOPSY_AMENDED, caseId.toString(), new BiopsyAmended(caseId.toString(),
-                    reportId.toString(), version.version, b.histology().name(), d.gradeName(), d.score(), d.alertCodes()));
+                    reportId.toString(), version.version, b.histology().name(), d.gradeName(), d.score(), d.alertCodes(),
+                    d.published(b.ihc(), b.molecular())));
             // The union type, for consumers that have not moved to the typed amendments yet (architecture.md, evolution).
             outbox.publish(CaseEventTypes.REPORT_AMENDED, caseId.toString(), new ReportAmended(caseId.toString(),
                     reportId.toString(), version.version, Kind.BIOPSY.name(), b.histology().name(), d.gradeName()));
@@ -228,7 +231,7 @@ public class ReportService {
         outbox.publish(CaseEventTypes.RESECTION_AMENDED, caseId.toString(), new ResectionAmended(caseId.toString(),
                 reportId.toString(), version.version, r.margin().name(), r.greatestDimensionCm(), r.nodesExamined(),
                 r.nodesPositive(), result.marginMissProbability(), name(r.histology()), result.diagnosis().gradeName(),
-                r.treatmentEffectPercent(), result.diagnosis().alertCodes()));
+                r.treatmentEffectPercent(), result.diagnosis().alertCodes(), result.diagnosis().published(r.ihc(), r.molecular())));
         outbox.publish(CaseEventTypes.REPORT_AMENDED, caseId.toString(), new ReportAmended(caseId.toString(),
                 reportId.toString(), version.version, Kind.RESECTION.name(), null, null, r.margin().name(),
                 r.greatestDimensionCm(), r.nodesExamined(), r.nodesPositive()));

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tumorboard.events.SpecimenFindings;
 import org.tumorboard.pathology.Histology;
 import org.tumorboard.pathology.Marker;
 import org.tumorboard.pathology.MarkerResult;
@@ -95,5 +96,25 @@ public record SpecimenDiagnosis(FnclccGrade.Result grade, List<PathologyAlerts.A
 
     List<String> alertCodes() {
         return alerts.stream().map(a -> a.code().name()).toList();
+    }
+
+    /**
+     * What the report's event carries besides the grade (issue 23): the FNCLCC component scores behind it, each stain
+     * once, and the amplification tests; null when the report gives none of them (a resection not re-assessed).
+     */
+    SpecimenFindings published(List<BiopsyReportCommand.IhcResult> ihc, BiopsyReportCommand.Molecular molecular) {
+        Map<Marker, MarkerResult> stains = new EnumMap<>(Marker.class);
+        (ihc == null ? List.<BiopsyReportCommand.IhcResult>of() : ihc).forEach(r -> stains.putIfAbsent(r.marker(), r.result()));
+        if (grade == null && stains.isEmpty() && molecular == null) {
+            return null;
+        }
+        return new SpecimenFindings(
+                grade == null ? null : grade.differentiationScore(),
+                grade == null ? null : grade.mitosisScore(),
+                grade == null ? null : grade.necrosisScore(),
+                stains.entrySet().stream().map(e -> new SpecimenFindings.Stain(e.getKey().name(), e.getValue().name())).toList(),
+                molecular == null ? null : molecular.mdm2Amplified(),
+                molecular == null ? null : molecular.cdk4Amplified(),
+                molecular == null || molecular.method() == null ? null : molecular.method().name());
     }
 }

@@ -31,6 +31,7 @@ import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.pathology.PathologyCase;
@@ -99,6 +100,7 @@ public class WorklistService implements CaseEventHandler {
             case CaseScheduled p -> { }
             case PlanDecided p -> { }
             case SurveillanceScheduled p -> { }
+            case VisitRecorded p -> { }
             case RecurrenceRecorded p -> { }
             case CaseDischarged p -> { }
             case Unknown p -> { }

@@ -37,6 +37,7 @@ import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
+import org.tumorboard.events.SpecimenFindings;
 import org.tumorboard.events.Topics;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.testsupport.TestEvents;
@@ -102,7 +103,10 @@ class ReportResourceTest {
         List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 1, Duration.ofSeconds(30));
         assertEquals(1, events.size());
         BiopsyReported reported = EventCodec.fromJson(events.get(0).value(), BiopsyReported.class);
-        assertEquals(new BiopsyReported(caseId, reportId, 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of()), reported);
+        // Issue 23: the component scores behind the grade, each stain and the amplification tests, for the FHIR facade.
+        assertEquals(new BiopsyReported(caseId, reportId, 1, "DEDIFFERENTIATED_LIPOSARCOMA", "G3", 6, List.of(),
+                new SpecimenFindings(3, 2, 1, List.of(new SpecimenFindings.Stain("MDM2", "POSITIVE"),
+                        new SpecimenFindings.Stain("CD45", "NEGATIVE")), true, true, "FISH")), reported);
     }
 
     @Test
@@ -179,6 +183,8 @@ class ReportResourceTest {
         assertEquals("G2", reported.grade());
         assertEquals(0, new java.math.BigDecimal("80").compareTo(reported.treatmentEffectPercent()));
         assertEquals(List.of("DIFFERENTIATION_UNEXPECTED_FOR_HISTOLOGY"), reported.alerts());
+        assertEquals(new SpecimenFindings(2, 2, 1, List.of(new SpecimenFindings.Stain("MDM2", "POSITIVE")), true, null, "FISH"),
+                reported.findings());
 
         Map<String, Object> notSarcoma = with(with(with(specimen, "histology", "NOT_SARCOMA"), "molecular", null), "ihc", List.of());
         given().auth().oauth2(Tokens.pathologist()).contentType(ContentType.JSON)
@@ -199,6 +205,10 @@ class ReportResourceTest {
                 CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED.name()), events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
         ResectionAmended amended = EventCodec.fromJson(events.get(5).value(), ResectionAmended.class);
         assertEquals("G3", amended.grade());
+        assertEquals(3, amended.findings().differentiationScore());
+        assertEquals("NOT_SARCOMA", EventCodec.fromJson(events.get(2).value(), ResectionAmended.class).histology());
+        assertEquals(null, EventCodec.fromJson(events.get(2).value(), ResectionAmended.class).findings(),
+                "a non-sarcoma specimen without markers or grade carries no findings");
         assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", amended.histology());
         assertEquals(new SarcomaDiagnosisRestored(caseId, reportId, 3, "DEDIFFERENTIATED_LIPOSARCOMA"),
                 EventCodec.fromJson(events.get(7).value(), SarcomaDiagnosisRestored.class));
@@ -330,6 +340,8 @@ class ReportResourceTest {
         assertEquals(2, typed.version());
         assertEquals("G3", typed.grade());
         assertEquals(Integer.valueOf(8), typed.score());
+        assertEquals(List.of(3, 3, 2), List.of(typed.findings().differentiationScore(), typed.findings().mitosisScore(),
+                typed.findings().necrosisScore()), "the recounted components: 25 mitoses score 3, 60 % necrosis 2");
         assertEquals(reportId, typed.reportId());
 
         // The amendment must be of the report's kind.

@@ -28,7 +28,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class AccessDenials {
 
     public static final String ACTION = "ACCESS_DENIED";
-    private static final Pattern CASE_IN_PATH = Pattern.compile("/cases/([0-9a-fA-F-]{36})(/|$)");
+    /** A case's id in a request's path: {@code /api/cases/{id}...}, or a FHIR resource of the case ({@code /fhir/Patient/{id}}, {@code /fhir/Observation/{id}-grade}). */
+    private static final Pattern CASE_IN_PATH = Pattern.compile("(?:/cases/|/fhir/[A-Za-z]+/)([0-9a-fA-F-]{36})(/|-|$)");
 
     @Inject
     AuditTrail trail;

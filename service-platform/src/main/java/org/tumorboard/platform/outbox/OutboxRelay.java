@@ -19,10 +19,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Liveness;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.platform.NativeSql;
+import org.tumorboard.platform.health.ConsumerLiveness;
 import org.tumorboard.platform.messaging.BrokerLogin;
 import org.tumorboard.platform.messaging.CloudEventRecords;
+import org.tumorboard.platform.messaging.TransientFailures;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,6 +72,14 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "tumorboard.outbox.relay-enabled", defaultValue = "true")
     boolean enabled;
+
+    /** How many times in a row the database may refuse the relay a connection for lack of slots (SQLSTATE 53300). */
+    @ConfigProperty(name = "tumorboard.outbox.connection-limit.attempts", defaultValue = "8")
+    int connectionLimitAttempts;
+
+    @Inject
+    @Liveness // the check's qualifier (it is not a @Default bean)
+    ConsumerLiveness liveness;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -124,6 +135,7 @@ public class OutboxRelay {
 
     private void loop() {
         long backoffMs = 0;
+        int refusedConnections = 0;
         while (running) {
             try {
                 // Wake-ups so far are served by the batches below; one that comes during them (a commit the batch's select
@@ -135,6 +147,7 @@ public class OutboxRelay {
                     published = relayBatch();
                 } while (published == batchSize && running);
                 backoffMs = 0;
+                refusedConnections = 0;
                 wakeUps.tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -142,6 +155,14 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 backoffMs = Math.min(Math.max(backoffMs * 2, 500), 15_000);
                 Log.warnf("outbox relay could not publish, retrying in %d ms: %s", backoffMs, e.getMessage());
+                refusedConnections = TransientFailures.isConnectionLimit(e) ? refusedConnections + 1 : 0;
+                if (refusedConnections == connectionLimitAttempts) {
+                    // issue 24, item 5: not for ever behind a healthy face; the relay goes on trying until the restart
+                    String reason = "the outbox relay was refused a database connection " + refusedConnections
+                            + " times in a row for lack of slots: its events wait in the outbox";
+                    Log.error(reason);
+                    liveness.stopRelay(reason);
+                }
                 try {
                     Thread.sleep(backoffMs);
                 } catch (InterruptedException ie) {

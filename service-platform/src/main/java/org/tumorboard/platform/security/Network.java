@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+import org.tumorboard.events.NetworkSites;
 
 /**
  * The sites of the sarcoma network: the hub (code {@code HUB}, the sarcoma center) and its spokes, by code, with their
@@ -18,43 +19,16 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class Network {
 
-    static final String SITE_LIST = "tumorboard.network.site-list";
-    private static final String PREFIX = "tumorboard.network.sites.";
-    private static final String NAME = ".name";
-
     private final Map<String, String> names = new TreeMap<>();
 
     @Inject
     Network(Config config) {
-        String list = config.getOptionalValue(SITE_LIST, String.class).orElse("").strip();
-        if (!list.isEmpty()) {
-            names.putAll(parse(list));
-            return;
-        }
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(PREFIX) && property.endsWith(NAME) && property.length() > PREFIX.length() + NAME.length()) {
-                String code = property.substring(PREFIX.length(), property.length() - NAME.length()).replace("\"", "");
-                config.getOptionalValue(property, String.class).ifPresent(name -> names.put(code, name));
-            }
-        }
+        names.putAll(NetworkSites.of(config.getPropertyNames(), property -> config.getOptionalValue(property, String.class)));
     }
 
     /** {@code CODE=Name;CODE=Name}: every entry a code and a name. */
     static Map<String, String> parse(String list) {
-        Map<String, String> sites = new TreeMap<>();
-        for (String entry : list.split(";")) {
-            int eq = entry.indexOf('=');
-            String code = eq < 0 ? "" : entry.substring(0, eq).strip();
-            String name = eq < 0 ? "" : entry.substring(eq + 1).strip();
-            if (entry.isBlank()) {
-                continue;
-            }
-            if (!code.matches("[A-Z][A-Z0-9-]*") || name.isEmpty()) {
-                throw new IllegalArgumentException(SITE_LIST + ": '" + entry.strip() + "' is not CODE=Name (a code in capitals, digits and '-')");
-            }
-            sites.put(code, name);
-        }
-        return sites;
+        return NetworkSites.parse(list);
     }
 
     /** Site code to name. */

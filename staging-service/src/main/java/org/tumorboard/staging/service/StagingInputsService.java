@@ -31,6 +31,7 @@ import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.platform.messaging.CaseEventHandler;
@@ -113,6 +114,7 @@ public class StagingInputsService implements CaseEventHandler {
             case CaseScheduled p -> { }
             case PlanDecided p -> { }
             case SurveillanceScheduled p -> { }
+            case VisitRecorded p -> { }
             case RecurrenceRecorded p -> {
                 StagingCase c = caseOf(event);
                 c.recurrence(event, p.outcome());

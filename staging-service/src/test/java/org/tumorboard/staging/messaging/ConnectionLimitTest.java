@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Issue 24, item 5: when the database refuses the service connections for lack of slots (SQLSTATE 53300, here its
  * role's connection limit set to 0), the consumer tries the event a few times, then stops and says so on its liveness
  * check, instead of retrying for ever behind a healthy face; the event is neither applied nor dead-lettered, and comes
- * again after the restart (its offset is not committed).
+ * again after the restart (its offset is not committed). The outbox relay, refused as often, stops the check too.
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE) // last of the module (junit-platform.properties): this JVM's consumer stays stopped
@@ -50,12 +50,18 @@ class ConnectionLimitTest {
         try {
             dataSource.flush(AgroalDataSource.FlushMode.ALL);
             at = TopicWriter.send(Topics.INTAKE, referred);
-            TestEvents.await("the consumer reports itself not live", 60_000,
-                    () -> given().get("/q/health/live").statusCode() == 503);
+            TestEvents.await("the consumer reports itself not live", 60_000, () -> given().get("/q/health/live").jsonPath()
+                    .getString("checks.find { it.name == 'Case event consumer' }.data.reason") != null);
             given().get("/q/health/live").then().statusCode(503)
                     .body("checks.name", hasItem("Case event consumer"))
                     .body("checks.find { it.name == 'Case event consumer' }.data.reason", containsString("refused a connection 8 times"))
                     .body("checks.find { it.name == 'Case event consumer' }.data.reason", containsString(referred.id().toString()));
+            // the outbox relay, refused as often, says so too (3 times in a row in tests, 8 by default)
+            TestEvents.await("the relay reports itself stopped", 60_000, () -> given().get("/q/health/live").jsonPath()
+                    .getString("checks.find { it.name == 'Case event consumer' }.data.relay") != null);
+            given().get("/q/health/live").then().statusCode(503)
+                    .body("checks.find { it.name == 'Case event consumer' }.data.relay",
+                            containsString("outbox relay was refused a database connection 3 times in a row"));
         } finally {
             asSuperuser("alter role " + role + " connection limit -1");
         }

@@ -141,8 +141,17 @@ public class VotingService {
         d.decidedBy = chair;
         decisions.persist(d);
         c.decided(d.option, java.time.LocalDate.now(clock));
-        outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name()));
+        outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name(),
+                votes(outcome, d.votes)));
         return views.view(d);
+    }
+
+    /** How the round voted, for the event: counts and each dissent's discipline and option, never who or why (issue 23). */
+    private static PlanDecided.Votes votes(BoardDecision.Outcome outcome, List<RecordedVote> cast) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        outcome.counts().forEach((option, count) -> counts.put(option.name(), count));
+        return new PlanDecided.Votes(outcome.votesCast(), counts, cast.stream().filter(RecordedVote::dissent)
+                .map(v -> new PlanDecided.Dissent(v.discipline().name(), v.option().name())).toList());
     }
 
     private Discipline callersDiscipline() {

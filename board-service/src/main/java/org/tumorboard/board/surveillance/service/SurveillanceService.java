@@ -34,6 +34,7 @@ import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.platform.audit.Audited;
 import org.tumorboard.platform.failure.Conflict;
@@ -250,6 +251,9 @@ public class SurveillanceService {
         visit.outcome = outcome;
         visit.notes = notes;
         visit.recordedBy = by;
+        // Every visit, for the read models that keep the disease status at each one (issue 23); a recurrence also below.
+        outbox.publish(CaseEventTypes.VISIT_RECORDED, c.caseId.toString(),
+                new VisitRecorded(c.caseId.toString(), visit.number, date, outcome.name()));
         if (outcome != VisitOutcome.NO_EVIDENCE_OF_DISEASE) {
             outbox.publish(CaseEventTypes.RECURRENCE_RECORDED, c.caseId.toString(),
                     new RecurrenceRecorded(c.caseId.toString(), outcome.name(), date));
