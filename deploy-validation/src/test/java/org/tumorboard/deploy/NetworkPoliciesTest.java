@@ -9,6 +9,7 @@ import static org.tumorboard.deploy.Manifests.SERVICES;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,12 @@ class NetworkPoliciesTest {
     @ValueSource(strings = { "dev", "production" })
     void theFlowsTheSystemNeedsAreAllowed(String overlay) {
         Manifests.Rendered r = Manifests.rendered(overlay);
+        List<String> denied = namedFlows(r, new HashSet<>());
+        assertEquals(List.of(), denied, overlay + ": flows the policies do not allow");
+    }
+
+    /** Checks every flow the architecture names; answers those not allowed, and adds each named one to {@code named}. */
+    static List<String> namedFlows(Manifests.Rendered r, Set<String> named) {
         Map<String, Endpoint> pods = pods(r);
         List<String> denied = new ArrayList<>();
         Endpoint webApp = pods.get("web-app");
@@ -116,43 +123,43 @@ class NetworkPoliciesTest {
         assertFalse(kafkaNodes.isEmpty());
         for (String s : SERVICES) {
             Endpoint service = pods.get(s + "-service");
-            kafkaNodes.forEach(k -> expect(r, service, k, 9093, "TCP", denied));
-            expect(r, service, postgres, 5432, "TCP", denied);
-            expect(r, service, INGRESS_CONTROLLER, 443, "TCP", denied);
-            expect(r, INGRESS_CONTROLLER, service, 8080, "TCP", denied);
+            kafkaNodes.forEach(k -> expect(r, service, k, 9093, "TCP", denied, named));
+            expect(r, service, postgres, 5432, "TCP", denied, named);
+            expect(r, service, INGRESS_CONTROLLER, 443, "TCP", denied, named);
+            expect(r, INGRESS_CONTROLLER, service, 8080, "TCP", denied, named);
             // the services one calls over HTTP: fhir-service asks intake-service for the patient's identity
             for (String callee : Manifests.CALLS.getOrDefault(s, List.of())) {
-                expect(r, service, pods.get(callee + "-service"), 8080, "TCP", denied);
+                expect(r, service, pods.get(callee + "-service"), 8080, "TCP", denied, named);
             }
         }
         for (String s : Manifests.CALLED_BY_WEB_APP) {
-            expect(r, webApp, pods.get(s + "-service"), 8080, "TCP", denied);
+            expect(r, webApp, pods.get(s + "-service"), 8080, "TCP", denied, named);
         }
-        expect(r, webApp, INGRESS_CONTROLLER, 443, "TCP", denied);
-        expect(r, INGRESS_CONTROLLER, webApp, 8080, "TCP", denied);
+        expect(r, webApp, INGRESS_CONTROLLER, 443, "TCP", denied, named);
+        expect(r, INGRESS_CONTROLLER, webApp, 8080, "TCP", denied, named);
         for (Endpoint node : kafkaNodes) {
             for (Endpoint other : kafkaNodes) {
-                expect(r, node, other, 9090, "TCP", denied);
-                expect(r, node, other, 9091, "TCP", denied);
+                expect(r, node, other, 9090, "TCP", denied, named);
+                expect(r, node, other, 9091, "TCP", denied, named);
             }
-            expect(r, entityOperator, node, 9091, "TCP", denied);
+            expect(r, entityOperator, node, 9091, "TCP", denied, named);
             for (int port : List.of(9090, 9091, 8443)) {
-                expect(r, clusterOperator, node, port, "TCP", denied);
+                expect(r, clusterOperator, node, port, "TCP", denied, named);
             }
         }
-        expect(r, postgres, postgres, 5432, "TCP", denied);
-        expect(r, postgresJob, postgres, 5432, "TCP", denied);
-        expect(r, keycloak, postgres, 5432, "TCP", denied);
-        expect(r, pods.get("keycloak realm import"), postgres, 5432, "TCP", denied);
-        expect(r, CNPG_OPERATOR, postgres, 8000, "TCP", denied);
-        expect(r, CNPG_OPERATOR, postgres, 5432, "TCP", denied);
-        expect(r, keycloak, keycloak, 7800, "TCP", denied);
-        expect(r, keycloak, keycloak, 57800, "TCP", denied);
+        expect(r, postgres, postgres, 5432, "TCP", denied, named);
+        expect(r, postgresJob, postgres, 5432, "TCP", denied, named);
+        expect(r, keycloak, postgres, 5432, "TCP", denied, named);
+        expect(r, pods.get("keycloak realm import"), postgres, 5432, "TCP", denied, named);
+        expect(r, CNPG_OPERATOR, postgres, 8000, "TCP", denied, named);
+        expect(r, CNPG_OPERATOR, postgres, 5432, "TCP", denied, named);
+        expect(r, keycloak, keycloak, 7800, "TCP", denied, named);
+        expect(r, keycloak, keycloak, 57800, "TCP", denied, named);
         boolean httpsOnly = Boolean.FALSE.equals(r.keycloak().spec().http().httpEnabled());
-        expect(r, INGRESS_CONTROLLER, keycloak, httpsOnly ? 8443 : 8080, "TCP", denied);
+        expect(r, INGRESS_CONTROLLER, keycloak, httpsOnly ? 8443 : 8080, "TCP", denied, named);
         for (Endpoint pod : pods.values()) {
-            expect(r, pod, DNS, 53, "UDP", denied);
-            expect(r, pod, DNS, 53, "TCP", denied);
+            expect(r, pod, DNS, 53, "UDP", denied, named);
+            expect(r, pod, DNS, 53, "TCP", denied, named);
         }
         // The Kubernetes API: its address is the cluster's (deploy/README.md), so an IP block on its ports
         for (Endpoint pod : List.of(entityOperator, clusterOperator, pods.get("keycloak-operator"), postgres, postgresJob)) {
@@ -164,7 +171,55 @@ class NetworkPoliciesTest {
                 denied.add(pod + " -> the Kubernetes API (an IP block, ports 443 and 6443)");
             }
         }
-        assertEquals(List.of(), denied, overlay + ": flows the policies do not allow");
+        return denied;
+    }
+
+    /**
+     * The other way round (issue 24, item 4: only the flows the architecture names): between the pods of the namespace,
+     * and from any other pod of it, no connection is allowed on any port a policy or a component names but the named
+     * flows, and dev's services to Keycloak's Service (overlays/dev/dev-keycloak-direct.yaml).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void nothingButTheNamedFlowsIsAllowedInsideTheNamespace(String overlay) {
+        Manifests.Rendered r = Manifests.rendered(overlay);
+        Set<String> named = new HashSet<>();
+        namedFlows(r, named);
+        Map<String, Endpoint> pods = pods(r);
+        String keycloakService = r.keycloak().metadata().name() + "-service";
+        for (String s : SERVICES) {
+            URI url = URI.create(KubernetesManifestsTest.resolvedEnv(r, s).get("OIDC_AUTH_SERVER_URL"));
+            if (url.getHost() != null && (url.getHost().equals(keycloakService) || url.getHost().startsWith(keycloakService + "."))) {
+                named.add(flow(pods.get(s + "-service"), pods.get("keycloak"), url.getPort()));
+            }
+        }
+        Set<Integer> ports = new java.util.TreeSet<>(List.of(80, 443, 5432, 8000, 8080, 8443, 9000, 9090, 9091, 9092, 9093, 7800, 57800));
+        for (NetworkPolicy p : r.all(NetworkPolicy.class)) {
+            java.util.stream.Stream.concat(
+                    p.getSpec().getIngress() == null ? java.util.stream.Stream.empty() : p.getSpec().getIngress().stream()
+                            .flatMap(rule -> rule.getPorts() == null ? java.util.stream.Stream.empty() : rule.getPorts().stream()),
+                    p.getSpec().getEgress() == null ? java.util.stream.Stream.empty() : p.getSpec().getEgress().stream()
+                            .flatMap(rule -> rule.getPorts() == null ? java.util.stream.Stream.empty() : rule.getPorts().stream()))
+                    .filter(port -> port.getPort() != null && port.getPort().getIntVal() != null)
+                    .forEach(port -> ports.add(port.getPort().getIntVal()));
+        }
+        List<Endpoint> sources = new ArrayList<>(pods.values());
+        sources.add(Endpoint.pod("any other pod", pods.get("keycloak").namespace(), Map.of("run", "debug")));
+        List<String> unnamed = new ArrayList<>();
+        for (Endpoint from : sources) {
+            for (Endpoint to : pods.values()) {
+                for (int port : ports) {
+                    if (connects(r, from, to, port) && !named.contains(flow(from, to, port))) {
+                        unnamed.add(flow(from, to, port));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unnamed, overlay + ": connections the policies allow that the architecture does not name");
+    }
+
+    private static String flow(Endpoint from, Endpoint to, int port) {
+        return from.name() + " -> " + to.name() + ":" + port;
     }
 
     /**
@@ -312,7 +367,8 @@ class NetworkPoliciesTest {
             }
         }
         assertEquals(List.of(), unnamed, overlay + ": rules to Keycloak, Kafka or PostgreSQL without ports");
-        for (Endpoint target : targets) {
+        // the cluster's jobs accept nothing (they only connect out: nothingButTheNamedFlowsIsAllowedInsideTheNamespace)
+        for (Endpoint target : targets.stream().filter(t -> !t.name().equals("postgres job")).toList()) {
             assertTrue(r.all(NetworkPolicy.class).stream().anyMatch(p -> !selectsEverything(p.getSpec().getPodSelector())
                     && appliesTo(p, "Ingress", target) && !empty(p.getSpec().getIngress())), overlay + ": ingress rules of its own for " + target);
         }
@@ -375,9 +431,11 @@ class NetworkPoliciesTest {
         return egressAllowed(r, from, to, port, "TCP", false) && ingressAllowed(r, from, to, port, "TCP", false);
     }
 
-    private static void expect(Manifests.Rendered r, Endpoint from, Endpoint to, int port, String protocol, List<String> denied) {
+    private static void expect(Manifests.Rendered r, Endpoint from, Endpoint to, int port, String protocol, List<String> denied,
+            Set<String> named) {
         assertNotNull(from, "a pod of the flow");
         assertNotNull(to, "a pod of the flow");
+        named.add(flow(from, to, port));
         String ns = r.deployment(SERVICES.get(0)).getMetadata().getNamespace();
         // the side in another namespace is its own policies' business
         boolean out = !ns.equals(from.namespace()) || egressAllowed(r, from, to, port, protocol, false);

@@ -180,7 +180,8 @@ public final class CaseExport {
         CaseRecord.Dated<?> report = specimen ? record.resection() : record.biopsy() != null ? record.biopsy() : record.resection();
         SpecimenFindings findings = report.fact() instanceof BiopsyReported b ? b.findings()
                 : ((ResectionReported) report.fact()).findings();
-        String part = report.fact() instanceof BiopsyReported ? "b" + record.biopsies().size() : "s" + record.resections().size();
+        String part = report.fact() instanceof BiopsyReported ? "b" + (record.biopsies().indexOf(report) + 1)
+                : "s" + (record.resections().indexOf(report) + 1);
         List<Observation> components = McodePathology.components(record.caseId(), part, findings, report.at(), subject, focus);
         McodeObservations.histologicGrade(record.caseId(), gradeOfRecord(record, pathology), gradeTime(record, pathology), subject, focus)
                 .ifPresent(grade -> {

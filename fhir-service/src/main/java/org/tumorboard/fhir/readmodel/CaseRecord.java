@@ -46,10 +46,13 @@ import org.tumorboard.events.WorkupReopened;
  * @param imagingSize  the imaging's greatest dimension as intake last knew it (the referral, then its updates)
  * @param imagingAt    when intake recorded that size
  * @param biopsies     the biopsy reports at their latest versions, dated and ordered as pathology first published them
+ * @param biopsy       of those, the current one: the report pathology updated last (its pathology of record, as
+ *                     pathology-service and staging have it), null before one
  * @param diagnosedAt  when pathology first published a report after which the pathology of record is a sarcoma (a
  *                     biopsy's, or a specimen's when the biopsy was waived or found none)
  * @param resections   the resection reports at their latest versions, dated and ordered as pathology first published
  *                     them
+ * @param resection    of those, the current one (updated last), null before one
  * @param clinical     the latest clinical (c) staging, null before one
  * @param pathologic   the latest pathologic (p) staging, null before one
  * @param surgeries    the surgeries the board recorded, in its order
@@ -60,7 +63,8 @@ import org.tumorboard.events.WorkupReopened;
  * @param withdrawn    intake withdrew the case
  */
 public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagingSize, Instant imagingAt,
-        List<Dated<BiopsyReported>> biopsies, Instant diagnosedAt, List<Dated<ResectionReported>> resections, Dated<CaseStaged> clinical,
+        List<Dated<BiopsyReported>> biopsies, Dated<BiopsyReported> biopsy, Instant diagnosedAt,
+        List<Dated<ResectionReported>> resections, Dated<ResectionReported> resection, Dated<CaseStaged> clinical,
         Dated<CaseStaged> pathologic, List<Dated<TreatmentRecorded>> surgeries, boolean afterNeoadjuvant, List<Decision> decisions,
         List<Visit> visits, boolean withdrawn) {
 
@@ -88,19 +92,9 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         return Optional.ofNullable(referral).map(CaseReferred::referringSite);
     }
 
-    /** The latest biopsy report at its latest version (dated when first published), null before one. */
-    public Dated<BiopsyReported> biopsy() {
-        return biopsies.isEmpty() ? null : biopsies.get(biopsies.size() - 1);
-    }
-
-    /** The latest resection report, null before one. */
-    public Dated<ResectionReported> resection() {
-        return resections.isEmpty() ? null : resections.get(resections.size() - 1);
-    }
-
     /** rps-reference.md section 8: the histology and grade that govern the case, from both reports. */
     public Optional<PathologyOfRecord> pathologyOfRecord() {
-        return pathologyOfRecord(biopsy() == null ? null : biopsy().fact(), resection() == null ? null : resection().fact(), afterNeoadjuvant);
+        return pathologyOfRecord(biopsy == null ? null : biopsy.fact(), resection == null ? null : resection.fact(), afterNeoadjuvant);
     }
 
     static Optional<PathologyOfRecord> pathologyOfRecord(BiopsyReported biopsy, ResectionReported resection, boolean afterNeoadjuvant) {
@@ -137,6 +131,8 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
     private static final class Reports<T> {
         private final Map<String, Dated<T>> latest = new LinkedHashMap<>();
         private final Map<String, Integer> versions = new LinkedHashMap<>();
+        /** The report whose version came last in pathology's order. */
+        private String current;
 
         void version(String reportId, int version, T report, Instant at) {
             Integer known = versions.get(reportId);
@@ -146,6 +142,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 Dated<T> first = latest.get(reportId);
                 latest.put(reportId, new Dated<>(report, first == null ? at : first.at()));
                 versions.put(reportId, version);
+                current = reportId;
             } else if (latest.containsKey(reportId) && at.isBefore(latest.get(reportId).at())) {
                 latest.put(reportId, new Dated<>(latest.get(reportId).fact(), at)); // the first version arrived after its amendment
             }
@@ -155,12 +152,9 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
             return List.copyOf(latest.values());
         }
 
-        Dated<T> last() {
-            Dated<T> last = null;
-            for (Dated<T> report : latest.values()) {
-                last = report;
-            }
-            return last;
+        /** The report pathology updated last, null before one. */
+        Dated<T> current() {
+            return current == null ? null : latest.get(current);
         }
     }
 
@@ -286,8 +280,8 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
             if (diagnosedAt != null) {
                 return;
             }
-            Dated<BiopsyReported> b = biopsies.last();
-            Dated<ResectionReported> r = resections.last();
+            Dated<BiopsyReported> b = biopsies.current();
+            Dated<ResectionReported> r = resections.current();
             pathologyOfRecord(b == null ? null : b.fact(), r == null ? null : r.fact(), neoadjuvant)
                     .filter(p -> p.histology() != null && !PathologyOfRecord.NOT_SARCOMA.equals(p.histology()))
                     .ifPresent(p -> diagnosedAt = at);
@@ -328,7 +322,8 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
         }
 
         CaseRecord record(String caseId) {
-            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.all(), diagnosedAt, resections.all(),
+            return new CaseRecord(caseId, referral, imagingSize, imagingAt, biopsies.all(), biopsies.current(), diagnosedAt,
+                    resections.all(), resections.current(),
                     clinical, pathologic, List.copyOf(surgeries), neoadjuvant, decisions(), List.copyOf(visits), withdrawn);
         }
     }

@@ -14,8 +14,11 @@ import jakarta.transaction.Transactional.TxType;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventPayload;
 import org.tumorboard.events.CaseReferred;
+import org.tumorboard.events.MalformedEventException;
 import org.tumorboard.events.Unknown;
 import org.tumorboard.platform.messaging.CaseEventHandler;
+
+import io.quarkus.logging.Log;
 
 /**
  * The facade's read model: every believed event of the four topics (the platform's inbox has checked its owner, its
@@ -51,13 +54,28 @@ public class ReadModel implements CaseEventHandler {
         }
     }
 
+    /**
+     * A stored fact that today's payload checks refuse (checks tightened since it was believed) is left out of the case,
+     * said in the log, rather than failing every read of the case; the owner's correction (issue 22) replaces it.
+     */
+    private static boolean stillReads(CaseEvent event) {
+        try {
+            event.payload();
+            return true;
+        } catch (MalformedEventException e) {
+            Log.warnf("stored fact %s (%s) of case %s no longer passes the payload checks, left out: %s", event.id(), event.type(),
+                    event.caseId(), e.getMessage());
+            return false;
+        }
+    }
+
     /** The case as its facts say, empty when no fact of it has arrived. */
     @Transactional
     public Optional<CaseRecord> find(UUID caseId) {
         // in the order they arrived: of two rows claiming one owner's number, the fold keeps the first
         List<CaseEvent> events = em.createQuery("select f from CaseFact f where f.caseId = :caseId order by f.receivedAt, f.eventId",
                         CaseFact.class)
-                .setParameter("caseId", caseId).getResultStream().map(CaseFact::event).toList();
+                .setParameter("caseId", caseId).getResultStream().map(CaseFact::event).filter(ReadModel::stillReads).toList();
         return events.isEmpty() ? Optional.empty() : Optional.of(CaseRecord.of(caseId.toString(), events));
     }
 }

@@ -204,7 +204,11 @@ public final class FhirReferral {
 
     /** A yes/no extension of the ServiceRequest, as intake's boolean field of that name. */
     private void flag(ServiceRequest request, String url, String field, String element) {
-        Extension extension = request.getExtensionByUrl(url);
+        List<Extension> given = request.getExtensionsByUrl(url);
+        if (given.size() > 1) {
+            throw new Refused(422, element + ".extension", url + " is given twice");
+        }
+        Extension extension = given.isEmpty() ? null : given.get(0);
         if (extension != null) {
             if (!(extension.getValue() instanceof BooleanType b)) {
                 throw new Refused(422, element + ".extension", url + " takes a valueBoolean");

@@ -140,6 +140,25 @@ public class CaseRecordTest {
         assertEquals(expected, CaseRecord.of(CASE, events).visits());
     }
 
+    /**
+     * Of two biopsy reports, the one pathology updated last is of record (as pathology-service and staging have it), even
+     * when it was published first; the reports keep the order pathology first published them.
+     */
+    @Test
+    void theBiopsyPathologyUpdatedLastIsOfRecord() {
+        List<CaseEvent> events = new ArrayList<>(journey().subList(0, 1));
+        events.add(event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b1", 1, "LEIOMYOSARCOMA", "G2"), 10, 1));
+        events.add(event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b2", 1,
+                "DEDIFFERENTIATED_LIPOSARCOMA", "G3"), 20, 2));
+        assertEquals("b2", CaseRecord.of(CASE, events).biopsy().fact().reportId());
+        events.add(event(CaseEventTypes.BIOPSY_AMENDED, Sources.PATHOLOGY, new BiopsyAmended(CASE, "b1", 2, "LEIOMYOSARCOMA", "G1", 3,
+                List.of()), 30, 3));
+        CaseRecord record = CaseRecord.of(CASE, events);
+        assertEquals("G1", record.biopsy().fact().grade());
+        assertEquals("G1", record.pathologyOfRecord().orElseThrow().grade());
+        assertEquals(List.of("b1", "b2"), record.biopsies().stream().map(b -> b.fact().reportId()).toList());
+    }
+
     /** Issue 23: a report's findings are those of its latest version; a legacy amendment (no findings) keeps none of the old. */
     @Test
     void theFindingsAreThoseOfTheReportsLatestVersion() {

@@ -87,6 +87,9 @@ class FhirReferralTest {
     static Stream<Arguments> refusals() {
         return Stream.of(
                 refused("a collection", b -> b.setType(Bundle.BundleType.COLLECTION), "Bundle.type"),
+                refused("a flag given twice", b -> ((org.hl7.fhir.r4.model.ServiceRequest) b.getEntry().get(1).getResource())
+                        .addExtension(FhirReferral.NEOADJUVANT_CONSIDERED, new org.hl7.fhir.r4.model.BooleanType(false)),
+                        "Bundle.entry[1].resource.extension"),
                 refused("a message without its header first", b -> b.setType(Bundle.BundleType.MESSAGE), "Bundle.entry[0]"),
                 refused("two patients", b -> b.addEntry().setResource(new Patient()), "Bundle.entry[10]"),
                 refused("no referral", b -> b.getEntry().remove(1), "Bundle.entry"),
