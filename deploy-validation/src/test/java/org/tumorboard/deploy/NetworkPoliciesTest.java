@@ -148,6 +148,7 @@ class NetworkPoliciesTest {
             }
         }
         expect(r, postgres, postgres, 5432, "TCP", denied, named);
+        expect(r, postgres, postgres, 8000, "TCP", denied, named); // CloudNativePG 1.27's liveness asks the other instances
         expect(r, postgresJob, postgres, 5432, "TCP", denied, named);
         expect(r, keycloak, postgres, 5432, "TCP", denied, named);
         expect(r, pods.get("keycloak realm import"), postgres, 5432, "TCP", denied, named);

@@ -159,7 +159,7 @@ public final class CaseExport {
 
     /**
      * The primary cancer by the pathology of record (the specimen's histology when it gives one), dated by the first
-     * biopsy that diagnosed a sarcoma; none before a biopsy or for a tumour that is not a sarcoma.
+     * report after which it is a sarcoma; none before a report or for a tumour that is not a sarcoma.
      */
     private static Optional<Condition> primaryCancer(CaseRecord record, Reference subject) {
         Optional<PathologyOfRecord> pathology = record.pathologyOfRecord();

@@ -46,8 +46,8 @@ import org.tumorboard.events.WorkupReopened;
  * @param imagingSize  the imaging's greatest dimension as intake last knew it (the referral, then its updates)
  * @param imagingAt    when intake recorded that size
  * @param biopsies     the biopsy reports at their latest versions, dated and ordered as pathology first published them
- * @param biopsy       of those, the current one: the report pathology updated last (its pathology of record, as
- *                     pathology-service and staging have it), null before one
+ * @param biopsy       of those, the current one: the report pathology updated last (as staging takes the latest
+ *                     report event; pathology-service itself skips a report that gives no histology), null before one
  * @param diagnosedAt  when pathology first published a report after which the pathology of record is a sarcoma (a
  *                     biopsy's, or a specimen's when the biopsy was waived or found none)
  * @param resections   the resection reports at their latest versions, dated and ordered as pathology first published

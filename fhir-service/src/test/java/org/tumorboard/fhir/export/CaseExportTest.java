@@ -16,9 +16,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.tumorboard.events.BiopsyAmended;
+import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
+import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
+import org.tumorboard.events.SpecimenFindings;
 import org.tumorboard.events.Sources;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.fhir.mcode.McodeCase;
@@ -81,6 +85,42 @@ class CaseExportTest {
         assertEquals("260385009", ((CodeableConcept) desmin.getValue()).getCodingFirstRep().getCode());
         assertEquals("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-tumor-marker-test", desmin.getMeta().getProfile().get(0)
                 .getValue());
+    }
+
+    /**
+     * The grade's components come from the report of record, the one pathology updated last, whatever its number: the
+     * first biopsy amended after the second, then the first specimen amended after the second.
+     */
+    @Test
+    void theGradesComponentsAreThoseOfTheReportUpdatedLast() {
+        List<CaseEvent> events = new ArrayList<>(CaseRecordTest.journey().subList(0, 1));
+        events.add(CaseRecordTest.event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b1", 1,
+                "LEIOMYOSARCOMA", "G2", 4, List.of(), new SpecimenFindings(2, 1, 1, List.of(), null, null, null)), 10, 1));
+        events.add(CaseRecordTest.event(CaseEventTypes.BIOPSY_REPORTED, Sources.PATHOLOGY, new BiopsyReported(CASE, "b2", 1,
+                "LEIOMYOSARCOMA", "G3", 6, List.of(), new SpecimenFindings(3, 2, 1, List.of(), null, null, null)), 20, 2));
+        assertEquals("-fnclcc-b2-diff", derivedFrom(export(events)).get(0));
+        events.add(CaseRecordTest.event(CaseEventTypes.BIOPSY_AMENDED, Sources.PATHOLOGY, new BiopsyAmended(CASE, "b1", 2,
+                "LEIOMYOSARCOMA", "G2", 5, List.of(), new SpecimenFindings(2, 2, 1, List.of(), null, null, null)), 30, 3));
+        Map<String, Resource> amended = export(events);
+        assertEquals(List.of("-fnclcc-b1-diff", "-fnclcc-b1-mitoses", "-fnclcc-b1-necrosis"), derivedFrom(amended));
+        assertEquals(2, ((org.hl7.fhir.r4.model.IntegerType) ((Observation) amended.get("-fnclcc-b1-mitoses")).getValue()).getValue());
+
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r1", 1, "R0",
+                null, null, null, null, "LEIOMYOSARCOMA", "G2", null, List.of(), new SpecimenFindings(2, 1, 1, List.of(), null, null,
+                        null)), 40, 4));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_REPORTED, Sources.PATHOLOGY, new ResectionReported(CASE, "r2", 1, "R1",
+                null, null, null, null, "LEIOMYOSARCOMA", "G3", null, List.of(), new SpecimenFindings(3, 3, 1, List.of(), null, null,
+                        null)), 50, 5));
+        assertEquals("-fnclcc-s2-diff", derivedFrom(export(events)).get(0));
+        events.add(CaseRecordTest.event(CaseEventTypes.RESECTION_AMENDED, Sources.PATHOLOGY, new ResectionAmended(CASE, "r1", 2, "R0",
+                null, null, null, null, "LEIOMYOSARCOMA", "G1", null, List.of(), new SpecimenFindings(1, 1, 1, List.of(), null, null,
+                        null)), 60, 6));
+        assertEquals(List.of("-fnclcc-s1-diff", "-fnclcc-s1-mitoses", "-fnclcc-s1-necrosis"), derivedFrom(export(events)));
+    }
+
+    private static List<String> derivedFrom(Map<String, Resource> resources) {
+        return ((Observation) resources.get("-grade")).getDerivedFrom().stream().map(r -> r.getReference().replace("Observation/" + CASE, ""))
+                .toList();
     }
 
     /** Issue 23: the decision's notes say how the board voted and who dissented by discipline; a legacy decision says it cannot. */

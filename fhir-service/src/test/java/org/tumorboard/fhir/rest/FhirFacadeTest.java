@@ -34,6 +34,7 @@ import org.tumorboard.events.SpecimenFindings;
 import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.Topics;
+import org.tumorboard.fhir.readmodel.CaseFact;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.testsupport.TestEvents;
 import org.tumorboard.testsupport.Tokens;
@@ -219,5 +220,29 @@ class FhirFacadeTest {
         assertTrue(seen.contains("FHIR_READ 200 false"), seen.toString());
         assertTrue(seen.contains("FHIR_EVERYTHING 404 false"), "another site's attempt: " + seen);
         assertTrue(seen.contains("FHIR_READ 502 false"), "intake unreachable: " + seen);
+    }
+
+    /**
+     * A stored fact that today's payload checks refuse (they were tightened after it was believed) is left out of the
+     * case, not a failure of every read of it: here a decision whose option the contract no longer has.
+     */
+    @Test
+    @Order(8)
+    void aStoredFactTodaysChecksRefuseIsLeftOutNotAFailedRead() {
+        String token = Tokens.boardMember("bm", "HUB", "SURGERY", "board-member");
+        String before = everything(token);
+        CaseFact stale = new CaseFact();
+        stale.eventId = java.util.UUID.randomUUID();
+        stale.caseId = java.util.UUID.fromString(caseId);
+        stale.source = org.tumorboard.events.Sources.BOARD;
+        stale.type = CaseEventTypes.PLAN_DECIDED.name();
+        stale.sequence = TestEvents.sequenceAt(start.plusSeconds(60L * 30));
+        stale.occurredAt = start.plusSeconds(60L * 30);
+        stale.receivedAt = Instant.now();
+        stale.data = "{\"caseId\":\"" + caseId + "\",\"option\":\"WATCH_AND_WAIT\"}";
+        QuarkusTransaction.requiringNew().run(() -> em.persist(stale));
+        String after = everything(token);
+        assertEquals(io.restassured.path.json.JsonPath.from(before).getList("entry.resource.id"),
+                io.restassured.path.json.JsonPath.from(after).getList("entry.resource.id"), "the same resources, the stale fact left out");
     }
 }
