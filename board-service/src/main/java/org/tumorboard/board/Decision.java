@@ -42,6 +42,9 @@ public class Decision {
     @Column(name = "decided_by", nullable = false)
     public String decidedBy;
 
+    @Column(name = "decided_by_name")
+    public String decidedByName;
+
     /** Why a later fact withdrew the decision (it stays on record), null while it stands. */
     @Column(name = "superseded_reason")
     public String supersededReason;

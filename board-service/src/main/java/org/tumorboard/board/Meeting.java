@@ -2,6 +2,7 @@ package org.tumorboard.board;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -24,6 +25,17 @@ public class Meeting {
 
     @Column(name = "closed", nullable = false)
     public boolean closed;
+
+    /** When it starts, where: null until the chair says. */
+    @Column(name = "start_time")
+    public LocalTime startTime;
+
+    @Column(name = "room")
+    public String room;
+
+    /** Closed before it took place. */
+    @Column(name = "cancelled", nullable = false)
+    public boolean cancelled;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

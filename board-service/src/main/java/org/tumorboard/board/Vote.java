@@ -27,6 +27,10 @@ public class Vote {
     @Column(name = "member", nullable = false)
     public String member;
 
+    /** The member's name as their account gives it (null when it gives none). */
+    @Column(name = "member_name")
+    public String memberName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "discipline", nullable = false)
     public Discipline discipline;

@@ -15,11 +15,16 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
     protected Map<String, Set<String>> allowed() {
         return withPlatformEndpoints(Map.ofEntries(
                 Map.entry("GET /api/plans/overdue", Set.of("board-chair", "surgeon", "coordinator", "board-member")),
+                Map.entry("GET /api/plans/open", Set.of("board-chair", "surgeon", "coordinator", "board-member")),
                 Map.entry("POST /api/meetings", Set.of("board-chair")),
                 Map.entry("GET /api/meetings", CLINICIANS),
                 Map.entry("GET /api/meetings/{meetingId}/agenda", CLINICIANS),
                 Map.entry("POST /api/meetings/{meetingId}/close", Set.of("board-chair")),
+                Map.entry("PUT /api/meetings/{meetingId}", Set.of("board-chair")),
+                Map.entry("POST /api/meetings/{meetingId}/cancel", Set.of("board-chair")),
                 Map.entry("GET /api/surveillance/due", Set.of("nurse")),
+                Map.entry("GET /api/surveillance/due-visits", Set.of("nurse")),
+                Map.entry("GET /api/votes/pending", Set.of("board-member")),
                 Map.entry("GET /api/dashboard/timeliness", CLINICIANS),
                 Map.entry("GET /api/cases/{caseId}/board", CLINICIANS),
                 Map.entry("POST /api/cases/{caseId}/votes", Set.of("board-member")),

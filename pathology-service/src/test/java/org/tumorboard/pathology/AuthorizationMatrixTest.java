@@ -15,6 +15,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
     protected Map<String, Set<String>> allowed() {
         return withPlatformEndpoints(Map.of(
                 "GET /api/worklist", Set.of("pathologist"),
+                "GET /api/worklist/page", Set.of("pathologist"),
                 "POST /api/cases/{caseId}/biopsy-reports", Set.of("pathologist"),
                 "POST /api/cases/{caseId}/resection-reports", Set.of("pathologist"),
                 "POST /api/cases/{caseId}/biopsy-reports/preview", Set.of("pathologist"),

@@ -85,6 +85,9 @@ class BrowserTest {
         choose("patient.sex", "FEMALE");
         choose("neoadjuvantConsidered", "true");
         choose("imaging.chestImaging.modality", "CT");
+        // Organs ticked from the list: two organs, not the three codes a typed "left kidney, colon" used to become.
+        browser.findElement(By.cssSelector("input[name='imaging.organsAbutted'][value=KIDNEY_LEFT]")).click();
+        browser.findElement(By.cssSelector("input[name='imaging.organsAbutted'][value=COLON_DESCENDING]")).click();
         // Checked as typed: 500 cm is out of the field's range before anything is sent.
         assertEquals(Boolean.FALSE, js("return document.getElementById('imaging.greatestDimensionCm').validity.valid"));
         shot("referral-form-invalid-size");
@@ -100,12 +103,51 @@ class BrowserTest {
         browser.findElement(By.linkText("Open the case")).click();
         waitForText("Timeline");
         assertTrue(browser.getPageSource().contains(patient.mrn()));
+        assertTrue(browser.getPageSource().contains("left kidney, descending colon"), "the organs ticked, in words");
         shot("case-page");
         browser.get(SystemStack.get().webUrl() + "/cases");
-        waitForText("Cases of SPOKE-NORTH");
+        waitForText("Cases of North Regional Hospital");
         shot("cases");
-        atTabletWidth("Cases of SPOKE-NORTH");
+        atTabletWidth("Cases of North Regional Hospital");
         shot("cases-tablet");
+        // The coordinator finds the patient by family name: name, MRN and birth date in the list, the case one click away.
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.findElement(By.id("q")).sendKeys(patient.familyName());
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        waitForText("1 case</caption>");
+        assertEquals(1, browser.findElements(By.cssSelector("table.stacked tbody tr")).size(), "one patient found");
+        assertTrue(browser.getPageSource().contains(patient.familyName() + ", " + patient.givenName()));
+        shot("cases-found-by-name");
+    }
+
+    /** The hub's list pages through a search's results in SQL, keeping the search from page to page, at phone width too. */
+    @Test
+    void theHubsCaseListPagesThroughASearch() {
+        String family = "Pagina" + Patients.next().familyName();
+        for (int i = 0; i < 27; i++) {
+            Patients.Identity p = Patients.next();
+            Api.as("coord-hub", SystemStack.Service.INTAKE)
+                    .body(Patients.referral(i % 2 == 0 ? "SPOKE-SOUTH" : "HUB",
+                            new Patients.Identity(p.mrn(), p.givenName(), family, p.birthDate()), 8.0))
+                    .post("/api/referrals").then().statusCode(201);
+        }
+        open(1280, 900);
+        signIn("coord-hub");
+        browser.get(web("/cases?q=" + family.toLowerCase()));
+        waitForText("27 cases: 1 to 25");
+        shot("cases-search-page-1");
+        browser.findElement(By.linkText("Next page")).click();
+        waitForText("Page 2 of 2");
+        assertEquals(2, browser.findElements(By.cssSelector("table.stacked tbody tr")).size(), "the last two on page 2");
+        assertTrue(browser.getCurrentUrl().contains("q=" + family.toLowerCase()), "the search is kept: " + browser.getCurrentUrl());
+        choose("site", "SPOKE-SOUTH");
+        waitForText("14 cases");
+        shot("cases-search-filtered-by-site");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        waitForText("14 cases");
+        assertNoSidewaysScrolling("cases at phone width");
+        shot("cases-phone");
     }
 
 
@@ -116,14 +158,20 @@ class BrowserTest {
      */
     @Test
     void aCaseThroughThePathologistBoardNurseAndDashboardScreens() {
-        String caseId = referredAwaitingBiopsy("coord-north", "SPOKE-NORTH", 22.0);
+        Patients.Identity patient = Patients.next();
+        String caseId = referredAwaitingBiopsy("coord-north", "SPOKE-NORTH", patient, 22.0);
         String shortId = caseId.substring(0, 8);
 
-        // The pathologist: worklist, biopsy form with the live grade, report signed out.
+        // The pathologist: the worklist (oldest first, paged), the case found by its number, the biopsy form with the live
+        // grade, the report signed out.
         signInFresh("patho");
         browser.get(web("/pathology"));
-        waitForText(shortId);
+        waitForText("waiting, oldest first");
         shot("pathologist-worklist");
+        browser.findElement(By.id("q")).sendKeys(shortId);
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        waitForText("1 case waiting");
+        shot("pathologist-worklist-found");
         browser.findElement(By.cssSelector("a[href='/pathology/cases/" + caseId + "/biopsy']")).click();
         waitFor(By.id("specimenType"));
         choose("specimenType", "CORE_NEEDLE");
@@ -140,7 +188,7 @@ class BrowserTest {
         waitForText("FNCLCC score 6");
         assertTrue(browser.findElement(By.cssSelector("#preview [data-testid=grade]")).getText().startsWith("G3"));
         shot("biopsy-form-live-grade");
-        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        clickAndConfirm(By.cssSelector("#report-form button[type=submit]"), "Sign out this report?");
         waitForText("Biopsy report signed out");
         assertTrue(browser.findElement(By.cssSelector("[data-testid=grade]")).getText().contains("G3"));
         shot("biopsy-signed-out");
@@ -172,6 +220,11 @@ class BrowserTest {
             if (first) {
                 assertTrue(browser.getPageSource().contains("dedifferentiated liposarcoma"), "histology on the case view");
                 assertTrue(browser.getPageSource().contains("group <strong>IIIB</strong>"), "22 cm, N0 M0, G3: stage IIIB");
+                // The whole case on one page: age and sex, the size, the pathology with its IHC and molecular results.
+                assertTrue(browser.findElement(By.cssSelector("[data-testid=patient]")).getText().contains("years at referral"));
+                assertTrue(browser.findElement(By.cssSelector("[data-testid=size]")).getText().startsWith("22"));
+                String pathology = browser.findElement(By.cssSelector("ul.pathology")).getText();
+                assertTrue(pathology.contains("IHC: MDM2 positive") && pathology.contains("MDM2 amplified (FISH)"), pathology);
                 shot("board-case");
                 browser.findElement(By.cssSelector("details.model summary")).click();
                 WebElement f = browser.findElement(By.id("model-f"));
@@ -194,16 +247,32 @@ class BrowserTest {
         waitForText("Disciplines voted: 5 of 5");
         assertTrue(browser.getPageSource().contains("(quorum)"));
         shot("chair-quorum-and-counts");
-        browser.findElement(By.xpath("//button[text()=\"Record the board's decision\"]")).click();
+        clickAndConfirm(By.xpath("//button[text()=\"Record the board's decision\"]"), "Record the board's decision");
         waitForText("The board's decision is recorded.");
         assertTrue(browser.findElement(By.cssSelector("[data-testid=decision]")).getText().contains("upfront resection"));
         assertTrue(browser.getPageSource().contains("Dissent on the record"));
         assertTrue(browser.getPageSource().contains("Rationale of radonc"));
         shot("chair-decision");
 
-        // Surgery (the surgeon's record, through the API: no screen for it in this issue), then the resection report.
-        Api.as("surgeon", SystemStack.Service.BOARD).body(Map.of("type", "SURGERY", "date", LocalDate.now(ZoneOffset.UTC).toString(), "enBloc", true))
-                .post("/api/cases/" + caseId + "/treatments").then().statusCode(201);
+        // The surgeon finds the patient on the operating list and records the operation on the case's page: en bloc, the
+        // organs taken from the list; then the report.
+        signInFresh("surgeon");
+        browser.get(web("/board/operating-list"));
+        waitForText("Operating list");
+        WebElement operation = browser.findElement(By.xpath("//tr[td/a[@href='/board/cases/" + caseId + "']]"));
+        assertTrue(operation.getText().contains(patient.familyName() + ", " + patient.givenName()), operation.getText());
+        shot("surgeon-operating-list");
+        operation.findElement(By.linkText(shortId)).click();
+        waitForText("Treatment carried out");
+        choose("type", "SURGERY");
+        date("date", LocalDate.now(ZoneOffset.UTC));
+        choose("enBloc", "true");
+        choose("grossResidualDisease", "false");
+        browser.findElement(By.cssSelector("form.treatment input[name=organsResected][value=KIDNEY_LEFT]")).click();
+        shot("surgeon-treatment-form");
+        clickAndConfirm(By.cssSelector("form.treatment button[type=submit]"), "Record this on the case?");
+        waitForText("The operation is recorded.");
+        shot("surgeon-operation-recorded");
         eventually("the case on the resection worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
                 .jsonPath().getList("findAll { it.awaiting == 'RESECTION_REPORT' }.caseId").contains(caseId));
         signInFresh("patho");
@@ -213,14 +282,14 @@ class BrowserTest {
         waitForText("0.669");
         assertTrue(browser.getPageSource().contains("299"));
         shot("resection-form-miss-chance");
-        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        clickAndConfirm(By.cssSelector("#report-form button[type=submit]"), "Sign out this report?");
         waitForText("Resection report signed out");
         browser.findElement(By.linkText("The case's reports")).click();
         waitForText("resection report, version 1");
         browser.findElement(By.xpath("//section[h2[contains(., 'resection')]]//a[contains(., 'Amend')]")).click();
         waitFor(By.id("reason")).sendKeys("Posterior margin re-examined: ink reached");
         choose("margin", "R1");
-        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        clickAndConfirm(By.cssSelector("#report-form button[type=submit]"), "Save this amendment?");
         waitForText("Amendment saved");
         browser.findElement(By.linkText("The case's reports")).click();
         waitForText("resection report, version 2");
@@ -233,11 +302,33 @@ class BrowserTest {
         signInFresh("nurse-hub");
         browser.get(web("/surveillance"));
         waitForText("Surveillance visits");
+        eventually("the case in surveillance at intake too", () -> "SURVEILLANCE".equals(Api.as("nurse-hub",
+                SystemStack.Service.INTAKE).get("/api/cases/" + caseId).jsonPath().getString("status")));
         choose("within", "180");
-        waitForText(shortId);
+        waitForText("overdue first");
         shot("nurse-visits-due");
+        // The nurse finds the patient by family name: name, MRN and birth date beside the visit, to call them.
+        browser.findElement(By.id("q")).sendKeys(patient.familyName());
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        waitForText("1 visit due");
+        WebElement row = browser.findElement(By.cssSelector("table.stacked tbody tr"));
+        assertTrue(row.getText().contains(patient.familyName() + ", " + patient.givenName()) && row.getText().contains(patient.mrn()),
+                row.getText());
+        shot("nurse-visit-found-by-name");
         browser.findElement(By.linkText(shortId)).click();
         waitForText("Record a visit");
+        // A visit dated after today (board-service's 400): the form stays filled, the date's problem is next to it.
+        date("date", LocalDate.now(ZoneOffset.UTC).plusDays(2));
+        choose("outcome", "NO_EVIDENCE_OF_DISEASE");
+        browser.findElement(By.id("notes")).sendKeys("Seen early");
+        browser.findElement(By.cssSelector("form.visit button[type=submit]")).click();
+        waitForText("Visit date cannot be after today");
+        assertEquals("date", js("return document.activeElement.id"), "the focus is on the field to correct");
+        assertTrue(browser.getPageSource().contains("Nothing was saved."));
+        assertEquals("Seen early", browser.findElement(By.id("notes")).getAttribute("value"), "what was typed is kept");
+        shot("refused-visit-in-the-future");
+        browser.findElement(By.id("notes")).clear();
+        date("date", LocalDate.now(ZoneOffset.UTC));
         choose("outcome", "NO_EVIDENCE_OF_DISEASE");
         browser.findElement(By.id("notes")).sendKeys("CT chest, abdomen and pelvis clear");
         browser.findElement(By.cssSelector("form.visit button[type=submit]")).click();
@@ -260,6 +351,219 @@ class BrowserTest {
         shot("hub-dashboard-tablet");
     }
 
+    /**
+     * Every refusal a coordinator or chair meets in a day is shown where it happened, in plain words, with the focus on
+     * what to correct and the form as it was sent: a birth date after today (intake's 400), the patient's second open
+     * case (409, with a link to the open one), a decision without quorum and a move to a full meeting (board's 409s).
+     * (The visit dated after today is in the nurse's part of the case's walk above.)
+     */
+    @Test
+    void everyRefusalIsShownInPlainWordsWhereItHappened() {
+        open(1280, 900);
+        signIn("coord-north");
+        Patients.Identity patient = Patients.next();
+        browser.get(web("/referrals/new"));
+        fillReferral(patient);
+        date("patient.birthDate", LocalDate.now(ZoneOffset.UTC).plusDays(3));
+        browser.findElement(By.cssSelector("form.referral button[type=submit]")).click();
+        waitForText("Birth date must be before today");
+        assertEquals("patient.birthDate", js("return document.activeElement.id"), "the focus is on the field to correct");
+        assertTrue(browser.getPageSource().contains("Nothing was saved."), "the page says nothing was saved");
+        assertEquals(patient.mrn(), browser.findElement(By.id("patient.mrn")).getAttribute("value"), "the form stays filled");
+        assertFalse(browser.getPageSource().contains("must be a past date"), "no developer words");
+        shot("refused-birth-date");
+        date("patient.birthDate", patient.birthDate());
+        browser.findElement(By.cssSelector("form.referral button[type=submit]")).click();
+        waitForText("Referral received");
+
+        // The same patient referred again: the open case is named with a link, and the second case is a tick away.
+        browser.get(web("/referrals/new"));
+        fillReferral(patient);
+        browser.findElement(By.cssSelector("form.referral button[type=submit]")).click();
+        waitForText("This patient already has an open case");
+        WebElement link = browser.findElement(By.linkText("Open the patient's open case"));
+        assertTrue(link.getAttribute("href").matches(".*/cases/[0-9a-f-]{36}"), link.getAttribute("href"));
+        assertFalse(browser.getPageSource().contains("confirmSecondOpenCase: true"), "no developer words");
+        assertEquals("confirmSecondOpenCase", js("return document.activeElement.id"), "the focus is on the box to tick");
+        shot("refused-second-open-case");
+        browser.findElement(By.id("confirmSecondOpenCase")).click();
+        browser.findElement(By.cssSelector("form.referral button[type=submit]")).click();
+        waitForText("Referral received");
+
+        // The chair: a decision before anyone voted, then a move to a meeting that is full.
+        String waiting = referredAwaitingBiopsy("coord-hub", "HUB", 12.0);
+        biopsyReportedAndOnAMeeting(waiting);
+        String other = referredAwaitingBiopsy("coord-hub", "HUB", 13.0);
+        biopsyReportedAndOnAMeeting(other);
+        // Within the four months the board page offers meetings from.
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(40 + java.util.concurrent.ThreadLocalRandom.current().nextInt(60));
+        String small = Api.as("chair", SystemStack.Service.BOARD).body(Map.of("date", day.toString(), "capacity", 1))
+                .post("/api/meetings").then().statusCode(201).extract().path("meetingId");
+        Api.as("chair", SystemStack.Service.BOARD).body(Map.of("meetingId", small)).put("/api/cases/" + other + "/meeting")
+                .then().statusCode(200);
+        signInFresh("chair");
+        browser.get(web("/board/cases/" + waiting));
+        waitForText("Record the board's decision");
+        clickAndConfirm(By.xpath("//button[text()=\"Record the board's decision\"]"), "Record the board's decision");
+        waitForText("the board has no quorum yet");
+        assertTrue(browser.getPageSource().contains("Still to vote: surgery, radiology, pathology, medical oncology, radiation oncology"),
+                "the disciplines still to vote, in words");
+        assertTrue((Boolean) js("return document.activeElement.classList.contains('alert')"), "the focus is on the refusal");
+        assertFalse(browser.getPageSource().contains("RADIATION_ONCOLOGY"), "no codes");
+        shot("refused-decision-without-quorum");
+        choose("meetingId", small);
+        browser.findElement(By.xpath("//button[text()='Move']")).click();
+        waitForText("that meeting is full (1 case)");
+        assertFalse(browser.findElement(By.cssSelector("p.alert")).getText().contains(small), "no meeting id in the words");
+        shot("refused-move-to-a-full-meeting");
+        assertFalse(small.equals(Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + waiting + "/board").jsonPath()
+                .getString("meetingId")), "the case did not move");
+    }
+
+    /**
+     * The meeting is live: the chair's open page of a case shows a member's vote, cast in a second browser, and the
+     * quorum count move on without a reload; the agenda of the meeting shows the decision as it is recorded.
+     */
+    @Test
+    void aSecondMembersVoteAppearsOnTheChairsOpenPageWithoutAReload() {
+        String caseId = referredAwaitingBiopsy("coord-hub", "HUB", 16.0);
+        biopsyReportedAndOnAMeeting(caseId);
+        open(1280, 900);
+        signIn("chair");
+        browser.get(web("/board/cases/" + caseId));
+        waitForText("Disciplines voted: 0 of 5");
+        js("window.notReloaded = true");
+        WebDriver chair = browser;
+        try {
+            open(1280, 900);
+            signIn("radiologist");
+            browser.get(web("/board/cases/" + caseId));
+            waitForText("Your vote");
+            choose("option", "UPFRONT_RESECTION");
+            browser.findElement(By.id("rationale")).sendKeys("Resectable en bloc with the left kidney");
+            browser.findElement(By.cssSelector("form.vote button[type=submit]")).click();
+            waitForText("Your vote is recorded.");
+            browser.quit();
+        } finally {
+            browser = chair;
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Disciplines voted: 1 of 5"));
+        assertTrue(browser.getPageSource().contains("Resectable en bloc with the left kidney"), "the member's vote and rationale");
+        assertEquals(Boolean.TRUE, js("return window.notReloaded === true"), "the page was not reloaded");
+        shot("live-vote-arrived");
+
+        // The meeting room's screen follows the agenda: the decision appears on it as the chair records it.
+        String meetingId = Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath()
+                .getString("meetingId");
+        browser.get(web("/board/meetings/" + meetingId + "/present"));
+        waitForText("Running order");
+        String item = String.valueOf(Api.as("chair", SystemStack.Service.BOARD).get("/api/meetings/" + meetingId + "/agenda")
+                .jsonPath().getList("cases.caseId").indexOf(caseId) + 1);
+        browser.get(web("/board/meetings/" + meetingId + "/present?case=" + caseId));
+        waitForText("Case " + item + " of");
+        js("window.notReloaded = true");
+        shot("meeting-room-screen");
+        for (String member : java.util.List.of("surgeon", "patho", "medonc", "radonc")) {
+            Api.as(member, SystemStack.Service.BOARD).body(Map.of("option", "UPFRONT_RESECTION", "rationale", "Resectable"))
+                    .post("/api/cases/" + caseId + "/votes").then().statusCode(201);
+        }
+        Api.as("chair", SystemStack.Service.BOARD).post("/api/cases/" + caseId + "/decision").then().statusCode(201);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=present-decision]"))
+                .getText().contains("upfront resection"));
+        assertEquals(Boolean.TRUE, js("return window.notReloaded === true"), "the screen was not reloaded");
+        shot("meeting-room-screen-decided");
+
+        // The chair reopens the decided case for a new round, with the reason on the record; a reason is required.
+        browser.get(web("/board/cases/" + caseId));
+        waitForText("Reopen for a new round");
+        js("document.querySelector('form.reopen').noValidate = true");
+        clickAndConfirm(By.cssSelector("form.reopen button[type=submit]"), "Reopen this case");
+        waitForText("Why the case is discussed again is required");
+        browser.findElement(By.id("reopenReason")).sendKeys("New chest CT shows a nodule");
+        clickAndConfirm(By.cssSelector("form.reopen button[type=submit]"), "Reopen this case");
+        waitForText("The case is reopened for a new round");
+        assertEquals(2, Api.as("chair", SystemStack.Service.BOARD).get("/api/cases/" + caseId + "/board").jsonPath().getInt("round"));
+        shot("chair-reopened");
+    }
+
+    /**
+     * The chair plans a meeting with its time and room, reschedules it and cancels it, on the meetings screen; a member
+     * finds the case waiting for their vote on "my cases to vote on"; the auditor reads who saw a case and exports it.
+     */
+    @Test
+    void theChairPlansMeetingsAMemberFindsTheirVotesAndTheAuditorReadsTheTrail() {
+        open(1280, 900);
+        signIn("chair");
+        browser.get(web("/board/meetings"));
+        waitForText("Plan a meeting");
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(30 + java.util.concurrent.ThreadLocalRandom.current().nextInt(60));
+        date("date", day);
+        js("document.getElementById('startTime').value = '08:30'");
+        browser.findElement(By.id("room")).sendKeys("Tumor board room " + day);
+        browser.findElement(By.id("capacity")).sendKeys("6");
+        shot("chair-plans-a-meeting");
+        browser.findElement(By.cssSelector("form.plan-meeting button[type=submit]")).click();
+        waitForText("The meeting of " + day + " is planned");
+        WebElement row = browser.findElement(By.xpath("//tr[td[contains(., 'Tumor board room " + day + "')]]"));
+        assertTrue(row.getText().contains("08:30"), row.getText());
+        row.findElement(By.cssSelector("details.reschedule summary")).click();
+        WebElement room = row.findElement(By.cssSelector("input[name=room]"));
+        room.clear();
+        room.sendKeys("Auditorium " + day);
+        row.findElement(By.cssSelector("details.reschedule button[type=submit]")).click();
+        waitForText("; its cases stay on its agenda.");
+        assertTrue(browser.getPageSource().contains("Auditorium " + day));
+        shot("chair-rescheduled-a-meeting");
+        WebElement moved = browser.findElement(By.xpath("//tr[td[contains(., 'Auditorium " + day + "')]]"));
+        clickAndConfirm(By.xpath("//tr[td[contains(., 'Auditorium " + day + "')]]//form[contains(@class, 'cancel')]//button"),
+                "Cancel the meeting of " + day);
+        waitForText("is cancelled; its undecided cases go to the earliest open meeting with room.");
+        assertTrue(browser.findElement(By.xpath("//tr[td[contains(., 'Auditorium " + day + "')]]")).getText().contains("cancelled"));
+        assertTrue(moved != null);
+
+        // A member's worklist: the scheduled case waits for their vote.
+        String caseId = referredAwaitingBiopsy("coord-hub", "HUB", 10.0);
+        biopsyReportedAndOnAMeeting(caseId);
+        signInFresh("medonc");
+        browser.get(web("/board/my-votes"));
+        waitForText("waiting for your vote");
+        assertFalse(browser.findElements(By.cssSelector("a[href='/board/cases/" + caseId + "']")).isEmpty(), "the case to vote on");
+        shot("member-my-votes");
+
+        // The auditor: the trail of intake for the case, then its export.
+        signInFresh("auditor");
+        browser.get(web("/audit?service=intake&caseId=" + caseId));
+        waitForText(" of intake-service</caption>");
+        assertTrue(browser.getPageSource().contains(caseId.substring(0, 8)), "the case's records");
+        shot("auditor-trail");
+        String csv = (String) js("var r = new XMLHttpRequest(); r.open('GET', '/audit/export.csv?service=intake&caseId=' + arguments[0], false);"
+                + " r.send(); return r.status + ' ' + r.responseText;", caseId);
+        assertTrue(csv.startsWith("200 recordedAt,actor"), csv.substring(0, Math.min(200, csv.length())));
+        assertTrue(csv.contains(caseId), "the export lists the case's records");
+    }
+
+    /** The referral form filled for a North patient with the imaging the pathway needs. */
+    private void fillReferral(Patients.Identity patient) {
+        Map<String, String> text = Map.of("patient.mrn", patient.mrn(), "patient.givenName", patient.givenName(),
+                "patient.familyName", patient.familyName(), "clinicalQuestion", "Retroperitoneal mass, resectable?",
+                "imaging.greatestDimensionCm", "15");
+        text.forEach((id, value) -> browser.findElement(By.id(id)).sendKeys(value));
+        date("patient.birthDate", patient.birthDate());
+        date("imaging.ctAbdomenPelvisDate", LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        choose("referringSite", "SPOKE-NORTH");
+        choose("patient.sex", "MALE");
+        choose("neoadjuvantConsidered", "false");
+    }
+
+    /** Clicks a button whose act cannot be undone, checks that the browser asks first, and confirms. */
+    private void clickAndConfirm(By button, String question) {
+        browser.findElement(button).click();
+        org.openqa.selenium.Alert alert = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertTrue(alert.getText().contains(question), "asked: " + alert.getText());
+        alert.accept();
+    }
+
     @Test
     void theChairMovesACaseToAnotherMeetingAndClosesIt() {
         String caseId = referredAwaitingBiopsy("coord-hub", "HUB", 14.0);
@@ -280,7 +584,7 @@ class BrowserTest {
 
         browser.get(web("/board?meeting=" + laterMeeting));
         waitForText(caseId.substring(0, 8));
-        browser.findElement(By.xpath("//button[text()='Close this meeting']")).click();
+        clickAndConfirm(By.xpath("//button[text()='Close this meeting']"), "Close this meeting?");
         waitForText("The meeting is closed");
         shot("meeting-closed");
         // Undecided, the case goes back to the earliest open meeting with room: not the closed one, not nowhere.
@@ -308,12 +612,26 @@ class BrowserTest {
         for (String screen : java.util.List.of("/board?meeting=" + meetingId, "/board/cases/" + caseId, "/dashboard")) {
             fitsATablet(screen);
         }
+        // A phone in the corridor (390 px): the agenda, the case and the meeting room's screen, without sideways scrolling.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        for (String screen : java.util.List.of("/board?meeting=" + meetingId, "/board/cases/" + caseId,
+                "/board/meetings/" + meetingId + "/present")) {
+            browser.get(web(screen));
+            waitFor(By.cssSelector("main h1"));
+            assertNoSidewaysScrolling("phone " + screen);
+        }
+        shot("phone-board-case");
         browser.quit();
         open(768, 1024);
         signIn("nurse-hub");
         for (String screen : java.util.List.of("/surveillance?within=365", "/surveillance/cases/" + caseId)) {
             fitsATablet(screen);
         }
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(web("/surveillance?within=365"));
+        waitFor(By.cssSelector("main h1"));
+        assertNoSidewaysScrolling("phone /surveillance");
+        shot("phone-nurse-visits");
     }
 
     private void fitsATablet(String screen) {
@@ -338,7 +656,7 @@ class BrowserTest {
         assertFalse(browser.getPageSource().contains(patient.mrn()) || browser.getPageSource().contains(patient.familyName()),
                 "no identity shown");
         browser.get(SystemStack.get().webUrl() + "/cases");
-        waitForText("Cases of SPOKE-SOUTH");
+        waitForText("Cases of South General Hospital");
         String id = northCase.substring(northCase.lastIndexOf('/') + 1);
         assertFalse(browser.getPageSource().contains(id.substring(0, 8)), "not in south's list");
         // Every other screen that takes a case: the board's view, the surveillance schedule, the reports.
@@ -376,7 +694,11 @@ class BrowserTest {
 
     /** A new patient referred through intake's API, once pathology has the case on its biopsy worklist. */
     private static String referredAwaitingBiopsy(String coordinator, String site, double sizeCm) {
-        String caseId = Api.as(coordinator, SystemStack.Service.INTAKE).body(Patients.referral(site, Patients.next(), sizeCm))
+        return referredAwaitingBiopsy(coordinator, site, Patients.next(), sizeCm);
+    }
+
+    private static String referredAwaitingBiopsy(String coordinator, String site, Patients.Identity patient, double sizeCm) {
+        String caseId = Api.as(coordinator, SystemStack.Service.INTAKE).body(Patients.referral(site, patient, sizeCm))
                 .post("/api/referrals").then().statusCode(201).extract().path("caseId");
         eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
                 .jsonPath().getList("caseId").contains(caseId));
@@ -436,7 +758,14 @@ class BrowserTest {
     }
 
     private void waitForText(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page said instead, so that a failure reads without a screenshot.
+            String shown = browser.findElements(By.tagName("main")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("not shown within 20 s: \"" + text + "\" at " + browser.getCurrentUrl() + "; the page says: "
+                    + shown.substring(0, Math.min(600, shown.length())), e);
+        }
     }
 
     /** A screenshot of the screen, after checking that each of its controls has an accessible name. */
@@ -445,6 +774,7 @@ class BrowserTest {
                 + ".filter(e => !e.getAttribute('aria-label') && (e.tagName === 'BUTTON' ? e.textContent.trim() === '' : e.labels.length === 0))"
                 + ".map(e => e.id || e.name || e.outerHTML.substring(0, 80))");
         assertEquals(java.util.List.of(), unlabelled, name + ": every control has a label");
+        accessible(name);
         try {
             Files.createDirectories(SHOTS);
             File png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
@@ -452,6 +782,21 @@ class BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** WCAG 2.2 level A and AA tags: what the automated check (axe-core, in this Chromium) holds each screen to. */
+    private static final java.util.List<String> WCAG_22_AA = java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+            "wcag22aa");
+
+    /** Deque's axe-core run on the screen as shown: no violation of WCAG 2.2 A or AA (contrast, names, structure). */
+    private void accessible(String name) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG_22_AA)
+                .analyze(browser);
+        java.util.List<String> violations = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at " + rule.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).limit(3).toList())
+                .toList();
+        assertEquals(java.util.List.of(), violations, name + ": WCAG 2.2 AA violations found by axe-core");
     }
 
     private static String tempDir() {

@@ -223,7 +223,7 @@ class WebAppTest {
         Browser browser = new Browser().signIn("coord-north");
         HttpResponse<String> list = browser.get("/cases");
         assertEquals(200, list.statusCode());
-        assertTrue(list.body().contains("Cases of SPOKE-NORTH"), list.body());
+        assertTrue(list.body().contains("Cases of North Regional Hospital"), list.body());
         HttpResponse<String> form = browser.get("/referrals/new");
         assertTrue(form.body().contains("<label for=\"patient.mrn\">MRN"), "labelled inputs");
 
@@ -236,7 +236,7 @@ class WebAppTest {
         assertTrue(link.find());
         HttpResponse<String> page = browser.get("/cases/" + link.group(1));
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains(mrn) && page.body().contains("Timeline") && page.body().contains("SPOKE-NORTH"), page.body());
+        assertTrue(page.body().contains(mrn) && page.body().contains("Timeline") && page.body().contains("North Regional Hospital"), page.body());
     }
 
     @Test

@@ -83,6 +83,21 @@ sealed interface Answer<T> {
         };
     }
 
+    /** What a refused or failed write says: that nothing was saved and why, or that the service is not answering. */
+    default String notSaved(String service) {
+        return switch (this) {
+            case Value<T> v -> null;
+            case NotFound<T> f -> Answers.notFound();
+            case Refused<T> r -> Refusals.notSaved(r.problem(), service);
+            case NotAnswering<T> n -> Answers.unavailable(service);
+        };
+    }
+
+    /** The refusal's problem (NotFound and Refused carry one), or null when there is none. */
+    default Problem problem() {
+        return null;
+    }
+
     /** A refusal's field errors, keyed by the JSON path the form's inputs are named by. */
     default Map<String, String> fieldErrors() {
         return this instanceof Refused<T> r ? Answers.fieldErrors(r.problem()) : Map.of();

@@ -36,14 +36,14 @@ final class Answers {
     static Map<String, String> fieldErrors(Problem problem) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (problem != null && problem.errors() != null) {
-            problem.errors().forEach(e -> errors.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+            problem.errors().forEach(e -> errors.merge(e.field(), Refusals.field(e.message()), (a, b) -> a + "; " + b));
         }
         return errors;
     }
 
-    /** What a refused or failed call says to the user: the service's own detail, or that it is not answering. */
+    /** What a refused or failed call says to the user, in the clinic's words, or that the service is not answering. */
     static String say(Problem problem, String service) {
-        return problem != null && problem.detail() != null ? problem.detail() : unavailable(service);
+        return Refusals.say(problem, service);
     }
 
     static String unavailable(String service) {

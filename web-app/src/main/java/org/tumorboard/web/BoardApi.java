@@ -64,6 +64,38 @@ class BoardApi {
         return Answer.call(() -> client.move(caseId, body), 200, r -> null);
     }
 
+    Answer<Meeting> createMeeting(Map<String, Object> body) {
+        return Answer.call(() -> client.createMeeting(body), 201, Meeting.class);
+    }
+
+    Answer<Meeting> reschedule(UUID meetingId, Map<String, Object> body) {
+        return Answer.call(() -> client.reschedule(meetingId, body), 200, Meeting.class);
+    }
+
+    Answer<Meeting> cancel(UUID meetingId) {
+        return Answer.call(() -> client.cancel(meetingId), 200, Meeting.class);
+    }
+
+    Answer<List<OverduePlan>> openPlans() {
+        return Answer.list(client::openPlans, OverduePlan[].class);
+    }
+
+    Answer<List<ServiceViews.PendingVote>> pendingVotes() {
+        return Answer.list(client::pendingVotes, ServiceViews.PendingVote[].class);
+    }
+
+    Answer<Void> waiveBiopsy(UUID caseId, String reason) {
+        return Answer.call(() -> client.waiveBiopsy(caseId, Map.of("reason", reason)), 200, r -> null);
+    }
+
+    Answer<Void> reopen(UUID caseId, String reason) {
+        return Answer.call(() -> client.reopen(caseId, Map.of("reason", reason)), 200, r -> null);
+    }
+
+    Answer<Void> treatment(UUID caseId, Map<String, Object> body) {
+        return Answer.call(() -> client.treatment(caseId, body), 201, r -> null);
+    }
+
     Answer<Void> resectability(UUID caseId, Map<String, Object> body) {
         return Answer.call(() -> client.resectability(caseId, body), 200, r -> null);
     }
@@ -80,8 +112,10 @@ class BoardApi {
         return Answer.call(() -> client.visit(caseId, body), 201, r -> null);
     }
 
-    Answer<List<DueVisit>> due(int withinDays) {
-        return Answer.list(() -> client.due(withinDays), DueVisit[].class);
+    /** A page of the nurses' worklist (board-service pages it in SQL). */
+    Answer<ServiceViews.DuePage> due(int withinDays, int page, List<UUID> cases) {
+        List<String> ids = cases.stream().map(UUID::toString).toList();
+        return Answer.call(() -> client.due(withinDays, page, ServiceViews.DuePage.SIZE, ids), 200, ServiceViews.DuePage.class);
     }
 
     Answer<List<OverduePlan>> overduePlans() {

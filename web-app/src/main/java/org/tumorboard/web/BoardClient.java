@@ -1,5 +1,6 @@
 package org.tumorboard.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +56,38 @@ public interface BoardClient {
     Response move(@PathParam("caseId") UUID caseId, Map<String, Object> body);
 
     @POST
+    @Path("meetings")
+    Response createMeeting(Map<String, Object> body);
+
+    @PUT
+    @Path("meetings/{meetingId}")
+    Response reschedule(@PathParam("meetingId") UUID meetingId, Map<String, Object> body);
+
+    @POST
+    @Path("meetings/{meetingId}/cancel")
+    Response cancel(@PathParam("meetingId") UUID meetingId);
+
+    @GET
+    @Path("plans/open")
+    Response openPlans();
+
+    @GET
+    @Path("votes/pending")
+    Response pendingVotes();
+
+    @POST
+    @Path("cases/{caseId}/biopsy-waiver")
+    Response waiveBiopsy(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
+    @POST
+    @Path("cases/{caseId}/reopen")
+    Response reopen(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
+    @POST
+    @Path("cases/{caseId}/treatments")
+    Response treatment(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
+    @POST
     @Path("cases/{caseId}/resectability")
     Response resectability(@PathParam("caseId") UUID caseId, Map<String, Object> body);
 
@@ -71,8 +104,9 @@ public interface BoardClient {
     Response visit(@PathParam("caseId") UUID caseId, Map<String, Object> body);
 
     @GET
-    @Path("surveillance/due")
-    Response due(@QueryParam("withinDays") int withinDays);
+    @Path("surveillance/due-visits")
+    Response due(@QueryParam("withinDays") int withinDays, @QueryParam("page") int page, @QueryParam("size") int size,
+            @QueryParam("caseId") List<String> caseIds);
 
     @GET
     @Path("plans/overdue")

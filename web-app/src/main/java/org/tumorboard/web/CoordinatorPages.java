@@ -46,12 +46,14 @@ public class CoordinatorPages {
     static class Templates {
         static native TemplateInstance home(Viewer viewer);
 
-        static native TemplateInstance cases(Viewer viewer, CasePage page, String status, List<String> statuses, String error);
+        static native TemplateInstance cases(Viewer viewer, CasePage page, CaseSearch search, List<String> statuses,
+                Map<String, String> siteNames, String error);
 
         static native TemplateInstance caseView(Viewer viewer, CaseView view, String error);
 
         static native TemplateInstance referral(Viewer viewer, List<String> sites, Map<String, String> values,
-                Map<String, String> errors, String problem, boolean askSecondCase, ReferralForm.Choices choices);
+                Map<String, String> errors, String problem, boolean askSecondCase, UUID openCase, Map<String, String> siteNames,
+                ReferralForm.Choices choices);
 
         static native TemplateInstance referred(Viewer viewer, Referred referred);
 
@@ -63,6 +65,9 @@ public class CoordinatorPages {
 
     @Inject
     IntakeApi intake;
+
+    @Inject
+    Network network;
 
     @GET
     public TemplateInstance home() {
@@ -77,14 +82,19 @@ public class CoordinatorPages {
 
     @GET
     @Path("cases")
-    public Response cases(@QueryParam("status") String status) {
-        String filter = status == null || status.isBlank() || !STATUSES.contains(status) ? null : status;
-        return switch (intake.cases(filter)) {
-            case Answer.Value<CasePage> cases -> page(200, Templates.cases(viewer, cases.value(), filter, STATUSES, null));
+    public Response cases(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("site") String site,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page) {
+        CaseSearch search = CaseSearch.of(q, status, viewer.hub() ? site : null, from, to, page, STATUSES);
+        Map<String, String> sites = network.names();
+        return switch (intake.cases(search)) {
+            case Answer.Value<CasePage> cases -> page(200, Templates.cases(viewer, cases.value(), search, STATUSES, sites, null));
             case Answer.Refused<CasePage> refused when refused.status() == 403 ->
-                page(403, Templates.cases(viewer, null, filter, STATUSES, "Your role does not show the case list."));
+                page(403, Templates.cases(viewer, null, search, STATUSES, sites, "Your role does not show the case list."));
+            case Answer.Refused<CasePage> refused when refused.status() == 400 ->
+                page(400, Templates.cases(viewer, null, search, STATUSES, sites, "The search cannot be used: "
+                        + refused.say(SERVICE)));
             case Answer<CasePage> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
-                    Templates.cases(viewer, null, filter, STATUSES, Answers.unavailable(SERVICE)));
+                    Templates.cases(viewer, null, search, STATUSES, sites, Answers.unavailable(SERVICE)));
         };
     }
 
@@ -116,7 +126,8 @@ public class CoordinatorPages {
             values.put("referringSite", viewer.site());
         }
         values.put("neoadjuvantConsidered", "false");
-        return page(200, Templates.referral(viewer, sites(), values, Map.of(), null, false, ReferralForm.CHOICES));
+        return page(200, Templates.referral(viewer, sites(), values, Map.of(), null, false, null, network.names(),
+                ReferralForm.CHOICES));
     }
 
     @POST
@@ -126,16 +137,20 @@ public class CoordinatorPages {
         Map<String, String> values = ReferralForm.values(form);
         Map<String, String> errors = ReferralForm.check(values);
         if (!errors.isEmpty()) {
-            return page(400, Templates.referral(viewer, sites(), values, errors, "Some fields need attention.", false,
-                    ReferralForm.CHOICES));
+            return page(400, Templates.referral(viewer, sites(), values, errors,
+                    "Nothing was sent. " + (errors.size() == 1 ? "One answer needs" : errors.size() + " answers need")
+                            + " changing: see the message next to " + (errors.size() == 1 ? "it." : "each."),
+                    false, null, network.names(), ReferralForm.CHOICES));
         }
         return switch (intake.refer(ReferralForm.body(values))) {
             case Answer.Value<Referred> referred -> page(201, Templates.referred(viewer, referred.value()));
             case Answer<Referred> refused -> {
                 Map<String, String> fromServer = refused.fieldErrors();
                 boolean secondCase = refused.status() == 409 && fromServer.containsKey("confirmSecondOpenCase");
-                yield page(refused.status(), Templates.referral(viewer, sites(), values, fromServer, refused.say(SERVICE), secondCase,
-                        ReferralForm.CHOICES));
+                List<UUID> open = refused.problem() == null || refused.problem().openCases() == null ? List.of()
+                        : refused.problem().openCases();
+                yield page(refused.status(), Templates.referral(viewer, sites(), values, fromServer, refused.notSaved(SERVICE),
+                        secondCase, open.isEmpty() ? null : open.get(0), network.names(), ReferralForm.CHOICES));
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.tumorboard.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,7 +27,9 @@ public interface IntakeClient {
 
     @GET
     @Path("cases")
-    Response cases(@QueryParam("status") String status, @QueryParam("page") int page, @QueryParam("size") int size);
+    Response cases(@QueryParam("q") String text, @QueryParam("status") String status, @QueryParam("site") String site,
+            @QueryParam("referredFrom") String referredFrom, @QueryParam("referredTo") String referredTo,
+            @QueryParam("caseId") List<String> caseIds, @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("cases/{caseId}")

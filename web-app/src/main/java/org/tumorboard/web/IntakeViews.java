@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the pages show of intake's answers (api-contract.md field names; fields the pages do not use are ignored). */
@@ -12,10 +13,20 @@ public final class IntakeViews {
     private IntakeViews() {
     }
 
-    public record CaseSummary(UUID caseId, String referringSite, String status, Instant statusSince, Instant referredAt) {
+    /** {@code patient}: present for the roles that contact or treat the patient. */
+    public record CaseSummary(UUID caseId, String referringSite, String status, Instant statusSince, Instant referredAt,
+            Patient patient) {
     }
 
-    public record CasePage(List<CaseSummary> items, int page, int size, long total) {
+    public record CasePage(List<CaseSummary> items, int page, int size, long total) implements Paged {
+
+        public long first() {
+            return items.isEmpty() ? 0 : (long) page * size + 1;
+        }
+
+        public long last() {
+            return (long) page * size + items.size();
+        }
     }
 
     public record Site(String code, String name, boolean hub) {
@@ -45,7 +56,8 @@ public final class IntakeViews {
     }
 
     public record CaseView(UUID caseId, String referringSite, String status, String clinicalQuestion, boolean neoadjuvantConsidered,
-            Instant referredAt, Imaging imaging, Workup workup, Biopsy biopsy, Patient patient, List<TimelineEntry> timeline) {
+            Instant referredAt, Imaging imaging, Workup workup, Biopsy biopsy, Patient patient, List<TimelineEntry> timeline,
+            Integer ageAtReferral, String sex) {
     }
 
     public record Referred(UUID caseId, String status, boolean biopsyIndicated, List<String> biopsyReasons,
@@ -55,6 +67,16 @@ public final class IntakeViews {
     public record FieldError(String field, String message) {
     }
 
-    public record Problem(String title, int status, String detail, List<FieldError> errors) {
+    /**
+     * A service's problem (RFC 9457) with the members the pages act on: the patient's other open cases (a second
+     * referral), the disciplines a quorum still lacks and the votes per option (a decision refused), a full meeting's
+     * capacity.
+     */
+    public record Problem(String title, int status, String detail, List<FieldError> errors, List<UUID> openCases,
+            List<String> missingDisciplines, Map<String, Integer> counts, Integer votesCast, Integer capacity) {
+
+        public Problem(String title, int status, String detail, List<FieldError> errors) {
+            this(title, status, detail, errors, null, null, null, null, null);
+        }
     }
 }

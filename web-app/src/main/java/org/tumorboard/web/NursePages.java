@@ -41,7 +41,8 @@ public class NursePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance due(Viewer viewer, List<DueVisit> visits, int within, List<Integer> windows, String error);
+        static native TemplateInstance due(Viewer viewer, ServiceViews.DuePage visits, Map<UUID, IntakeViews.Patient> who,
+                int within, List<Integer> windows, String q, String pageHref, String error);
 
         static native TemplateInstance schedule(Viewer viewer, UUID caseId, Schedule schedule, List<String> outcomes,
                 Map<String, String> values, Map<String, String> errors, String message, String error);
@@ -53,19 +54,58 @@ public class NursePages {
     @Inject
     BoardApi board;
 
+    @Inject
+    IntakeApi intake;
+
     /** The windows the nurse can look ahead by; 30 days unless another is chosen. */
     static final List<Integer> WINDOWS = List.of(30, 90, 180, 365);
 
+    /** The visits due, a page at a time, with who each patient is (from intake) so the nurse can call them. */
     @GET
-    public Response due(@QueryParam("within") String within) {
+    public Response due(@QueryParam("within") String within, @QueryParam("page") String page, @QueryParam("q") String q) {
         int days = WINDOWS.stream().filter(w -> String.valueOf(w).equals(within)).findFirst().orElse(30);
-        return switch (board.due(days)) {
-            case Answer.Value<List<DueVisit>> due -> page(200, Templates.due(viewer, due.value(), days, WINDOWS, null));
-            case Answer.Refused<List<DueVisit>> refused when refused.status() == 403 ->
-                page(403, Templates.due(viewer, List.of(), days, WINDOWS, "The surveillance list is for nurses."));
-            case Answer<List<DueVisit>> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
-                    Templates.due(viewer, List.of(), days, WINDOWS, Answers.unavailable(SERVICE)));
+        int number = pageNumber(page);
+        String text = q == null || q.isBlank() ? null : q.strip();
+        String href = pageHref(days, text);
+        List<UUID> cases = List.of();
+        if (text != null) {
+            // A name, an MRN or a case number: intake finds the patients in surveillance (identity is intake's), board
+            // their visits. More than a page of patients is too vague to list their visits: the nurse types more.
+            if (!(intake.casesMatching(text, "SURVEILLANCE") instanceof Answer.Value<IntakeViews.CasePage> found)) {
+                return page(502, Templates.due(viewer, null, Map.of(), days, WINDOWS, text, href, Answers.unavailable(IntakeApi.SERVICE)));
+            }
+            if (found.value().total() > found.value().items().size()) {
+                return page(200, Templates.due(viewer, null, Map.of(), days, WINDOWS, text, href, "More than "
+                        + found.value().items().size() + " patients in surveillance match \"" + text
+                        + "\": type more of the name or the whole MRN."));
+            }
+            if (found.value().items().isEmpty()) {
+                return page(200, Templates.due(viewer, new ServiceViews.DuePage(List.of(), 0, ServiceViews.DuePage.SIZE, 0), Map.of(),
+                        days, WINDOWS, text, href, null));
+            }
+            cases = found.value().items().stream().map(IntakeViews.CaseSummary::caseId).toList();
+        }
+        return switch (board.due(days, number - 1, cases)) {
+            case Answer.Value<ServiceViews.DuePage> due -> page(200, Templates.due(viewer, due.value(),
+                    intake.whoAre(due.value().items().stream().map(DueVisit::caseId).toList()), days, WINDOWS, text, href, null));
+            case Answer.Refused<ServiceViews.DuePage> refused when refused.status() == 403 ->
+                page(403, Templates.due(viewer, null, Map.of(), days, WINDOWS, text, href, "The surveillance list is for nurses."));
+            case Answer<ServiceViews.DuePage> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.due(viewer, null, Map.of(), days, WINDOWS, text, href, Answers.unavailable(SERVICE)));
         };
+    }
+
+    /** The visits' address up to {@code page=}, keeping the window and the search. */
+    static String pageHref(int within, String q) {
+        return "/surveillance?within=" + within + (q == null ? "" : "&q=" + Words.urlEncoded(q)) + "&page=";
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(page.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @GET
@@ -111,7 +151,7 @@ public class NursePages {
                 yield schedulePage(caseId, 200, fresh, Map.of(), message, null);
             }
             case Answer.NotFound<Void> notFound -> schedulePage(caseId, 404, values, Map.of(), null, null);
-            case Answer<Void> failed -> schedulePage(caseId, failed.status(), values, failed.fieldErrors(), null, failed.say(SERVICE));
+            case Answer<Void> failed -> schedulePage(caseId, failed.status(), values, failed.fieldErrors(), null, failed.notSaved(SERVICE));
         };
     }
 

@@ -22,8 +22,10 @@ class PathologyApi {
     @RestClient
     PathologyClient client;
 
-    Answer<List<WorklistItem>> worklist() {
-        return Answer.list(client::worklist, WorklistItem[].class);
+    /** A page of the worklist (pathology pages and filters it in SQL). */
+    Answer<ServiceViews.WorklistPage> worklist(String awaiting, String q, int page) {
+        return Answer.call(() -> client.worklist(awaiting, q, page, ServiceViews.WorklistPage.SIZE), 200,
+                ServiceViews.WorklistPage.class);
     }
 
     /** A report's preview or post: the result as the form's kind reads it. */

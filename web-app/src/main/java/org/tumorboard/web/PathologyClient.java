@@ -25,8 +25,9 @@ import io.quarkus.oidc.token.propagation.common.AccessToken;
 public interface PathologyClient {
 
     @GET
-    @Path("worklist")
-    Response worklist();
+    @Path("worklist/page")
+    Response worklist(@jakarta.ws.rs.QueryParam("awaiting") String awaiting, @jakarta.ws.rs.QueryParam("q") String q,
+            @jakarta.ws.rs.QueryParam("page") int page, @jakarta.ws.rs.QueryParam("size") int size);
 
     @POST
     @Path("cases/{caseId}/{kind}-reports/preview")

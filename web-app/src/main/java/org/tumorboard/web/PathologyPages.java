@@ -3,7 +3,6 @@ package org.tumorboard.web;
 import static org.tumorboard.web.Answers.page;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +28,6 @@ import org.tumorboard.web.ServiceViews.ReportLines;
 import org.tumorboard.web.ServiceViews.ReportVersion;
 import org.tumorboard.web.ServiceViews.ResectionResult;
 import org.tumorboard.web.ServiceViews.VersionLine;
-import org.tumorboard.web.ServiceViews.WorklistItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,7 +47,8 @@ public class PathologyPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance worklist(Viewer viewer, List<WorklistItem> items, String error);
+        static native TemplateInstance worklist(Viewer viewer, ServiceViews.WorklistPage items, String awaiting, String q,
+                String pageHref, String error);
 
         static native TemplateInstance report(Viewer viewer, UUID caseId, Kind kind, UUID reportId, Map<String, String> values,
                 Map<String, String> errors, String problem, PathologyForms.Choices choices);
@@ -68,18 +68,27 @@ public class PathologyPages {
     @Inject
     PathologyApi pathology;
 
+    /** The worklist, oldest first, a page at a time; found by the start of a case number, filtered by the report awaited. */
     @GET
-    public Response worklist() {
-        return switch (pathology.worklist()) {
-            case Answer.Value<List<WorklistItem>> worklist -> {
-                List<WorklistItem> items = new ArrayList<>(worklist.value());
-                items.sort(Comparator.comparing(WorklistItem::waitingSince));
-                yield page(200, Templates.worklist(viewer, items, null));
-            }
-            case Answer.Refused<List<WorklistItem>> refused when refused.status() == 403 ->
-                page(403, Templates.worklist(viewer, List.of(), "The worklist is for pathologists."));
-            case Answer<List<WorklistItem>> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
-                    Templates.worklist(viewer, List.of(), Answers.unavailable(SERVICE)));
+    public Response worklist(@QueryParam("awaiting") String awaiting, @QueryParam("q") String q, @QueryParam("page") String page) {
+        String kind = "BIOPSY_REPORT".equals(awaiting) || "RESECTION_REPORT".equals(awaiting) ? awaiting : null;
+        String start = q == null || !q.strip().matches("[0-9a-fA-F-]{1,36}") ? null : q.strip();
+        String said = q != null && !q.isBlank() && start == null
+                ? "A case number has the digits 0-9 and the letters a-f: the search is left out." : null;
+        int number;
+        try {
+            number = page == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(page.strip())));
+        } catch (NumberFormatException e) {
+            number = 1;
+        }
+        String href = "/pathology?" + (kind == null ? "" : "awaiting=" + kind + "&") + (start == null ? "" : "q=" + start + "&") + "page=";
+        return switch (pathology.worklist(kind, start, number - 1)) {
+            case Answer.Value<ServiceViews.WorklistPage> worklist -> page(200, Templates.worklist(viewer, worklist.value(), kind,
+                    start, href, said));
+            case Answer.Refused<ServiceViews.WorklistPage> refused when refused.status() == 403 ->
+                page(403, Templates.worklist(viewer, null, kind, start, href, "The worklist is for pathologists."));
+            case Answer<ServiceViews.WorklistPage> failed -> page(failed instanceof Answer.NotAnswering<?> n ? n.pageStatus() : 502,
+                    Templates.worklist(viewer, null, kind, start, href, Answers.unavailable(SERVICE)));
         };
     }
 
@@ -208,7 +217,7 @@ public class PathologyPages {
         // An amendment's fields come back under the report's name (resection.margin): the form's inputs are named without it.
         failed.fieldErrors().forEach((field, message) -> errors.put(field.startsWith(k.path + ".")
                 ? field.substring(k.path.length() + 1) : field, message));
-        return page(failed.status(), Templates.report(viewer, caseId, k, reportId, values, errors, failed.say(SERVICE),
+        return page(failed.status(), Templates.report(viewer, caseId, k, reportId, values, errors, failed.notSaved(SERVICE),
                 PathologyForms.CHOICES));
     }
 

@@ -19,6 +19,16 @@ public final class ReferralForm {
     public record Choices(List<String> sexes, List<String> sides, List<String> compartments, List<String> modalities,
             List<String> suspected, List<String> yesNo, List<String> vessels, List<String> vesselExtents) {
 
+        /** The organs offered to tick (a controlled list: {@link Organs}). */
+        public List<String> organs() {
+            return Organs.CODES;
+        }
+
+        /** Whether the organ is ticked among the form's values. */
+        public boolean ticked(Map<String, String> values, String organ) {
+            return Organs.lists(values.get(ORGANS_FIELD), organ);
+        }
+
         /** One choice per vessel (its extent, or none), named imaging.vessel.VESSEL. */
         public List<String> vesselFields() {
             return vessels.stream().map(v -> VESSEL_PREFIX + v).toList();
@@ -42,8 +52,19 @@ public final class ReferralForm {
     }
 
     static Map<String, String> values(MultivaluedMap<String, String> form) {
-        return FORM.values(form);
+        Map<String, String> values = FORM.values(form);
+        // The organs are ticked from a list: every box ticked, as one comma-separated value (body() lists them again).
+        List<String> organs = form.get(ORGANS_FIELD) == null ? List.of()
+                : form.get(ORGANS_FIELD).stream().map(String::strip).filter(Organs.CODES::contains).distinct().toList();
+        if (organs.isEmpty()) {
+            values.remove(ORGANS_FIELD);
+        } else {
+            values.put(ORGANS_FIELD, String.join(",", organs));
+        }
+        return values;
     }
+
+    static final String ORGANS_FIELD = "imaging.organsAbutted";
 
     static Map<String, String> check(Map<String, String> values) {
         Map<String, String> errors = FORM.check(values);

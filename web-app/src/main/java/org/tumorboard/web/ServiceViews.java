@@ -20,6 +20,12 @@ public final class ServiceViews {
     public record WorklistItem(UUID caseId, String referringSite, String awaiting, Instant waitingSince, long waitingDays) {
     }
 
+    /** A page of the pathology worklist; the pages count from 1 for the pathologist. */
+    public record WorklistPage(List<WorklistItem> items, int page, int size, long total) implements Paged {
+
+        static final int SIZE = 25;
+    }
+
     public record Grade(String grade, Integer score, Integer differentiationScore, Integer mitosisScore, Integer necrosisScore,
             List<String> missing) {
     }
@@ -61,7 +67,13 @@ public final class ServiceViews {
 
     // board-service
 
-    public record Meeting(UUID meetingId, LocalDate date, int capacity, long scheduled, boolean closed) {
+    public record Meeting(UUID meetingId, LocalDate date, int capacity, long scheduled, boolean closed, java.time.LocalTime startTime,
+            String room, boolean cancelled) {
+
+        /** "08:30", or empty when no time is set. */
+        public String time() {
+            return startTime == null ? "" : startTime.toString().substring(0, 5);
+        }
     }
 
     public record AgendaItem(UUID caseId, String referringSite, String stageGroup, String histology, String grade,
@@ -69,21 +81,43 @@ public final class ServiceViews {
     }
 
     public record Agenda(Meeting meeting, List<AgendaItem> cases) {
+
+        public String liveVersion() {
+            return LiveUpdates.version(this);
+        }
+    }
+
+    /** A case on a coming agenda still waiting for the signed-in member's vote. */
+    public record PendingVote(UUID caseId, String referringSite, UUID meetingId, LocalDate meetingDate, int round) {
     }
 
     public record Suggestion(String option, String reason) {
     }
 
-    public record Vote(String member, String discipline, String option, String rationale, Instant castAt) {
+    public record Vote(String member, String discipline, String option, String rationale, Instant castAt, String memberName) {
+
+        /** The member as people read them: their name, or their login when the account gives none. */
+        public String who() {
+            return memberName == null ? member : memberName;
+        }
     }
 
     /** A vote as the decision recorded it, with board-service's own dissent flag. */
-    public record DecidedVote(String member, String discipline, String option, String rationale, boolean dissent) {
+    public record DecidedVote(String member, String discipline, String option, String rationale, boolean dissent,
+            String memberName) {
+
+        public String who() {
+            return memberName == null ? member : memberName;
+        }
     }
 
     /** {@code superseded}: a later fact withdrew the decision (kept on record), null while it stands. */
     public record Decision(String option, int round, Instant decidedAt, String decidedBy, List<DecidedVote> votes,
-            Superseded superseded) {
+            Superseded superseded, String decidedByName) {
+
+        public String decider() {
+            return decidedByName == null ? decidedBy : decidedByName;
+        }
     }
 
     public record Superseded(String reason, Instant at) {
@@ -92,6 +126,16 @@ public final class ServiceViews {
     public record BoardCase(UUID caseId, boolean ready, List<String> missing, String notSarcomaReason, UUID meetingId, int round,
             List<Suggestion> suggestedOptions, List<Vote> votes, Decision decision, List<String> alerts, BoardImaging imaging,
             String phase, List<String> quorum, Resectability resectability, Fitness fitness, String chairReview) {
+
+        /** Whether readiness still waits for a biopsy report (the chair may waive it). */
+        public boolean biopsyMissing() {
+            return missing != null && missing.contains("BIOPSY_REPORT");
+        }
+
+        /** What the page's live part shows, as a version its stream compares ({@link LiveUpdates}). */
+        public String liveVersion() {
+            return LiveUpdates.version(this);
+        }
 
         /** The board's alerts (pathology's and imaging-pathology concordance), none when the service sent none. */
         public List<String> alertsOrEmpty() {
@@ -121,6 +165,12 @@ public final class ServiceViews {
 
     public record DueVisit(UUID caseId, String referringSite, int number, LocalDate due, List<String> exams, String state,
             long daysOverdue) {
+    }
+
+    /** A page of visits due; the pages count from 1 for the nurse. */
+    public record DuePage(List<DueVisit> items, int page, int size, long total) implements Paged {
+
+        static final int SIZE = 25;
     }
 
     public record OverduePlan(UUID caseId, String referringSite, String option, LocalDate decidedOn, String nextStep, LocalDate due,

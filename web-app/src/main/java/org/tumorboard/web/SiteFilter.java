@@ -1,14 +1,10 @@
 package org.tumorboard.web;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.Config;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.tumorboard.events.NetworkSites;
 import org.tumorboard.events.SiteClaim;
 
 import io.quarkus.logging.Log;
@@ -22,12 +18,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public class SiteFilter {
 
-    private final Map<String, String> network;
-
     @Inject
-    SiteFilter(Config config) {
-        network = NetworkSites.of(config.getPropertyNames(), property -> config.getOptionalValue(property, String.class));
-    }
+    Network network;
 
     @Inject
     SecurityIdentity identity;
@@ -41,7 +33,7 @@ public class SiteFilter {
             return null;
         }
         SiteClaim claim = viewer.siteClaim();
-        if (claim instanceof SiteClaim.One one && network.containsKey(one.site())) {
+        if (claim instanceof SiteClaim.One one && network.contains(one.site())) {
             return null;
         }
         if (claim instanceof SiteClaim.One one) {

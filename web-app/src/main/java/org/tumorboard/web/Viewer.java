@@ -29,6 +29,12 @@ public class Viewer {
         return name == null ? identity.getPrincipal().getName() : name;
     }
 
+    /** The user as people read them: the account's name, or the login when it gives none. */
+    public String displayName() {
+        String name = idToken.getClaim("name");
+        return name == null || name.isBlank() ? name() : name;
+    }
+
     /** The user's one site; null when the account has none or several ({@link SiteFilter} refuses those). */
     public String site() {
         return siteClaim() instanceof SiteClaim.One one ? one.site() : null;
@@ -63,6 +69,11 @@ public class Viewer {
         return is("board-member") || is("board-chair");
     }
 
+    /** A voting member of the board. */
+    public boolean member() {
+        return is("board-member");
+    }
+
     public boolean chair() {
         return is("board-chair");
     }
@@ -73,6 +84,10 @@ public class Viewer {
 
     public boolean nurse() {
         return is("nurse");
+    }
+
+    public boolean auditor() {
+        return is("auditor");
     }
 
     /** The hub dashboard: a clinician at the hub. */

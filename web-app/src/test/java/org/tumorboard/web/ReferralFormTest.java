@@ -29,14 +29,17 @@ class ReferralFormTest {
         assertFalse(body.containsKey("status"), "a field the form does not have is not sent");
     }
 
-    /** Issue 19, item 7: one choice per vessel becomes the contract's list; the organs typed become their codes. */
+    /** One choice per vessel becomes the contract's list; each organ ticked is one code, and only the list's codes count. */
     @Test
     void vesselsAndOrgansAbuttedBecomeTheContractsLists() {
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         form.add("imaging.vessel.IVC", "ABUTMENT");
         form.add("imaging.vessel.AORTA", "");
         form.add("imaging.vessel.RENAL_VEIN", "ENCASEMENT");
-        form.add("imaging.organsAbutted", " kidney_right,  DUODENUM ");
+        form.add("imaging.organsAbutted", "KIDNEY_RIGHT");
+        form.add("imaging.organsAbutted", "DUODENUM");
+        form.add("imaging.organsAbutted", "KIDNEY_RIGHT");
+        form.add("imaging.organsAbutted", "left kidney, colon");
         Map<String, Object> body = ReferralForm.body(ReferralForm.values(form));
         assertEquals(Map.of("imaging", Map.of(
                 "vesselInvolvement", java.util.List.of(Map.of("vessel", "IVC", "extent", "ABUTMENT"),

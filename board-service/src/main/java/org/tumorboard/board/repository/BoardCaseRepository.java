@@ -36,10 +36,10 @@ public class BoardCaseRepository implements PanacheRepositoryBase<BoardCase, UUI
                 Lifecycle.Phase.READY);
     }
 
-    /** Decided cases still on their plan (not withdrawn, not discharged, not reopened); {@code site} null for all. */
-    public List<BoardCase> decidedAndOpen(String site) {
-        String query = "decidedOption is not null and decidedOn is not null and withdrawn = false and discharged = false"
-                + " and nonSarcoma = false";
-        return site == null ? list(query) : list(query + " and referringSite = ?1", site);
+    /** Cases whose decided plan is being carried out (decided, or in treatment), by phase (indexed, V11). */
+    public List<BoardCase> withPlanBeingCarriedOut(String site) {
+        List<Lifecycle.Phase> phases = List.of(Lifecycle.Phase.DECIDED, Lifecycle.Phase.IN_TREATMENT);
+        String query = "phase in ?1 and decidedOption is not null and decidedOn is not null";
+        return site == null ? list(query, phases) : list(query + " and referringSite = ?2", phases, site);
     }
 }

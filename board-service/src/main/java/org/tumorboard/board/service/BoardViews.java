@@ -30,12 +30,13 @@ import org.tumorboard.platform.security.SiteScope;
 @ApplicationScoped
 public class BoardViews {
 
-    public record VoteView(String member, Discipline discipline, PlanOption option, String rationale, Instant castAt) {
+    public record VoteView(String member, Discipline discipline, PlanOption option, String rationale, Instant castAt,
+            String memberName) {
     }
 
     /** {@code superseded}: a later fact withdrew the decision (issue 20), null while it stands. */
     public record DecisionView(PlanOption option, int round, Instant decidedAt, String decidedBy, List<RecordedVote> votes,
-            Superseded superseded) {
+            Superseded superseded, String decidedByName) {
     }
 
     public record Superseded(String reason, Instant at) {
@@ -86,7 +87,7 @@ public class BoardViews {
     public BoardView view(BoardCase c) {
         Readiness.Result readiness = c.readiness();
         List<VoteView> roundVotes = votes.ofRound(c.caseId, c.discussionRound).stream()
-                .map(v -> new VoteView(v.member, v.discipline, v.option, v.rationale, v.castAt)).toList();
+                .map(v -> new VoteView(v.member, v.discipline, v.option, v.rationale, v.castAt, v.memberName)).toList();
         DecisionView decision = decisions.of(c.caseId, c.discussionRound).map(this::view).orElse(null);
         return new BoardView(c.caseId, readiness.ready(), readiness.missing(), c.nonSarcomaReason, c.meetingId, c.discussionRound,
                 PlanSuggestions.suggest(c.situation(treatments.neoadjuvantGiven(c.caseId))), roundVotes, decision,
@@ -102,7 +103,7 @@ public class BoardViews {
 
     public DecisionView view(Decision d) {
         return new DecisionView(d.option, d.round, d.decidedAt, d.decidedBy, d.votes,
-                d.supersededReason == null ? null : new Superseded(d.supersededReason, d.supersededAt));
+                d.supersededReason == null ? null : new Superseded(d.supersededReason, d.supersededAt), d.decidedByName);
     }
 
     /** The case if the caller's site may see it; another site's case is indistinguishable from a missing one. */

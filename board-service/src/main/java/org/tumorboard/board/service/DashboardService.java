@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.tumorboard.board.TreatmentType;
 import org.tumorboard.board.rules.Spread;
-import org.tumorboard.board.surveillance.rules.VisitState;
 import org.tumorboard.board.surveillance.service.SurveillanceService;
 import org.tumorboard.board.treatment.service.TreatmentService;
 
@@ -53,8 +52,10 @@ public class DashboardService {
         Map<String, List<Long>> toDecision = new TreeMap<>();
         Map<String, List<Long>> toTreatment = new TreeMap<>();
         Map<String, Integer> caseCounts = new TreeMap<>();
-        for (Object[] row : em.createQuery("select c.referringSite, count(c) from BoardCase c"
-                + " where (:site is null or c.referringSite = :site) group by c.referringSite", Object[].class)
+        // A case the board heard of from another service before its referral has no site or referral date yet: it is
+        // counted once its referral arrives, not as a site named "null".
+        for (Object[] row : em.createQuery("select c.referringSite, count(c) from BoardCase c where c.referringSite is not null"
+                + " and (:site is null or c.referringSite = :site) group by c.referringSite", Object[].class)
                 .setParameter("site", site).getResultList()) {
             caseCounts.put((String) row[0], ((Number) row[1]).intValue());
             toDecision.put((String) row[0], new ArrayList<>());
@@ -62,7 +63,8 @@ public class DashboardService {
         }
         List<Object[]> decided = em.createQuery("select c.referringSite, c.referredAt, min(d.decidedAt),"
                 + " (select min(t.date) from Treatment t where t.caseId = c.caseId and t.type <> :notImplemented)"
-                + " from BoardCase c, Decision d where d.caseId = c.caseId and (:site is null or c.referringSite = :site)"
+                + " from BoardCase c, Decision d where d.caseId = c.caseId and c.referringSite is not null"
+                + " and c.referredAt is not null and (:site is null or c.referringSite = :site)"
                 + " group by c.caseId, c.referringSite, c.referredAt", Object[].class)
                 .setParameter("site", site).setParameter("notImplemented", TreatmentType.NOT_IMPLEMENTED).getResultList();
         for (Object[] row : decided) {
@@ -80,8 +82,7 @@ public class DashboardService {
                         toTreatment.get(e.getKey()).size(), Spread.of(toDecision.get(e.getKey())),
                         Spread.of(toTreatment.get(e.getKey()))))
                 .toList();
-        int overdueVisits = (int) surveillance.due(0, site).stream()
-                .filter(v -> v.state() == VisitState.State.OVERDUE).count();
+        int overdueVisits = (int) surveillance.countOverdue(site);
         return new Timeliness(LocalDate.now(clock), sites, treatments.overdue(site).size(), overdueVisits);
     }
 }

@@ -109,13 +109,74 @@ class BoardFlowTest {
                 .body("find { it.meetingId == '" + first + "' }.scheduled", equalTo(1));
     }
 
+    /**
+     * The chair plans a meeting with its time and room, reschedules it (its cases stay on it), cannot shrink it below
+     * its agenda (409 naming capacity) or move it into the past (400), and cancels it: closed, said so, and its
+     * undecided case goes to another open meeting.
+     */
+    @Test
+    void theChairPlansReschedulesAndCancelsAMeeting() {
+        LocalDate day = LocalDate.now().plusDays(9);
+        String meetingId = given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("date", day.toString(), "capacity", 1, "startTime", "08:30", "room", "Seminar room 2"))
+                .post("/api/meetings").then().statusCode(201)
+                .body("startTime", equalTo("08:30:00")).body("room", equalTo("Seminar room 2")).body("cancelled", equalTo(false))
+                .extract().path("meetingId");
+        String caseId = readyCase(em, "HUB", Instant.now().minus(2, ChronoUnit.DAYS));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("meetingId", meetingId))
+                .put("/api/cases/" + caseId + "/meeting").then().statusCode(200);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("date", day.plusDays(1).toString(), "capacity", 2, "startTime", "13:00", "room", "Room 4"))
+                .put("/api/meetings/" + meetingId).then().statusCode(200)
+                .body("date", equalTo(day.plusDays(1).toString())).body("startTime", equalTo("13:00:00"))
+                .body("room", equalTo("Room 4")).body("scheduled", equalTo(1));
+        // The case's services hear of the new date: a CaseScheduled with the meeting's new date.
+        List<ConsumerRecord<String, String>> scheduled = TopicReader.read(Topics.BOARD, r -> caseId.equals(r.key())
+                && CaseEventTypes.CASE_SCHEDULED.name().equals(TopicReader.header(r, "ce_type"))
+                && EventCodec.fromJson(r.value(), org.tumorboard.events.CaseScheduled.class).meetingDate().equals(day.plusDays(1)),
+                1, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(1, scheduled.size());
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("date", day.toString(), "capacity", 0))
+                .put("/api/meetings/" + meetingId).then().statusCode(400).body("errors.field", contains("capacity"));
+        String other = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("meetingId", meetingId))
+                .put("/api/cases/" + other + "/meeting").then().statusCode(200);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("date", day.toString(), "capacity", 1))
+                .put("/api/meetings/" + meetingId).then().statusCode(409).body("errors.field", contains("capacity"));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now().minusDays(1).toString(), "capacity", 5))
+                .put("/api/meetings/" + meetingId).then().statusCode(400).body("errors.field", contains("date"));
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("date", day.toString(), "capacity", 5,
+                "room", "Room\u0000"))
+                .put("/api/meetings/" + meetingId).then().statusCode(400).body("errors.field", contains("room"));
+
+        String next = meeting(day.plusDays(3), 10);
+        given().auth().oauth2(CHAIR).post("/api/meetings/" + meetingId + "/cancel").then().statusCode(200)
+                .body("closed", equalTo(true)).body("cancelled", equalTo(true));
+        TestEvents.await("the cancelled meeting's case on another open meeting", 30_000, () -> {
+            String now = board(caseId).jsonPath().getString("meetingId");
+            return now != null && !now.equals(meetingId);
+        });
+        given().auth().oauth2(CHAIR).post("/api/meetings/" + meetingId + "/cancel").then().statusCode(409);
+        given().auth().oauth2(CHAIR).contentType(ContentType.JSON).body(Map.of("date", day.toString(), "capacity", 5))
+                .put("/api/meetings/" + meetingId).then().statusCode(409);
+        org.junit.jupiter.api.Assertions.assertNotNull(next);
+    }
+
     @Test
     void votesFromFiveDisciplinesWithQuorumAndAStrictMajorityDecideWithDissentOnRecord() {
         String meetingId = meeting(LocalDate.now().plusDays(7), 10);
         String caseId = readyCase(em, "HUB", Instant.now().minus(1, ChronoUnit.DAYS));
         TestEvents.await("scheduled", 30_000, () -> meetingId.equals(board(caseId).jsonPath().getString("meetingId")));
+        // "My cases to vote on": the scheduled case waits for each member's vote until that member has voted.
+        given().auth().oauth2(SURGEON).get("/api/votes/pending").then().statusCode(200)
+                .body("find { it.caseId == '" + caseId + "' }.meetingId", equalTo(meetingId));
 
         vote(SURGEON, caseId, "UPFRONT_RESECTION").then().statusCode(201);
+        given().auth().oauth2(SURGEON).get("/api/votes/pending").then().statusCode(200)
+                .body("caseId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId)));
+        given().auth().oauth2(RADIOLOGIST).get("/api/votes/pending").then().statusCode(200)
+                .body("caseId", org.hamcrest.Matchers.hasItem(caseId));
         vote(RADIOLOGIST, caseId, "UPFRONT_RESECTION").then().statusCode(201);
         vote(PATHOLOGIST, caseId, "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION").then().statusCode(201);
         vote(MEDONC, caseId, "NEOADJUVANT_CHEMOTHERAPY_THEN_RESECTION").then().statusCode(201);
@@ -138,6 +199,9 @@ class BoardFlowTest {
                 .body("votes.find { it.member == 'medonc' }.rationale", equalTo("rationale of medonc"));
 
         board(caseId).then().body("decision.option", equalTo("UPFRONT_RESECTION"));
+        // Decided: no longer waiting for anyone's vote.
+        given().auth().oauth2(RADIOLOGIST).get("/api/votes/pending").then().statusCode(200)
+                .body("caseId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId)));
         List<ConsumerRecord<String, String>> events = TopicReader.read(Topics.BOARD,
                 r -> caseId.equals(r.key()) && CaseEventTypes.PLAN_DECIDED.name().equals(TopicReader.header(r, "ce_type")), 1,
                 Duration.ofSeconds(30), Duration.ofSeconds(1));

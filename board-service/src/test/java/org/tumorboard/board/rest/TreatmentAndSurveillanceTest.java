@@ -118,7 +118,13 @@ class TreatmentAndSurveillanceTest {
     @Test
     void theResectionStartsSurveillanceVisitsBecomeDueThenOverdueAndARecurrenceGoesBackToTheBoard() {
         String caseId = decidedCase(em, "HUB", "UPFRONT_RESECTION");
+        // The operating list: the decided resection waits for its operation, due within the target, until it is recorded.
+        given().auth().oauth2(SURGEON).get("/api/plans/open").then().statusCode(200)
+                .body("find { it.caseId == '" + caseId + "' }.nextStep", equalTo("SURGERY"))
+                .body("find { it.caseId == '" + caseId + "' }.daysOverdue", equalTo(0));
         treatment(SURGEON, caseId, Map.of("type", "SURGERY", "date", today().toString(), "enBloc", true)).then().statusCode(201);
+        given().auth().oauth2(SURGEON).get("/api/plans/open").then().statusCode(200)
+                .body("caseId", not(hasItem(caseId)));
         resection(caseId, "R0");
         TestEvents.await("schedule", 30_000, () -> given().auth().oauth2(NURSE_HUB).get("/api/cases/" + caseId + "/surveillance")
                 .jsonPath().getBoolean("inSurveillance"));
@@ -144,6 +150,29 @@ class TreatmentAndSurveillanceTest {
         given().auth().oauth2(NURSE_NORTH).get("/api/surveillance/due?withinDays=30").then().statusCode(200)
                 .body("caseId", not(hasItem(caseId)));
         given().auth().oauth2(CHAIR).get("/api/surveillance/due").then().statusCode(403);
+        // The same worklist a page at a time, paged in SQL: the overdue visit first, the total counted, the spoke's own.
+        var first = given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due-visits?withinDays=30&size=1").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].state", equalTo("OVERDUE"))
+                .body("size", equalTo(1)).body("page", equalTo(0)).extract().jsonPath();
+        java.util.List<String> all = given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due?withinDays=30").jsonPath()
+                .getList("caseId");
+        assertEquals(all.size(), first.getLong("total"));
+        assertEquals(all.get(0), first.getString("items[0].caseId"));
+        if (all.size() > 1) {
+            given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due-visits?withinDays=30&size=1&page=1").then().statusCode(200)
+                    .body("items[0].caseId", equalTo(all.get(1)));
+        }
+        given().auth().oauth2(NURSE_NORTH).get("/api/surveillance/due-visits?withinDays=30&size=100").then().statusCode(200)
+                .body("items.caseId", not(hasItem(caseId)));
+        given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due-visits?withinDays=30&caseId=" + caseId).then().statusCode(200)
+                .body("total", equalTo(1)).body("items.caseId", contains(caseId));
+        given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due-visits?withinDays=30&caseId=" + java.util.UUID.randomUUID())
+                .then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due-visits?caseId=nope").then().statusCode(400)
+                .body("errors.field", contains("caseId"));
+        given().auth().oauth2(NURSE_HUB).get("/api/surveillance/due-visits?size=1000").then().statusCode(400)
+                .body("errors.field", contains("size"));
+        given().auth().oauth2(CHAIR).get("/api/surveillance/due-visits").then().statusCode(403);
 
         visit(caseId, today().plusDays(1), "NO_EVIDENCE_OF_DISEASE").then().statusCode(400).body("errors.field", contains("date"));
         visit(caseId, today(), "FOUND_SOMETHING").then().statusCode(400).body("errors.field", contains("outcome"));

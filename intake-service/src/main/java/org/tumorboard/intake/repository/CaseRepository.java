@@ -1,5 +1,7 @@
 package org.tumorboard.intake.repository;
 
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.tumorboard.intake.CaseStatus;
 import org.tumorboard.intake.IntakeCase;
 import org.tumorboard.intake.Patient;
+import org.tumorboard.intake.rules.CaseSearch;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -22,18 +24,75 @@ public class CaseRepository implements PanacheRepositoryBase<IntakeCase, UUID> {
                 List.of(CaseStatus.WITHDRAWN, CaseStatus.DISCHARGED, CaseStatus.NOT_SARCOMA));
     }
 
-    /** Cases, newest referral first, filtered by status and site when given. */
-    public PanacheQuery<IntakeCase> search(CaseStatus status, String site) {
-        StringBuilder query = new StringBuilder("1 = 1");
+    /** A page of cases and how many the search finds in all. */
+    public record Found(List<IntakeCase> page, long total) {
+    }
+
+    /**
+     * Cases, newest referral first, filtered as the search says: status, site, referral dates, ids, and the search
+     * text as the start of a case id, an MRN or each word of a name (the indexed prefixes of V7).
+     */
+    public Found search(CaseSearch search, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         Parameters params = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            params.and("status", status);
+        if (search.status() != null) {
+            where.append(" and c.status = :status");
+            params.and("status", search.status());
         }
-        if (site != null) {
-            query.append(" and referringSite = :site");
-            params.and("site", site);
+        if (search.site() != null) {
+            where.append(" and c.referringSite = :site");
+            params.and("site", search.site());
         }
-        return find(query.toString(), Sort.descending("referredAt").and("caseId"), params);
+        if (search.referredFrom() != null) {
+            where.append(" and c.referredAt >= :from");
+            params.and("from", search.referredFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (search.referredTo() != null) {
+            where.append(" and c.referredAt < :to");
+            params.and("to", search.referredTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (search.caseIds() != null && !search.caseIds().isEmpty()) {
+            where.append(" and c.caseId in :ids");
+            params.and("ids", search.caseIds());
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            List<String> found = new ArrayList<>();
+            if (search.caseIdPrefix() != null) {
+                found.add("cast(c.caseId as String) like :idPrefix escape '\\'");
+                params.and("idPrefix", search.caseIdPrefix());
+            }
+            String identity = identityMatch(search, params);
+            if (identity != null) {
+                // Every matching patient, in the page and its count alike: the patients are found through their
+                // indexed prefixes, the cases through their patient.
+                found.add("c.patient.id in (select p.id from Patient p where " + identity + ")");
+            }
+            // Text that is neither a case's id nor (for this role) a patient's name or MRN finds nothing.
+            where.append(found.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", found) + ")");
+        }
+        List<IntakeCase> items = find("from IntakeCase c join fetch c.patient" + where, Sort.descending("c.referredAt")
+                .and("c.caseId"), params).page(page, size).list();
+        long total = count("from IntakeCase c" + where, params);
+        return new Found(items, total);
+    }
+
+    /** The patients the text names (an MRN's start, or each word a name's start), as a condition on {@code p}. */
+    private static String identityMatch(CaseSearch search, Parameters params) {
+        List<String> either = new ArrayList<>();
+        if (search.mrnPrefix() != null) {
+            either.add("lower(p.mrn) like :mrn escape '\\'");
+            params.and("mrn", search.mrnPrefix());
+        }
+        List<String> names = search.namePrefixes();
+        if (!names.isEmpty()) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                words.add("(lower(p.familyName) like :name" + i + " escape '\\' or lower(p.givenName) like :name" + i
+                        + " escape '\\')");
+                params.and("name" + i, names.get(i));
+            }
+            either.add("(" + String.join(" and ", words) + ")");
+        }
+        return either.isEmpty() ? null : String.join(" or ", either);
     }
 }

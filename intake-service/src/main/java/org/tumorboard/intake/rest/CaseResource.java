@@ -1,6 +1,7 @@
 package org.tumorboard.intake.rest;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,8 +39,13 @@ public class CaseResource {
     @GET
     @RolesAllowed(Roles.CLINICIAN)
     public CaseQueries.CasePage list(@QueryParam("status") String status, @QueryParam("site") String site,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
-        return queries.list(parseStatus(status), site, QueryParams.wholeNumber("page", page, 0, Integer.MAX_VALUE),
+            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size,
+            @QueryParam("q") String text, @QueryParam("referredFrom") String referredFrom,
+            @QueryParam("referredTo") String referredTo, @QueryParam("caseId") List<String> caseIds) {
+        CaseQueries.ListQuery asked = new CaseQueries.ListQuery(QueryParams.text("q", text, 100), parseStatus(status),
+                site == null || site.isBlank() ? null : site.strip(), QueryParams.date("referredFrom", referredFrom),
+                QueryParams.date("referredTo", referredTo), QueryParams.caseIds("caseId", caseIds, 100));
+        return queries.list(asked, QueryParams.wholeNumber("page", page, 0, 100_000),
                 QueryParams.wholeNumber("size", size, 1, 100));
     }
 

@@ -31,7 +31,9 @@ public record CaseView(
         WorkupView workup,
         BiopsyView biopsy,
         @JsonInclude(JsonInclude.Include.NON_NULL) PatientView patient,
-        List<TimelineView> timeline) {
+        List<TimelineView> timeline,
+        Integer ageAtReferral,
+        Patient.Sex sex) {
 
     public record ImagingView(LocalDate ctAbdomenPelvisDate, ChestView chestImaging, BigDecimal greatestDimensionCm,
             Side side, Compartment compartment, Boolean macroscopicFat, Boolean solidEnhancingComponent,
@@ -72,6 +74,10 @@ public record CaseView(
                 new WorkupView(missingWorkup.isEmpty(), missingWorkup),
                 biopsyView(BiopsyIndication.evaluate(c.neoadjuvantConsidered, i.suspectedNonSarcoma)),
                 withIdentity ? new PatientView(p.mrn, p.givenName, p.familyName, p.birthDate, p.sex) : null,
-                c.timeline.stream().map(t -> new TimelineView(t.type, t.occurredAt, t.summary)).toList());
+                c.timeline.stream().map(t -> new TimelineView(t.type, t.occurredAt, t.summary)).toList(),
+                // Age and sex are clinical facts every clinician of the case needs (the board weighs fitness by them); the
+                // birth date itself stays with identity.
+                java.time.Period.between(p.birthDate, c.referredAt.atZone(java.time.ZoneOffset.UTC).toLocalDate()).getYears(),
+                p.sex);
     }
 }

@@ -112,7 +112,7 @@ public class ReferralService {
             throw new Conflict("Patient already has an open case",
                     "This patient already has an open case (" + openCases.get(0) + "). Add to that case, or send the referral "
                             + "again with confirmSecondOpenCase: true to open a second one.",
-                    Map.of(), List.of(new Conflict.FieldHint("confirmSecondOpenCase", "must be true to open a second case for this patient")));
+                    Map.of("openCases", openCases), List.of(new Conflict.FieldHint("confirmSecondOpenCase", "must be true to open a second case for this patient")));
         }
         Patient patient = known.orElseGet(() -> newPatient(request.referringSite(), identity));
 

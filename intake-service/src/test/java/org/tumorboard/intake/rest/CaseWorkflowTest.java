@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -219,6 +220,68 @@ class CaseWorkflowTest {
         given().auth().oauth2(Tokens.hubCoordinator())
                 .when().get("/api/cases?size=1000")
                 .then().statusCode(400).body("errors.field", contains("size"));
+    }
+
+    /**
+     * A person is found by name, MRN or the start of the case id, in SQL, paged; the list says who each case is to the
+     * roles that contact or treat the patient (on the audit trail), and to the others neither shows nor searches names.
+     */
+    @Test
+    void theCaseListFindsAPersonByNameMrnOrCaseForTheRolesAllowedIdentity() {
+        String tag = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
+        Map<String, Object> body = Referrals.valid("SPOKE-NORTH", "Q" + tag.toUpperCase() + "-77");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patient = (Map<String, Object>) body.get("patient");
+        patient.put("givenName", "Joana");
+        patient.put("familyName", "Zed" + tag + "ova");
+        String caseId = IntakeApi.refer(body);
+        IntakeApi.refer("SPOKE-NORTH");
+
+        for (String typed : List.of("zed" + tag, "ZED" + tag + "OVA", "jo zed" + tag, "q" + tag, caseId.substring(0, 8), caseId)) {
+            given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).queryParam("q", typed)
+                    .when().get("/api/cases")
+                    .then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items[0].caseId", equalTo(caseId))
+                    .body("items[0].patient.familyName", equalTo("Zed" + tag + "ova"))
+                    .body("items[0].patient.mrn", equalTo("Q" + tag.toUpperCase() + "-77"));
+        }
+        // Every word must match: a wrong given name finds no one; LIKE's wildcards typed are plain characters.
+        for (String typed : List.of("ana zed" + tag, "zed" + tag + "%", "_ed" + tag)) {
+            given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-NORTH")).queryParam("q", typed)
+                    .when().get("/api/cases")
+                    .then().statusCode(200).body("total", equalTo(0));
+        }
+        // Another site's coordinator does not find the patient, by name or by case id.
+        given().auth().oauth2(Tokens.spokeCoordinator("SPOKE-SOUTH")).queryParam("q", caseId.substring(0, 8))
+                .when().get("/api/cases").then().statusCode(200).body("total", equalTo(0));
+        // A pathologist finds the case by its id, without identity, and finds no one by name.
+        given().auth().oauth2(Tokens.pathologist()).queryParam("q", caseId.substring(0, 8))
+                .when().get("/api/cases")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0]", not(hasKey("patient")));
+        given().auth().oauth2(Tokens.pathologist()).queryParam("q", "zed" + tag)
+                .when().get("/api/cases").then().statusCode(200).body("total", equalTo(0));
+        // The ids of another list's page: the identity a nurse's or coordinator's list shows beside each case.
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("caseId", caseId).queryParam("caseId", UUID.randomUUID().toString())
+                .when().get("/api/cases")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].patient.givenName", equalTo("Joana"));
+        // Referral dates filter; bad parameters are 400s naming them.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("q", "zed" + tag).queryParam("referredFrom", today)
+                .queryParam("referredTo", today)
+                .when().get("/api/cases").then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("q", "zed" + tag).queryParam("referredTo", "2020-01-01")
+                .when().get("/api/cases").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("referredFrom", "yesterday")
+                .when().get("/api/cases").then().statusCode(400).body("errors.field", contains("referredFrom"));
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("referredTo", "+999999999-12-31")
+                .when().get("/api/cases").then().statusCode(400).body("errors.field", contains("referredTo"));
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("page", String.valueOf(Integer.MAX_VALUE))
+                .when().get("/api/cases").then().statusCode(400).body("errors.field", contains("page"));
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("q", "a\u0000b")
+                .when().get("/api/cases").then().statusCode(400).body("errors.field", contains("q"));
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("caseId", "not-an-id")
+                .when().get("/api/cases").then().statusCode(400).body("errors.field", contains("caseId"));
     }
 
     @Test

@@ -131,7 +131,12 @@ class ReferralResourceTest {
                 .body("caseId", equalTo(caseId))
                 .body("patient", nullValue())
                 .body("clinicalQuestion", nullValue())
-                .body("imaging.greatestDimensionCm", notNullValue());
+                .body("imaging.greatestDimensionCm", notNullValue())
+                // age and sex are the clinical facts every clinician of the case sees; the birth date stays identity
+                .body("ageAtReferral", equalTo(java.time.Period.between(java.time.LocalDate.of(1961, 4, 2),
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears()))
+                .body("sex", equalTo("FEMALE"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("1961-04-02")));
         given().auth().oauth2(Tokens.hubCoordinator())
                 .when().get("/api/cases/" + caseId)
                 .then().statusCode(200)
@@ -217,6 +222,27 @@ class ReferralResourceTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("body"));
         assertEquals(events, count("outbox_event"));
+    }
+
+    /** A NUL (PostgreSQL cannot store it: a 500 before) or another control character is a 400 naming the field. */
+    @Test
+    void controlCharactersInTextAre400NamingTheFieldAndStoreNothing() {
+        long events = count("outbox_event");
+        for (String text : List.of("Mass\u0000 left", "Mass\u0007 left", "Mass\u007f")) {
+            Map<String, Object> body = Referrals.valid("HUB");
+            body.put("clinicalQuestion", text);
+            given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/referrals")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("clinicalQuestion"))
+                    .body("errors.message", hasItem("must not contain control characters"));
+        }
+        assertEquals(events, count("outbox_event"));
+        // Line breaks and tabs are text: a question on two lines is referred.
+        Map<String, Object> body = Referrals.valid("HUB");
+        body.put("clinicalQuestion", "Left retroperitoneal mass.\n\tResectable en bloc?");
+        given().auth().oauth2(Tokens.hubCoordinator()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/referrals").then().statusCode(201);
     }
 
     private String refer(String site) {

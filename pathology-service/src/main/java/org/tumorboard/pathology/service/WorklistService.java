@@ -59,6 +59,27 @@ public class WorklistService implements CaseEventHandler {
     @Inject
     Clock clock;
 
+    /** A page of the worklist. */
+    public record WorklistPage(List<WorklistItem> items, int page, int size, long total) {
+    }
+
+    /**
+     * The worklist a page at a time, paged and filtered in SQL: the kind of report awaited, the start of a case's id
+     * (the 8 characters the screens show; a pathologist sees no identity), a spoke's pathologist their own site's.
+     */
+    @Transactional
+    public WorklistPage page(PathologyCase.Awaiting awaiting, String caseIdStart, int page, int size) {
+        Instant now = clock.instant();
+        String prefix = caseIdStart == null ? null
+                : caseIdStart.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var query = cases.waiting(siteScope.restrictFilter(null), awaiting, prefix).page(page, size);
+        List<WorklistItem> items = query.list().stream()
+                .map(c -> new WorklistItem(c.caseId, c.referringSite, c.awaiting, c.awaitingSince,
+                        Duration.between(c.awaitingSince, now).toDays()))
+                .toList();
+        return new WorklistPage(items, page, size, query.count());
+    }
+
     /** What waits for a report, oldest first, with the days it has waited; a spoke's pathologist sees their own site's. */
     public List<WorklistItem> items() {
         Instant now = clock.instant();

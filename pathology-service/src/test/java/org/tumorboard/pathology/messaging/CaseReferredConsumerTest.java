@@ -57,6 +57,34 @@ class CaseReferredConsumerTest {
                 .body("find { it.caseId == '" + caseId + "' }.referringSite", equalTo("SPOKE-NORTH"));
     }
 
+    /** The worklist a page at a time, in SQL: found by the start of the case's id, filtered by the report awaited. */
+    @Test
+    void theWorklistPagesAndFindsACaseByTheStartOfItsId() {
+        String caseId = TestEvents.newCaseId();
+        TopicWriter.send(Topics.INTAKE, TestEvents.caseReferred(caseId, "SPOKE-NORTH", 12.0));
+        TestEvents.await("case on the worklist", 30_000, () -> onWorklist(caseId) == 1);
+        given().auth().oauth2(Tokens.pathologist()).queryParam("q", caseId.substring(0, 8))
+                .when().get("/api/worklist/page")
+                .then().statusCode(200)
+                .body("items.caseId", org.hamcrest.Matchers.hasItem(caseId))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().auth().oauth2(Tokens.pathologist()).queryParam("q", caseId.substring(0, 8)).queryParam("awaiting", "RESECTION_REPORT")
+                .when().get("/api/worklist/page")
+                .then().statusCode(200).body("items.caseId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId)));
+        var all = given().auth().oauth2(Tokens.pathologist()).get("/api/worklist").jsonPath().getList("caseId");
+        var first = given().auth().oauth2(Tokens.pathologist()).queryParam("size", 1).get("/api/worklist/page").jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(all.size(), first.getInt("total"));
+        org.junit.jupiter.api.Assertions.assertEquals(all.get(0), first.getString("items[0].caseId"), "oldest first, as the list");
+        if (all.size() > 1) {
+            org.junit.jupiter.api.Assertions.assertEquals(all.get(1), given().auth().oauth2(Tokens.pathologist())
+                    .queryParam("size", 1).queryParam("page", 1).get("/api/worklist/page").jsonPath().getString("items[0].caseId"));
+        }
+        given().auth().oauth2(Tokens.pathologist()).queryParam("q", "zz'; drop").when().get("/api/worklist/page")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("q"));
+        given().auth().oauth2(Tokens.pathologist()).queryParam("awaiting", "NOTHING").when().get("/api/worklist/page")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("awaiting"));
+    }
+
     /** Issue 20, path 5: the chair waived the biopsy: the case leaves the biopsy worklist. */
     @Test
     void aWaivedBiopsyLeavesTheWorklist() {

@@ -86,6 +86,8 @@ public class ProblemMappers {
             message = "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             message = "is not a valid " + simpleTypeName(invalid.getTargetType());
+        } else if (e instanceof StrictJson.ControlCharacters) {
+            message = "must not contain control characters";
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e.getCause() != null && e.getCause().getMessage() != null) {

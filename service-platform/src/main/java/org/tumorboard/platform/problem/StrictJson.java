@@ -1,11 +1,19 @@
 package org.tumorboard.platform.problem;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -40,5 +48,35 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("printable-text").addDeserializer(String.class, new PrintableText()));
+    }
+
+    /**
+     * Text is what a person can read: a NUL (which PostgreSQL cannot store, so a 500 before) or another control
+     * character in a field is refused as a 400 naming it, before anything is stored or published. Tabs and line breaks
+     * stay: they belong in a rationale or a note.
+     */
+    static final class PrintableText extends StdDeserializer<String> {
+
+        PrintableText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && text.chars().anyMatch(ch -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch >= 0x7f && ch <= 0x9f)) {
+                throw new ControlCharacters(parser);
+            }
+            return text;
+        }
+    }
+
+    /** A text field holding a control character. */
+    public static final class ControlCharacters extends JsonMappingException {
+
+        ControlCharacters(JsonParser parser) {
+            super(parser, "must not contain control characters");
+        }
     }
 }

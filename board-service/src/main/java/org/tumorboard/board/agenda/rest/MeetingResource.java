@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -58,6 +59,21 @@ public class MeetingResource {
     @RolesAllowed(Roles.CLINICIAN)
     public AgendaService.Agenda agenda(@PathParam("meetingId") UUID meetingId) {
         return agenda.agenda(meetingId);
+    }
+
+    @PUT
+    @Path("{meetingId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BOARD_CHAIR)
+    public AgendaService.MeetingView reschedule(@PathParam("meetingId") UUID meetingId, AgendaService.MeetingCommand plan) {
+        return agenda.reschedule(meetingId, plan);
+    }
+
+    @POST
+    @Path("{meetingId}/cancel")
+    @RolesAllowed(Roles.BOARD_CHAIR)
+    public AgendaService.MeetingView cancel(@PathParam("meetingId") UUID meetingId) {
+        return agenda.cancel(meetingId);
     }
 
     @POST

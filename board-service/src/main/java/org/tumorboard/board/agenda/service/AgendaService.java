@@ -3,6 +3,7 @@ package org.tumorboard.board.agenda.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -46,10 +48,13 @@ import org.tumorboard.board.service.BoardViews;
 @ApplicationScoped
 public class AgendaService {
 
-    public record MeetingCommand(@NotNull LocalDate date, @NotNull @Min(1) @Max(100) Integer capacity) {
+    /** A meeting as the chair plans it; {@code startTime} and {@code room} optional. */
+    public record MeetingCommand(@NotNull LocalDate date, @NotNull @Min(1) @Max(100) Integer capacity, LocalTime startTime,
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String room) {
     }
 
-    public record MeetingView(UUID meetingId, LocalDate date, int capacity, long scheduled, boolean closed) {
+    public record MeetingView(UUID meetingId, LocalDate date, int capacity, long scheduled, boolean closed, LocalTime startTime,
+            String room, boolean cancelled) {
     }
 
     /** One agenda line: what the board needs to see at a glance. */
@@ -92,7 +97,65 @@ public class AgendaService {
     @Audited(value = "MEETING_CREATE", creates = true)
     @PlacesReadyCases
     public UUID createMeeting(@NotNull(message = "a meeting body is required") @Valid MeetingCommand meeting) {
-        return create(meeting.date(), meeting.capacity(), caller.getName()).id;
+        Meeting m = create(meeting.date(), meeting.capacity(), caller.getName());
+        m.startTime = meeting.startTime();
+        m.room = blankToNull(meeting.room());
+        return m.id;
+    }
+
+    /**
+     * The chair moves a meeting to another day, time or room, or changes its capacity; the cases on its agenda stay on
+     * it. A meeting cannot shrink below the cases it holds (move some first), nor move into the past.
+     */
+    @Transactional
+    @Audited("MEETING_RESCHEDULE")
+    @PlacesReadyCases
+    public MeetingView reschedule(UUID meetingId, @NotNull(message = "a meeting body is required") @Valid MeetingCommand plan) {
+        Meeting m = meetings.findByIdOptional(meetingId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFound("meeting " + meetingId));
+        if (m.closed) {
+            throw new Conflict("Meeting closed", "meeting " + meetingId + " is " + (m.cancelled ? "cancelled" : "closed"),
+                    Map.of("meetingId", meetingId));
+        }
+        if (plan.date().isBefore(LocalDate.now(clock))) {
+            throw new InvalidInput("date", "must not be in the past");
+        }
+        long scheduled = cases.countOnAgenda(meetingId);
+        if (plan.capacity() < scheduled) {
+            throw new Conflict("Capacity below agenda", "meeting " + meetingId + " has " + scheduled
+                    + " cases on its agenda: move some before lowering its capacity to " + plan.capacity(),
+                    Map.of("meetingId", meetingId, "scheduled", scheduled), List.of(new Conflict.FieldHint("capacity",
+                            "must be at least " + scheduled + ", the cases on its agenda")));
+        }
+        boolean moved = !plan.date().equals(m.date);
+        m.date = plan.date();
+        m.capacity = plan.capacity();
+        m.startTime = plan.startTime();
+        m.room = blankToNull(plan.room());
+        if (moved) {
+            // Every service that heard of the old date (intake's timeline, the referring site) hears of the new one.
+            for (BoardCase c : cases.onAgenda(meetingId)) {
+                if (c.decidedOption == null) {
+                    outbox.publish(CaseEventTypes.CASE_SCHEDULED, c.caseId.toString(),
+                            new CaseScheduled(c.caseId.toString(), m.id.toString(), m.date));
+                }
+            }
+        }
+        return view(m);
+    }
+
+    /** The chair cancels a meeting that will not take place: it closes, its undecided cases go to the next with room. */
+    @Transactional
+    @Audited("MEETING_CANCEL")
+    @PlacesReadyCases
+    public MeetingView cancel(UUID meetingId) {
+        Meeting m = close(meetingId);
+        m.cancelled = true;
+        return view(m);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** One meeting, with the cases on its agenda counted. */
@@ -180,7 +243,9 @@ public class AgendaService {
 
     /** Closes the meeting; its undecided cases move to the next meeting with room. */
     Meeting close(UUID meetingId) {
-        Meeting m = meetings.findByIdOptional(meetingId).orElseThrow(() -> new NotFound("meeting " + meetingId));
+        // Locked as placement locks it: a case is never placed on a meeting being closed or cancelled.
+        Meeting m = meetings.findByIdOptional(meetingId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFound("meeting " + meetingId));
         if (m.closed) {
             throw new Conflict("meeting " + meetingId + " is already closed");
         }
@@ -208,7 +273,8 @@ public class AgendaService {
                 .filter(m -> !m.closed)
                 .orElseThrow(() -> new InvalidInput("meetingId", "must be an open meeting"));
         if (!target.id.equals(c.meetingId) && cases.countOnAgenda(target.id) >= target.capacity) {
-            throw new Conflict("meeting " + meetingId + " is full (" + target.capacity + " cases)");
+            throw new Conflict("Meeting full", "meeting " + meetingId + " is full (" + target.capacity + " cases)",
+                    Map.of("meetingId", meetingId, "capacity", target.capacity));
         }
         schedule(c, target);
         return c;
@@ -230,7 +296,7 @@ public class AgendaService {
             for (Meeting m : open) {
                 // Locking the meeting row serializes placements across replicas, so capacity holds.
                 Meeting locked = meetings.findById(m.id, LockModeType.PESSIMISTIC_WRITE);
-                if (cases.countOnAgenda(locked.id) < locked.capacity) {
+                if (!locked.closed && cases.countOnAgenda(locked.id) < locked.capacity) {
                     schedule(c, locked);
                     break;
                 }
@@ -260,6 +326,6 @@ public class AgendaService {
     private MeetingView view(Meeting m) {
         String site = siteScope.restrictFilter(null);
         return new MeetingView(m.id, m.date, m.capacity, site == null ? cases.countOnAgenda(m.id) : cases.countOnAgenda(m.id, site),
-                m.closed);
+                m.closed, m.startTime, m.room, m.cancelled);
     }
 }

@@ -66,6 +66,25 @@ public class VotingService {
     @Inject
     JsonWebToken caller;
 
+    @Inject
+    org.tumorboard.platform.security.SiteScope siteScope;
+
+    /** The caller's name as their account gives it ({@code name}), for people to read beside the login; null if none. */
+    private String callersName() {
+        Object name = caller.getClaim("name");
+        if (!(name instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        String clean = s.strip().replaceAll("\\p{Cntrl}", "");
+        return clean.length() > 200 ? clean.substring(0, 200) : clean;
+    }
+
+    /** "My cases to vote on": the signed-in member's, of the member's own site for a spoke's member. */
+    @Transactional
+    public List<VoteRepository.Pending> pendingForCaller() {
+        return votes.pendingFor(caller.getName(), siteScope.restrictFilter(null));
+    }
+
     public record VoteCommand(@NotNull PlanOption option, @NotBlank @Size(max = 2000) String rationale) {
     }
 
@@ -97,6 +116,7 @@ public class VotingService {
         }
         // Every field before persist(): Hibernate takes the INSERT's values at persist time.
         v.discipline = discipline;
+        v.memberName = callersName();
         v.option = option;
         v.rationale = rationale;
         v.castAt = clock.instant();
@@ -136,9 +156,10 @@ public class VotingService {
         d.round = c.discussionRound;
         d.option = outcome.decided();
         d.votes = cast.stream().map(v -> new RecordedVote(v.member, v.discipline, v.option, v.rationale,
-                v.option != outcome.decided())).toList();
+                v.option != outcome.decided(), v.memberName)).toList();
         d.decidedAt = clock.instant();
         d.decidedBy = chair;
+        d.decidedByName = callersName();
         decisions.persist(d);
         c.decided(d.option, java.time.LocalDate.now(clock));
         outbox.publish(CaseEventTypes.PLAN_DECIDED, c.caseId.toString(), new PlanDecided(c.caseId.toString(), d.option.name(),

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.tumorboard.board.surveillance.service.SurveillanceService;
 import org.tumorboard.platform.problem.ProblemException;
+import org.tumorboard.platform.problem.QueryParams;
 import org.tumorboard.platform.security.Roles;
 import org.tumorboard.platform.security.SiteScope;
 
@@ -25,6 +26,18 @@ public class SurveillanceResource {
 
     @Inject
     SiteScope siteScope;
+
+    /** The nurses' worklist a page at a time ({@code items}, {@code total}): as {@code due}, paged in SQL. */
+    @GET
+    @Path("due-visits")
+    @RolesAllowed(Roles.NURSE)
+    public SurveillanceService.DuePage duePage(@QueryParam("withinDays") @DefaultValue("30") String withinDays,
+            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("25") String size,
+            @QueryParam("caseId") List<String> caseIds) {
+        return surveillance.duePage(QueryParams.wholeNumber("withinDays", withinDays, 0, 366), siteScope.restrictFilter(null),
+                QueryParams.caseIds("caseId", caseIds, 100), QueryParams.wholeNumber("page", page, 0, 100_000),
+                QueryParams.wholeNumber("size", size, 1, 100));
+    }
 
     /** The nurses' worklist: visits due within the window or overdue, overdue first, site-scoped for spokes. */
     @GET

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -302,18 +301,37 @@ public class SurveillanceService {
     /** Open visits due within the window or overdue, overdue first; {@code site} null for every site. */
     @Transactional
     public List<DueVisit> due(int withinDays, String site) {
+        return duePage(withinDays, site, java.util.Set.of(), 0, Integer.MAX_VALUE).items();
+    }
+
+    /** How many open visits are overdue (due more than the grace days ago), counted in SQL. */
+    @Transactional
+    public long countOverdue(String site) {
+        return visits.countOpenDueBy(LocalDate.now(clock).minusDays(policies.graceDays() + 1L), site, java.util.Set.of());
+    }
+
+    /** A page of the nurses' worklist. */
+    public record DuePage(List<DueVisit> items, int page, int size, long total) {
+    }
+
+    /**
+     * The visits due within the window or overdue, a page at a time, paged in SQL. Overdue visits are those due
+     * earliest (due plus the grace days before today), so the order by due date puts them first.
+     */
+    @Transactional
+    public DuePage duePage(int withinDays, String site, java.util.Set<UUID> cases, int page, int size) {
         LocalDate today = LocalDate.now(clock);
-        return visits.openDueBy(today.plusDays(withinDays)).stream()
-                .map(v -> {
-                    BoardCase c = cases.findById(v.caseId);
-                    return c == null || (site != null && !site.equals(c.referringSite)) ? null
-                            : new DueVisit(v.caseId, c.referringSite, v.number, v.due, v.exams,
-                                    VisitState.of(v.due, false, today, policies.graceDays()),
-                                    Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(v.due.plusDays(policies.graceDays()), today)));
+        LocalDate by = today.plusDays(withinDays);
+        List<DueVisit> items = visits.openDueBy(by, site, cases, page, size).stream()
+                .map(row -> {
+                    SurveillanceVisit v = row.visit();
+                    return new DueVisit(v.caseId, row.referringSite(), v.number, v.due, v.exams,
+                            VisitState.of(v.due, false, today, policies.graceDays()),
+                            Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(v.due.plusDays(policies.graceDays()), today)));
                 })
-                .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing((DueVisit d) -> d.state() != VisitState.State.OVERDUE).thenComparing(DueVisit::due))
                 .toList();
+        long total = size == Integer.MAX_VALUE ? items.size() : visits.countOpenDueBy(by, site, cases);
+        return new DuePage(items, page, size, total);
     }
 
     private VisitView view(SurveillanceVisit v, LocalDate today) {

@@ -30,4 +30,12 @@ public class PlanResource {
     public List<TreatmentService.OverduePlan> overdue() {
         return treatments.overdue(siteScope.restrictFilter(null));
     }
+
+    /** Every plan being carried out, its next step and when it is due, soonest first: the operating list's source. */
+    @GET
+    @Path("open")
+    @RolesAllowed({ Roles.BOARD_CHAIR, Roles.SURGEON, Roles.COORDINATOR, Roles.BOARD_MEMBER })
+    public List<TreatmentService.OverduePlan> open() {
+        return treatments.open(siteScope.restrictFilter(null));
+    }
 }

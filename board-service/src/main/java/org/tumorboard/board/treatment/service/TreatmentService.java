@@ -160,20 +160,33 @@ public class TreatmentService {
     /** Decided plans whose next step is late, most overdue first; {@code site} null for every site. */
     @Transactional
     public List<OverduePlan> overdue(String site) {
-        LocalDate today = LocalDate.now(clock);
-        return cases.decidedAndOpen(site).stream()
-                .map(c -> overdue(c, today))
-                .flatMap(Optional::stream)
+        return open(site).stream().filter(p -> p.daysOverdue() > 0)
                 .sorted(Comparator.comparingLong(OverduePlan::daysOverdue).reversed())
                 .toList();
     }
 
-    private Optional<OverduePlan> overdue(BoardCase c, LocalDate today) {
+    /**
+     * Every plan being carried out with its next step and when it is due, soonest first (the surgeon's operating list
+     * reads those whose next step is the operation). Only plans still being carried out: an operated case is followed,
+     * not waited for; their treatments are read in one query, not one per case.
+     */
+    @Transactional
+    public List<OverduePlan> open(String site) {
+        LocalDate today = LocalDate.now(clock);
+        List<BoardCase> open = cases.withPlanBeingCarriedOut(site);
+        Map<UUID, List<Treatment>> recorded = treatments.ofCases(open.stream().map(c -> c.caseId).toList());
+        return open.stream()
+                .map(c -> next(c, recorded.getOrDefault(c.caseId, List.of()), today))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(OverduePlan::due))
+                .toList();
+    }
+
+    private Optional<OverduePlan> next(BoardCase c, List<Treatment> done, LocalDate today) {
         Map<String, LocalDate> recorded = new HashMap<>();
-        treatments.ofCase(c.caseId).forEach(t -> recorded.putIfAbsent(t.type.name(), t.date));
+        done.forEach(t -> recorded.putIfAbsent(t.type.name(), t.date));
         PlanOption option = c.decidedOption;
         return FollowThrough.next(option, c.decidedOn, recorded, c.notImplementedReason != null, today, policies.followThrough())
-                .filter(FollowThrough.Next::overdue)
                 .map(n -> new OverduePlan(c.caseId, c.referringSite, option, c.decidedOn, n.treatment(), n.due(), n.daysOverdue()));
     }
 }
