@@ -110,6 +110,9 @@ class BrowserTest {
         shot("cases");
         atTabletWidth("Cases of North Regional Hospital");
         shot("cases-tablet");
+        // Pages with identity are not kept in the browser's storage (htmx's history cache is off).
+        assertEquals(Boolean.TRUE, js("return window.localStorage.getItem('htmx-history-cache') === null"),
+                "no page kept in localStorage");
         // The coordinator finds the patient by family name: name, MRN and birth date in the list, the case one click away.
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.findElement(By.id("q")).sendKeys(patient.familyName());

@@ -224,6 +224,14 @@ class WebAppTest {
         HttpResponse<String> list = browser.get("/cases");
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("Cases of North Regional Hospital"), list.body());
+        // A page that can show identity is never cached, runs only the web app's own scripts and styles, is never framed.
+        String policy = list.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("style-src 'self'") && policy.contains("frame-ancestors 'none'"),
+                policy);
+        assertEquals("DENY", list.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", list.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", list.headers().firstValue("Referrer-Policy").orElse(""));
+        assertEquals("no-store", list.headers().firstValue("Cache-Control").orElse(""));
         HttpResponse<String> form = browser.get("/referrals/new");
         assertTrue(form.body().contains("<label for=\"patient.mrn\">MRN"), "labelled inputs");
 

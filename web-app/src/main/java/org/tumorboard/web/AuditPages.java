@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -30,6 +31,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * review. The services decide who may read it (the auditor's role); this page only asks with the auditor's token.
  */
 @Path("/audit")
+@Authenticated
 public class AuditPages {
 
     /** The services whose trails the auditor reads, in the order the screen offers them. */

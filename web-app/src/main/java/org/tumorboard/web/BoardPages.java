@@ -32,6 +32,7 @@ import org.tumorboard.web.ServiceViews.Vote;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The board console (issue #12, screen 3): the next meeting's agenda; a case with its stage, histology, grade,
@@ -41,6 +42,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @Path("/board")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class BoardPages {
 
     static final String SERVICE = BoardApi.SERVICE;

@@ -28,6 +28,7 @@ import org.tumorboard.web.IntakeViews.Site;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The coordinator's screens (issue #12, screen 1): the site's cases, a case page with its timeline, and the referral
@@ -36,6 +37,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class CoordinatorPages {
 
     static final String SERVICE = IntakeApi.SERVICE;
@@ -57,7 +59,6 @@ public class CoordinatorPages {
 
         static native TemplateInstance referred(Viewer viewer, Referred referred);
 
-        static native TemplateInstance signedOut();
     }
 
     @Inject
@@ -72,12 +73,6 @@ public class CoordinatorPages {
     @GET
     public TemplateInstance home() {
         return Templates.home(viewer);
-    }
-
-    @GET
-    @Path("signed-out")
-    public TemplateInstance signedOut() {
-        return Templates.signedOut();
     }
 
     @GET

@@ -25,6 +25,7 @@ import org.tumorboard.web.ServiceViews.Timeliness;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The hub dashboard (issue #12, screen 5). Every number comes from the service that owns it: case counts from
@@ -34,6 +35,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class DashboardPage {
 
     /** Chart geometry: labels left of {@link #PLOT_X}, the plot {@link #PLOT_WIDTH} wide. */

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.tumorboard.web.ServiceViews.Agenda;
 import org.tumorboard.web.ServiceViews.BoardCase;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -34,6 +35,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * the browser opens it again with the session's current token.
  */
 @Path("/live")
+@Authenticated
 public class LiveUpdates {
 
     static final Duration EVERY = Duration.ofSeconds(2);

@@ -26,6 +26,7 @@ import org.tumorboard.web.ServiceViews.Schedule;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The surveillance nurse's screens (issue #12, screen 4): visits due in the next 30 days and overdue ones, overdue
@@ -34,6 +35,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @Path("/surveillance")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class NursePages {
 
     static final String SERVICE = BoardApi.SERVICE;

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The pathologist's screens (issue #12, screen 2): the worklist oldest first, the biopsy and resection report forms
@@ -41,6 +42,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @Path("/pathology")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class PathologyPages {
 
     static final String SERVICE = PathologyApi.SERVICE;
