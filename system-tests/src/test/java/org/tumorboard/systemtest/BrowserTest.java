@@ -513,7 +513,17 @@ class BrowserTest {
         WebElement room = row.findElement(By.cssSelector("input[name=room]"));
         room.clear();
         room.sendKeys("Auditorium " + day);
+        // Moved into the past: refused, the meeting's form comes back open with what the chair typed.
+        String dateId = row.findElement(By.cssSelector("details.reschedule input[name=date]")).getAttribute("id");
+        date(dateId, LocalDate.now(ZoneOffset.UTC).minusDays(1));
         row.findElement(By.cssSelector("details.reschedule button[type=submit]")).click();
+        waitForText("Date cannot be before today");
+        assertEquals("Auditorium " + day, browser.findElement(By.cssSelector("details.reschedule[open] input[name=room]"))
+                .getAttribute("value"), "the typed room is kept");
+        assertEquals(dateId, js("return document.activeElement.id"), "the focus is on the date to correct");
+        shot("chair-reschedule-refused");
+        date(dateId, day);
+        browser.findElement(By.cssSelector("details.reschedule[open] button[type=submit]")).click();
         waitForText("; its cases stay on its agenda.");
         assertTrue(browser.getPageSource().contains("Auditorium " + day));
         shot("chair-rescheduled-a-meeting");
@@ -680,6 +690,11 @@ class BrowserTest {
         waitForText("The hub dashboard is for the hub's clinicians.");
         assertFalse(browser.getPageSource().contains("SPOKE-NORTH"));
         shot("another-sites-case-dashboard-refused");
+        // Sign-out from the page: Keycloak's session ends and the app says so; the case list asks to sign in again.
+        browser.findElement(By.linkText("Sign out")).click();
+        waitForText("You have signed out");
+        browser.get(web("/cases"));
+        waitFor(By.id("username"));
     }
 
     /** The page again at 768 px: it must not scroll sideways. */

@@ -311,10 +311,18 @@ class WebAppTest {
     @Test
     void signingOutEndsTheSession() {
         Browser browser = new Browser().signIn("coord-north");
+        // A copy of the session cookie (a shared workstation, a proxy's log) works while the session lasts...
+        Browser copy = new Browser();
+        browser.cookies.getCookieStore().getCookies().forEach(c -> copy.cookies.getCookieStore().add(URI.create(browser.base), c));
+        assertTrue(copy.get("/cases").body().contains("Cases of North Regional Hospital"), "the copy is signed in");
         HttpResponse<String> out = browser.get("/logout");
         assertTrue(out.body().contains("You have signed out"), out.body());
         HttpResponse<String> again = browser.get("/cases");
         assertTrue(LOGIN_FORM.matcher(again.body()).find(), "back to Keycloak's login page");
+        // ...and not after the sign-out: the signed-out page, no case list, no identity.
+        HttpResponse<String> stolen = copy.get("/cases");
+        assertFalse(stolen.body().contains("Cases of") || stolen.body().contains("SYS-"), stolen.body());
+        assertTrue(stolen.body().contains("You have signed out") || LOGIN_FORM.matcher(stolen.body()).find(), stolen.body());
     }
 
     /**

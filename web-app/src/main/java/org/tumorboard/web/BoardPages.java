@@ -59,6 +59,23 @@ public class BoardPages {
             List<String> required) {
     }
 
+    /** A meeting's refused new plan: its form comes back open, with what the chair typed and the problems by field. */
+    public record RefusedPlan(String meetingId, Map<String, String> values, Map<String, String> errors) {
+
+        public boolean of(Meeting m) {
+            return m.meetingId().toString().equals(meetingId);
+        }
+
+        /** The value to show in the meeting's form: the chair's when refused, else the meeting's own. */
+        public String value(Meeting m, String field, String current) {
+            return of(m) ? values.getOrDefault(field, "") : current;
+        }
+
+        public String error(Meeting m, String field) {
+            return of(m) ? errors.get(field) : null;
+        }
+    }
+
     /** What the treatment form offers: milestones, the reasons a plan is not implemented, the organs, today's date. */
     public record TreatmentChoices(List<String> types, List<String> reasons, List<String> organs, String today) {
 
@@ -93,7 +110,7 @@ public class BoardPages {
         static native TemplateInstance myVotes(Viewer viewer, List<ServiceViews.PendingVote> pending, String error);
 
         static native TemplateInstance meetings(Viewer viewer, List<Meeting> meetings, Map<String, String> values,
-                Map<String, String> errors, String message, String error);
+                Map<String, String> errors, String message, String error, RefusedPlan refusedPlan);
 
         static native TemplateInstance present(Viewer viewer, Agenda agenda, int current, UUID previous, UUID next, String error);
     }
@@ -166,14 +183,17 @@ public class BoardPages {
     public Response reschedule(@PathParam("meetingId") UUID meetingId, @FormParam("date") String date,
             @FormParam("startTime") String startTime, @FormParam("room") String room, @FormParam("capacity") String capacity) {
         Map<String, String> sent = sent("date", date, "startTime", startTime, "room", room, "capacity", capacity);
-        if (!meetingErrors(sent).isEmpty()) {
-            return meetingsPage(400, Map.of(), Map.of(), null, "Nothing was saved: a meeting needs a date and a capacity of 1 or more.");
+        Map<String, String> errors = meetingErrors(sent);
+        if (!errors.isEmpty()) {
+            return meetingsPage(400, Map.of(), Map.of(), null, "Nothing was saved: a meeting needs a date and a capacity of 1 or more.",
+                    new RefusedPlan(meetingId.toString(), sent, errors));
         }
         return switch (board.reschedule(meetingId, meetingBody(sent))) {
             case Answer.Value<Meeting> moved -> meetingsPage(200, Map.of(), Map.of(), "The meeting is now on " + moved.value().date()
                     + (moved.value().startTime() == null ? "" : " at " + moved.value().time())
                     + (moved.value().room() == null ? "" : ", " + moved.value().room()) + "; its cases stay on its agenda.", null);
-            case Answer<Meeting> failed -> meetingsPage(failed.status(), Map.of(), Map.of(), null, failed.notSaved(SERVICE));
+            case Answer<Meeting> failed -> meetingsPage(failed.status(), Map.of(), Map.of(), null, failed.notSaved(SERVICE),
+                    new RefusedPlan(meetingId.toString(), sent, failed.fieldErrors()));
         };
     }
 
@@ -212,11 +232,17 @@ public class BoardPages {
     }
 
     private Response meetingsPage(int status, Map<String, String> values, Map<String, String> errors, String message, String error) {
+        return meetingsPage(status, values, errors, message, error, new RefusedPlan("", Map.of(), Map.of()));
+    }
+
+    private Response meetingsPage(int status, Map<String, String> values, Map<String, String> errors, String message, String error,
+            RefusedPlan refusedPlan) {
         return switch (board.upcoming()) {
             case Answer.Value<List<Meeting>> meetings -> page(status, Templates.meetings(viewer, meetings.value(), values, errors,
-                    message, error));
+                    message, error, refusedPlan));
             case Answer<List<Meeting>> failed -> page(failed.status() == 403 ? 403 : 502, Templates.meetings(viewer, List.of(), values,
-                    errors, message, failed.status() == 403 ? "Your role does not show the board's meetings." : Answers.unavailable(SERVICE)));
+                    errors, message, failed.status() == 403 ? "Your role does not show the board's meetings." : Answers.unavailable(SERVICE),
+                    refusedPlan));
         };
     }
 

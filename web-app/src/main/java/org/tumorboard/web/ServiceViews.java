@@ -74,6 +74,14 @@ public final class ServiceViews {
         public String time() {
             return startTime == null ? "" : startTime.toString().substring(0, 5);
         }
+
+        public String roomOrEmpty() {
+            return room == null ? "" : room;
+        }
+
+        public String capacityText() {
+            return String.valueOf(capacity);
+        }
     }
 
     public record AgendaItem(UUID caseId, String referringSite, String stageGroup, String histology, String grade,
