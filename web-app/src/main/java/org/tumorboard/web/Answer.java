@@ -78,7 +78,7 @@ sealed interface Answer<T> {
         return switch (this) {
             case Value<T> v -> null;
             case NotFound<T> f -> Answers.notFound();
-            case Refused<T> r -> Answers.say(r.problem(), service);
+            case Refused<T> r -> Refusals.say(r.problem(), service);
             case NotAnswering<T> n -> Answers.unavailable(service);
         };
     }

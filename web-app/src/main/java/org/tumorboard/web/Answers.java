@@ -41,11 +41,6 @@ final class Answers {
         return errors;
     }
 
-    /** What a refused or failed call says to the user, in the clinic's words, or that the service is not answering. */
-    static String say(Problem problem, String service) {
-        return Refusals.say(problem, service);
-    }
-
     static String unavailable(String service) {
         return service + " is not answering. Nothing was lost: try again in a minute, and call the hub's IT if it lasts.";
     }

@@ -1,5 +1,6 @@
 package org.tumorboard.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,7 @@ class IntakeApi {
                 instanceof Answer.Value<CasePage> found)) {
             return Map.of();
         }
-        Map<UUID, IntakeViews.Patient> byCase = new java.util.HashMap<>();
+        Map<UUID, IntakeViews.Patient> byCase = new HashMap<>();
         found.value().items().stream().filter(c -> c.patient() != null).forEach(c -> byCase.put(c.caseId(), c.patient()));
         return byCase;
     }
