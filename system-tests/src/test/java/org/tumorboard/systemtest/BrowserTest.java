@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,6 +41,8 @@ class BrowserTest {
 
     static final Path SHOTS = Path.of("target", "screenshots");
     private WebDriver browser;
+    /** Every browser a test opened, the second member's too: all are closed after the test, whatever happened. */
+    private final java.util.List<WebDriver> opened = new java.util.ArrayList<>();
 
     private WebDriver open(int width, int height) {
         ChromeOptions options = new ChromeOptions();
@@ -49,14 +52,26 @@ class BrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))).build();
         browser = new ChromeDriver(service, options);
+        opened.add(browser);
         return browser;
+    }
+
+    /** Every screen below is used on a stack holding thousands of cases besides the tests' own. */
+    @BeforeAll
+    static void seed() throws Exception {
+        SeededCases.ensure();
     }
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        for (WebDriver b : opened) {
+            try {
+                b.quit();
+            } catch (RuntimeException alreadyClosed) {
+                // quit() before the end of the test
+            }
         }
+        opened.clear();
     }
 
     private void signIn(String user) {
@@ -136,6 +151,22 @@ class BrowserTest {
         }
         open(1280, 900);
         signIn("coord-hub");
+        // Every case of the network, a page at a time, to the last page and back to the first.
+        if (SeededCases.COUNT >= 100) { // -Dstack.seed under 100: too few cases to page through
+            browser.get(web("/cases"));
+            waitForText("cases: 1 to 25, newest referral first");
+            String caption = browser.findElement(By.cssSelector("table.stacked caption")).getText();
+            long total = Long.parseLong(caption.substring(0, caption.indexOf(' ')));
+            assertTrue(total >= SeededCases.COUNT + 27, "the seeded cases and the tests' own are listed: " + caption);
+            long pages = (total + 24) / 25;
+            browser.findElement(By.linkText("Last page")).click();
+            waitForText("Page " + pages + " of " + pages);
+            assertEquals(total - (pages - 1) * 25, browser.findElements(By.cssSelector("table.stacked tbody tr")).size(), "the last page's rows");
+            shot("cases-last-page");
+            browser.findElement(By.linkText("First page")).click();
+            waitForText("Page 1 of " + pages);
+        }
+
         browser.get(web("/cases?q=" + family.toLowerCase()));
         waitForText("27 cases: 1 to 25");
         shot("cases-search-page-1");
@@ -170,6 +201,10 @@ class BrowserTest {
         signInFresh("patho");
         browser.get(web("/pathology"));
         waitForText("waiting, oldest first");
+        String caption = browser.findElement(By.cssSelector("table caption")).getText();
+        assertTrue(SeededCases.COUNT < 100 || caption.matches("\\d+ cases waiting, oldest first \\(page 1 of \\d+\\)")
+                && Long.parseLong(caption.substring(0, caption.indexOf(' '))) >= SeededCases.COUNT, "the worklist among thousands: " + caption);
+        assertTrue(browser.findElements(By.cssSelector("table tbody tr")).size() <= 25, "one page of the worklist");
         shot("pathologist-worklist");
         browser.findElement(By.id("q")).sendKeys(shortId);
         browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
@@ -276,8 +311,9 @@ class BrowserTest {
         clickAndConfirm(By.cssSelector("form.treatment button[type=submit]"), "Record this on the case?");
         waitForText("The operation is recorded.");
         shot("surgeon-operation-recorded");
-        eventually("the case on the resection worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
-                .jsonPath().getList("findAll { it.awaiting == 'RESECTION_REPORT' }.caseId").contains(caseId));
+        eventually("the case on the resection worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY)
+                .queryParam("awaiting", "RESECTION_REPORT").queryParam("q", caseId).get("/api/worklist/page")
+                .jsonPath().getList("items.caseId").contains(caseId));
         signInFresh("patho");
         browser.get(web("/pathology/cases/" + caseId + "/resection"));
         choose("margin", "R0");
@@ -437,8 +473,10 @@ class BrowserTest {
         waitForText("Disciplines voted: 0 of 5");
         js("window.notReloaded = true");
         WebDriver chair = browser;
+        WebDriver radiologist;
         try {
             open(1280, 900);
+            radiologist = browser;
             signIn("radiologist");
             browser.get(web("/board/cases/" + caseId));
             waitForText("Your vote");
@@ -446,7 +484,7 @@ class BrowserTest {
             browser.findElement(By.id("rationale")).sendKeys("Resectable en bloc with the left kidney");
             browser.findElement(By.cssSelector("form.vote button[type=submit]")).click();
             waitForText("Your vote is recorded.");
-            browser.quit();
+            js("window.notReloaded = true");
         } finally {
             browser = chair;
         }
@@ -475,6 +513,18 @@ class BrowserTest {
                 .getText().contains("upfront resection"));
         assertEquals(Boolean.TRUE, js("return window.notReloaded === true"), "the screen was not reloaded");
         shot("meeting-room-screen-decided");
+
+        // The radiologist's page, open all along, shows the decision and no longer offers a vote the board would refuse.
+        browser = radiologist;
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("[data-testid=decision]")).isEmpty());
+            assertTrue(browser.findElement(By.cssSelector("[data-testid=decision]")).getText().contains("upfront resection"));
+            assertFalse(browser.findElement(By.cssSelector("form.vote")).isDisplayed(), "the vote form left with the decision");
+            assertEquals(Boolean.TRUE, js("return window.notReloaded === true"), "the member's page was not reloaded");
+            shot("live-decision-arrived");
+        } finally {
+            browser = chair;
+        }
 
         // The chair reopens the decided case for a new round, with the reason on the record; a reason is required.
         browser.get(web("/board/cases/" + caseId));
@@ -718,8 +768,8 @@ class BrowserTest {
     private static String referredAwaitingBiopsy(String coordinator, String site, Patients.Identity patient, double sizeCm) {
         String caseId = Api.as(coordinator, SystemStack.Service.INTAKE).body(Patients.referral(site, patient, sizeCm))
                 .post("/api/referrals").then().statusCode(201).extract().path("caseId");
-        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY).get("/api/worklist")
-                .jsonPath().getList("caseId").contains(caseId));
+        eventually("the case on the biopsy worklist", () -> Api.as("patho", SystemStack.Service.PATHOLOGY)
+                .queryParam("q", caseId).get("/api/worklist/page").jsonPath().getList("items.caseId").contains(caseId));
         return caseId;
     }
 

@@ -49,7 +49,7 @@ class NoPatientIdentityTest {
                 for (Header h : r.headers()) {
                     text.append('\n').append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8));
                 }
-                identityIn(text.toString(), patients).ifPresent(v -> findings.add(topic + " offset " + r.offset() + ": " + v));
+                Patients.identityIn(text.toString()).ifPresent(v -> findings.add(topic + " offset " + r.offset() + ": " + v));
             }
         }
         System.out.printf("Identity sweep: %d records, per topic %s, %d patients%n", records, perTopic, patients.size());
@@ -66,21 +66,10 @@ class NoPatientIdentityTest {
         for (String service : List.of("intake-service", "pathology-service", "staging-service", "board-service", "web-app")) {
             Path log = stack.process(service).log();
             try (Stream<String> lines = Files.lines(log)) {
-                lines.forEach(line -> identityIn(line, Patients.created()).ifPresent(v -> findings.add(service + ": " + line)));
+                lines.forEach(line -> Patients.identityIn(line).ifPresent(v -> findings.add(service + ": " + line)));
             }
             assertFalse(Files.size(log) == 0, service + " wrote a log");
         }
         assertTrue(findings.isEmpty(), "patient identity in a service log: " + findings);
-    }
-
-    private static java.util.Optional<String> identityIn(String text, List<Patients.Identity> patients) {
-        for (Patients.Identity p : patients) {
-            for (String value : p.values()) {
-                if (text.contains(value)) {
-                    return java.util.Optional.of(value);
-                }
-            }
-        }
-        return java.util.Optional.empty();
     }
 }

@@ -21,6 +21,15 @@ final class Patients {
     }
 
     private static final List<Identity> CREATED = new CopyOnWriteArrayList<>();
+    /** Every name, MRN and birth date of {@link #CREATED}, for the sweep. */
+    private static final java.util.Set<String> VALUES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * What could be one of those values: the names' and MRNs' shapes below, and any date. A text holds a patient's value
+     * exactly when one of these matches is in {@link #VALUES}, so a sweep reads each text once, whatever the number of
+     * patients (thousands, with the seeded cases).
+     */
+    private static final java.util.regex.Pattern CANDIDATE = java.util.regex.Pattern.compile(
+            "(?:Zelinda|Quarteira)[a-z]{6}|SYS-\\d{7}|\\d{4}-\\d{2}-\\d{2}");
     private static final java.util.Set<String> USED_MRNS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Patients() {
@@ -38,11 +47,23 @@ final class Patients {
         Identity identity = new Identity(mrn, "Zelinda" + suffix,
                 "Quarteira" + suffix, LocalDate.of(1931 + random.nextInt(20), 1 + random.nextInt(12), 1 + random.nextInt(28)));
         CREATED.add(identity);
+        VALUES.addAll(identity.values());
         return identity;
     }
 
     static List<Identity> created() {
         return List.copyOf(CREATED);
+    }
+
+    /** The first name, MRN or birth date of a patient of the tests found in the text. */
+    static java.util.Optional<String> identityIn(String text) {
+        java.util.regex.Matcher m = CANDIDATE.matcher(text);
+        while (m.find()) {
+            if (VALUES.contains(m.group())) {
+                return java.util.Optional.of(m.group());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A referral of the contract's shape for this patient: complete work-up (CT chest), a fat-containing mass. */

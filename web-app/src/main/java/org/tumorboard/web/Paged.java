@@ -35,4 +35,14 @@ public interface Paged {
     default boolean hasNext() {
         return page() + 1 < pages();
     }
+
+    /** A "first page" link beside "previous" when the first is not the previous one. */
+    default boolean hasFirst() {
+        return page() > 1;
+    }
+
+    /** A "last page" link beside "next" when the last is not the next one: 2,000 pages at 50,000 cases. */
+    default boolean hasLast() {
+        return page() + 2 < pages();
+    }
 }
