@@ -17,6 +17,8 @@ import java.util.Map;
  * <li>{@link Pathway}: N cases from referral to surveillance through the public APIs, checked for errors, losses and doubles.</li>
  * <li>{@link Sustained}: referrals by 8 and 32 concurrent clients, and the backlog's drain.</li>
  * <li>{@link Cost}: start-up, memory idle and under the pathway's load, table growth, the retention job.</li>
+ * <li>{@link Lists} ({@code --only lists}, not in the default run): the stack topped up to {@code --list-cases} cases
+ * (50,000), then each working list timed as its screen asks for it.</li>
  * </ol>
  */
 public final class Bench {
@@ -33,6 +35,8 @@ public final class Bench {
         int clients = intArg(args, "--clients", 4);
         int seconds = intArg(args, "--sustained-seconds", quick ? 15 : 60);
         List<Integer> concurrency = Arrays.stream(stringArg(args, "--sustained-clients", "8,32").split(",")).map(Integer::parseInt).toList();
+        int listCases = intArg(args, "--list-cases", 50_000);
+        int listRequests = intArg(args, "--list-requests", 200);
         List<String> only = Arrays.asList(stringArg(args, "--only", "latency,pathway,sustained,startup").split(","));
         Stack stack = new Stack();
         Path root = Path.of("").toAbsolutePath();
@@ -51,6 +55,10 @@ public final class Bench {
         }
         if (only.contains("sustained")) {
             sustained(stack, report, concurrency, seconds);
+        }
+        if (only.contains("lists")) {
+            System.out.printf("bench: the working lists at %d cases, each asked %d times%n", listCases, listRequests);
+            report.lists(new Lists(stack).run(listCases, listRequests));
         }
         if (only.contains("startup")) {
             System.out.println("bench: start-up of each app, one replica at a time beside the stack");

@@ -132,6 +132,26 @@ final class Report {
         }
     }
 
+    void lists(Lists.Result r) {
+        json.put("lists", Map.of("cases", r.cases(), "referredNow", r.referredNow(), "topUpSeconds", r.topUpSeconds(),
+                "timings", r.timings().stream().map(Lists::json).toList()));
+        section("The working lists at %,d cases (issue 33)".formatted(r.cases()));
+        md.append("The stack topped up with %,d referrals in %.0f s; then each list asked one request at a time as its screen's user "
+                .formatted(r.referredNow(), r.topUpSeconds()) + "(after 10 not counted), the service's answer time seen by the client.\n\n"
+                + "| list | user | request | rows | n | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");
+        for (Lists.Timing t : r.timings()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | `%s` | %s | %d | %.1f | %.1f |%n", t.list(), t.user(), t.request(),
+                    t.total() < 0 ? "(summary)" : "%,d".formatted(t.total()),
+                    t.ms().n(), t.ms().p50(), t.ms().p99()));
+            // A list that was empty or not asked says nothing about volume: it is reported as not measured, never as met.
+            boolean measured = t.ms().n() > 0 && t.total() != 0;
+            target("%s answers in under %.0f ms (%,d cases on the stack)".formatted(t.list(), Lists.TARGET_MS, r.cases()),
+                    measured && t.ms().p99() < Lists.TARGET_MS,
+                    measured ? "p50 %.1f ms, p99 %.1f ms, %s".formatted(t.ms().p50(), t.ms().p99(), t.total() < 0 ? "a summary" : "%,d rows".formatted(t.total()))
+                            : "not measured: the list was empty or not there");
+        }
+    }
+
     void startups(List<Cost.Startup> startups) {
         json.put("startups", startups);
         section("Start-up and idle memory of each app (a replica started beside the stack, bin/run's JVM options)");

@@ -115,6 +115,11 @@ final class Stack {
         return Duration.between(from, to).toNanos() / 1_000_000.0;
     }
 
+    /** A query parameter's value, URL-encoded. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -24,12 +24,13 @@ final class Patients {
     /** Every name, MRN and birth date of {@link #CREATED}, for the sweep. */
     private static final java.util.Set<String> VALUES = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
-     * What could be one of those values: the names' and MRNs' shapes below, and any date. A text holds a patient's value
+     * What could be one of those values: the names' and MRNs' shapes below, and any date, tried at every position (a
+     * look-ahead, so that matches may overlap: "2024-11-1945-03-12" holds 1945-03-12). A text holds a patient's value
      * exactly when one of these matches is in {@link #VALUES}, so a sweep reads each text once, whatever the number of
      * patients (thousands, with the seeded cases).
      */
     private static final java.util.regex.Pattern CANDIDATE = java.util.regex.Pattern.compile(
-            "(?:Zelinda|Quarteira)[a-z]{6}|SYS-\\d{7}|\\d{4}-\\d{2}-\\d{2}");
+            "(?=((?:Zelinda|Quarteira)[a-z]{6}|SYS-\\d{7}|\\d{4}-\\d{2}-\\d{2}))");
     private static final java.util.Set<String> USED_MRNS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Patients() {
@@ -59,8 +60,8 @@ final class Patients {
     static java.util.Optional<String> identityIn(String text) {
         java.util.regex.Matcher m = CANDIDATE.matcher(text);
         while (m.find()) {
-            if (VALUES.contains(m.group())) {
-                return java.util.Optional.of(m.group());
+            if (VALUES.contains(m.group(1))) {
+                return java.util.Optional.of(m.group(1));
             }
         }
         return java.util.Optional.empty();

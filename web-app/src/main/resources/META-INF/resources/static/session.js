@@ -169,13 +169,15 @@ function watchLive() {
 }
 htmx.onLoad(watchLive);
 
-// Once the live part says the board has decided, the forms that only make sense before a decision (vote, decide,
-// move, assessments, waiver) leave the page: a member cannot send a vote the board will refuse.
+// While the live part says the board has decided, the forms that only make sense before a decision (vote, decide,
+// move, assessments, waiver) are not on the page: a member cannot send a vote the board will refuse. A reopened case
+// (a new round) shows them again.
 document.addEventListener("htmx:afterSettle", function (event) {
   var region = event.detail.target;
-  if (region && region.hasAttribute && region.hasAttribute("data-live") && region.querySelector(".live-body[data-decided]")) {
+  if (region && region.hasAttribute && region.hasAttribute("data-live")) {
+    var decided = region.querySelector(".live-body[data-decided]") !== null;
     document.querySelectorAll("form[data-undecided]").forEach(function (form) {
-      form.hidden = true;
+      form.hidden = decided;
     });
   }
 });

@@ -2,6 +2,7 @@ package org.tumorboard.intake.repository;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,11 +71,27 @@ public class CaseRepository implements PanacheRepositoryBase<IntakeCase, UUID> {
             // Text that is neither a case's id nor (for this role) a patient's name or MRN finds nothing.
             where.append(found.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", found) + ")");
         }
-        List<IntakeCase> items = find("from IntakeCase c join fetch c.patient" + where, Sort.descending("c.referredAt")
-                .and("c.caseId"), params).page(page, size).list();
         long total = count("from IntakeCase c" + where, params);
+        long offset = (long) page * size;
+        if (offset >= total) {
+            return new Found(List.of(), total);
+        }
+        String query = "from IntakeCase c join fetch c.patient" + where;
+        if (offset <= total / 2) {
+            return new Found(find(query, NEWEST_FIRST, params).page(page, size).list(), total);
+        }
+        // The far half of a long list is read from its other end: an OFFSET costs the rows it skips, so the last page
+        // of 50,000 cases skips none instead of 49,975 (bin/bench, issue 33: p99 336 ms before).
+        int rows = (int) Math.min(size, total - offset);
+        int start = (int) (total - offset - rows);
+        List<IntakeCase> items = new ArrayList<>(find(query, OLDEST_FIRST, params).range(start, start + rows - 1).list());
+        Collections.reverse(items);
         return new Found(items, total);
     }
+
+    /** The list's order, and its exact reverse (the tie on the same instant broken by the case id both ways). */
+    private static final Sort NEWEST_FIRST = Sort.descending("c.referredAt").and("c.caseId", Sort.Direction.Ascending);
+    private static final Sort OLDEST_FIRST = Sort.ascending("c.referredAt").and("c.caseId", Sort.Direction.Descending);
 
     /** The patients the text names (an MRN's start, or each word a name's start), as a condition on {@code p}. */
     private static String identityMatch(CaseSearch search, Parameters params) {

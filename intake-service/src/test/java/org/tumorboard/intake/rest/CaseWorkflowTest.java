@@ -223,6 +223,34 @@ class CaseWorkflowTest {
     }
 
     /**
+     * The pages of a list, read one by one, are the list in one piece: the far half is read from the other end (the
+     * last page of 50,000 cases costs no more than the first) and comes back in the list's order.
+     */
+    @Test
+    void pagesReadFromEitherEndMakeTheWholeListInOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "y");
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> body = Referrals.valid("SPOKE-NORTH", "P" + tag.toUpperCase() + "-" + i);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> patient = (Map<String, Object>) body.get("patient");
+            patient.put("familyName", "Pager" + tag);
+            IntakeApi.refer(body);
+        }
+        List<String> whole = given().auth().oauth2(Tokens.hubCoordinator()).queryParam("q", "pager" + tag).queryParam("size", 100)
+                .when().get("/api/cases").then().statusCode(200).body("total", equalTo(7)).extract().jsonPath().getList("items.caseId");
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            paged.addAll(given().auth().oauth2(Tokens.hubCoordinator()).queryParam("q", "pager" + tag).queryParam("size", 2)
+                    .queryParam("page", page)
+                    .when().get("/api/cases").then().statusCode(200).body("total", equalTo(7))
+                    .body("items.size()", equalTo(page < 3 ? 2 : 1)).extract().jsonPath().getList("items.caseId"));
+        }
+        assertEquals(whole, paged);
+        given().auth().oauth2(Tokens.hubCoordinator()).queryParam("q", "pager" + tag).queryParam("size", 2).queryParam("page", 4)
+                .when().get("/api/cases").then().statusCode(200).body("total", equalTo(7)).body("items", empty());
+    }
+
+    /**
      * A person is found by name, MRN or the start of the case id, in SQL, paged; the list says who each case is to the
      * roles that contact or treat the patient (on the audit trail), and to the others neither shows nor searches names.
      */
