@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,6 +27,7 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.Margins;
 import org.tumorboard.events.PathologyOfRecord;
 import org.tumorboard.events.ResectabilityImaging;
+import org.tumorboard.platform.facts.OwnerOrder;
 import org.tumorboard.platform.failure.Conflict;
 
 import io.quarkus.logging.Log;
@@ -65,12 +68,11 @@ public class BoardCase {
     @Column(name = "grade")
     public String grade;
 
-    @Column(name = "grade_at")
-    public Instant gradeAt;
-
-    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
-    @Column(name = "grade_sequence")
-    public Long gradeSequence;
+    /** Where the biopsy's histology and grade stand in pathology's order. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "grade_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "grade_sequence"))
+    private OwnerOrder gradeOrder;
 
     /** Comma-separated alert codes from the latest biopsy report. */
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -88,12 +90,11 @@ public class BoardCase {
     @Column(name = "specimen_alerts")
     public List<String> specimenAlerts;
 
-    @Column(name = "specimen_at")
-    public Instant specimenAt;
-
-    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
-    @Column(name = "specimen_sequence")
-    public Long specimenSequence;
+    /** Where the specimen's facts stand in pathology's order. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "specimen_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "specimen_sequence"))
+    private OwnerOrder specimenOrder;
 
     /** The margin of the newest resection report version held (R0, R1, R2). */
     @Column(name = "specimen_margin")
@@ -111,12 +112,11 @@ public class BoardCase {
     @Column(name = "organs_abutted")
     public List<String> organsAbutted;
 
-    @Column(name = "imaging_at")
-    public Instant imagingAt;
-
-    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
-    @Column(name = "imaging_sequence")
-    public Long imagingSequence;
+    /** Where the imaging findings stand in intake's order. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "imaging_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "imaging_sequence"))
+    private OwnerOrder imagingOrder;
 
     /** Intake's biopsy indication (neoadjuvant therapy considered, a non-sarcoma suspected); null when not said. */
     @Column(name = "biopsy_indicated")
@@ -134,16 +134,17 @@ public class BoardCase {
     @Column(name = "failure_pattern")
     public String failurePattern;
 
-    @Column(name = "staged_at")
-    public Instant stagedAt;
+    /** Where the stage stands in staging's order. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "staged_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "staged_sequence"))
+    private OwnerOrder stagedOrder;
 
-    /** The owner's sequence of the event that set these facts: what later events are ordered against (issue 22, item 5). */
-    @Column(name = "staged_sequence")
-    public Long stagedSequence;
-
-    /** Pathology's sequence of its latest not-a-sarcoma flag or restore. */
-    @Column(name = "pathway_sequence")
-    public Long pathwaySequence;
+    /** Where pathology's latest not-a-sarcoma flag or restore stands in its order. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "pathway_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "pathway_sequence"))
+    private OwnerOrder pathwayOrder;
 
     @Column(name = "non_sarcoma", nullable = false)
     public boolean nonSarcoma;
@@ -292,7 +293,7 @@ public class BoardCase {
     /** A biopsy report or its amendment: its alerts replace the earlier ones unless it is older than the grade held. */
     public void biopsyReported(CaseEvent source, List<String> reportAlerts) {
         biopsyReported = true;
-        if (source.notOlderThan(gradeSequence) && reportAlerts != null) {
+        if (grade().admits(source) && reportAlerts != null) {
             alertsAmended(reportAlerts);
         }
     }
@@ -303,14 +304,13 @@ public class BoardCase {
      * Returns true (the facts were read).
      */
     public boolean pathologyReported(CaseEvent source, String newHistology, String newGrade) {
-        if (!source.notOlderThan(gradeSequence)) {
+        boolean heldBefore = grade().held();
+        if (!grade().advance(source)) {
             return true;
         }
-        boolean changed = gradeAt != null && (!Objects.equals(histology, newHistology) || !Objects.equals(grade, newGrade));
+        boolean changed = heldBefore && (!Objects.equals(histology, newHistology) || !Objects.equals(grade, newGrade));
         histology = newHistology;
         grade = newGrade;
-        gradeAt = source.time();
-        gradeSequence = source.sequence();
         if (changed && decidedOption != null && !PathologyOfRecord.NOT_SARCOMA.equals(newHistology)) {
             reopen();
             Log.infof("case %s back to the board: pathology amended to %s %s", caseId, newHistology, newGrade);
@@ -324,13 +324,11 @@ public class BoardCase {
      */
     public void staged(CaseEvent source, String prefix, String group, boolean m1, String pattern) {
         boolean awaitsRecurrenceStaging = recurrence != null && !"r".equals(prefix);
-        if (source.notOlderThan(stagedSequence) && !awaitsRecurrenceStaging) {
+        if (!awaitsRecurrenceStaging && staging().advance(source)) {
             staged = true;
             stageGroup = group;
             metastatic = m1;
             failurePattern = pattern;
-            stagedAt = source.time();
-            stagedSequence = source.sequence();
         }
     }
 
@@ -453,11 +451,7 @@ public class BoardCase {
      * is now the one held), false for one committed before the verdict held (issue 22, item 5).
      */
     public boolean pathwayVerdict(CaseEvent source) {
-        if (!source.notOlderThan(pathwaySequence)) {
-            return false;
-        }
-        pathwaySequence = source.sequence();
-        return true;
+        return pathway().advance(source);
     }
 
     /** Not a sarcoma: off the pathway and off any agenda; a decision already made is superseded by the caller. */
@@ -489,15 +483,13 @@ public class BoardCase {
      * applied.
      */
     public boolean specimenReported(CaseEvent source, String margin, String histology, String grade, List<String> alerts) {
-        if (!source.notOlderThan(specimenSequence)) {
+        if (!specimen().advance(source)) {
             return false;
         }
         specimenMargin = margin;
         specimenHistology = histology;
         specimenGrade = grade;
         specimenAlerts = alerts == null ? List.of() : List.copyOf(alerts);
-        specimenAt = source.time();
-        specimenSequence = source.sequence();
         return true;
     }
 
@@ -506,7 +498,7 @@ public class BoardCase {
      * producer, change nothing.
      */
     public void imaged(CaseEvent source, ResectabilityImaging imaging, Boolean indicated) {
-        if (!source.notOlderThan(imagingSequence) || imaging == null && indicated == null) {
+        if (!imaging().admits(source) || imaging == null && indicated == null) {
             return;
         }
         if (indicated != null) {
@@ -515,11 +507,10 @@ public class BoardCase {
         if (imaging == null) {
             return;
         }
+        imaging().advance(source);
         solidEnhancingComponent = imaging.solidEnhancingComponent();
         vesselInvolvement = imaging.vesselInvolvement() == null ? List.of() : List.copyOf(imaging.vesselInvolvement());
         organsAbutted = imaging.organsAbutted() == null ? List.of() : List.copyOf(imaging.organsAbutted());
-        imagingAt = source.time();
-        imagingSequence = source.sequence();
     }
 
     /**
@@ -583,5 +574,27 @@ public class BoardCase {
         meetingId = null;
         // a discharged case discussed again is no longer discharged: a new resection's report is followed again
         discharged = false;
+    }
+
+    // The owner-ordered slots as held, never null (OwnerOrder.of): each fact group's one guard.
+
+    private OwnerOrder grade() {
+        return gradeOrder = OwnerOrder.of(gradeOrder);
+    }
+
+    private OwnerOrder specimen() {
+        return specimenOrder = OwnerOrder.of(specimenOrder);
+    }
+
+    private OwnerOrder imaging() {
+        return imagingOrder = OwnerOrder.of(imagingOrder);
+    }
+
+    private OwnerOrder staging() {
+        return stagedOrder = OwnerOrder.of(stagedOrder);
+    }
+
+    private OwnerOrder pathway() {
+        return pathwayOrder = OwnerOrder.of(pathwayOrder);
     }
 }

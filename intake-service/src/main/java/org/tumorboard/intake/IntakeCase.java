@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -24,6 +25,7 @@ import org.tumorboard.events.Grades;
 import org.tumorboard.intake.rules.CaseStatusRules;
 import org.tumorboard.intake.rules.CaseEventMeaning;
 import org.tumorboard.intake.rules.WorkupChecklist;
+import org.tumorboard.platform.facts.OwnerOrder;
 
 /** One patient's one tumor episode, from referral on: the aggregate of intake-service. */
 @Entity
@@ -56,13 +58,17 @@ public class IntakeCase {
     @Column(name = "known_grade")
     public String knownGrade;
 
-    /** Pathology's sequence of its latest not-a-sarcoma flag or restore. */
-    @Column(name = "pathway_sequence")
-    public Long pathwaySequence;
+    /** Where pathology's latest not-a-sarcoma flag or restore stands in its order. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "pathway_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "pathway_sequence"))
+    private OwnerOrder pathwayOrder;
 
-    /** Pathology's sequence of the report that gave {@link #knownGrade}: an earlier report delivered late changes nothing. */
-    @Column(name = "known_grade_sequence")
-    public Long knownGradeSequence;
+    /** Where the report that gave {@link #knownGrade} stands in pathology's order: an earlier one delivered late changes nothing. */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "known_grade_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "known_grade_sequence"))
+    private OwnerOrder knownGradeOrder;
 
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
@@ -108,25 +114,20 @@ public class IntakeCase {
     }
 
     /**
-     * A grade pathology reported or amended in {@code source}: kept unless pathology committed a later report already
-     * (issue 22, item 5: ordered by pathology's sequence for the case, not by its clock or by arrival).
-     */
-    /**
      * Pathology's not-a-sarcoma flag or its restore in {@code source}: true when it is the newest pathology committed (and
      * is now the one held), false for one committed before the verdict held.
      */
     public boolean pathwayVerdict(CaseEvent source) {
-        if (!source.notOlderThan(pathwaySequence)) {
-            return false;
-        }
-        pathwaySequence = source.sequence();
-        return true;
+        return (pathwayOrder = OwnerOrder.of(pathwayOrder)).advance(source);
     }
 
+    /**
+     * A grade pathology reported or amended in {@code source}: kept unless pathology committed a later report already
+     * (issue 22, item 5: ordered by pathology's sequence for the case, not by its clock or by arrival).
+     */
     public void gradeReported(CaseEvent source, String grade) {
-        if (source.notOlderThan(knownGradeSequence)) {
+        if ((knownGradeOrder = OwnerOrder.of(knownGradeOrder)).advance(source)) {
             knownGrade = grade;
-            knownGradeSequence = source.sequence();
         }
     }
 

@@ -1,15 +1,17 @@
 package org.tumorboard.staging;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.platform.facts.OwnerOrder;
 import org.tumorboard.staging.rules.CaseStagingRule.Facts;
 import org.tumorboard.staging.rules.CaseStagingRule.Sourced;
 
@@ -42,10 +44,10 @@ public class StagingCase {
     public UUID clinicalEventId;
     @Column(name = "clinical_event_type")
     public String clinicalEventType;
-    @Column(name = "clinical_at")
-    public Instant clinicalAt;
-    @Column(name = "clinical_sequence")
-    public Long clinicalSequence;
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "clinical_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "clinical_sequence"))
+    private OwnerOrder clinicalOrder;
 
     // Grade and histology, from pathology's biopsy report and its amendments.
     @Column(name = "grade")
@@ -56,10 +58,10 @@ public class StagingCase {
     public UUID gradeEventId;
     @Column(name = "grade_event_type")
     public String gradeEventType;
-    @Column(name = "grade_at")
-    public Instant gradeAt;
-    @Column(name = "grade_sequence")
-    public Long gradeSequence;
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "grade_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "grade_sequence"))
+    private OwnerOrder gradeOrder;
 
     // Pathologic inputs, from the resection report and its amendments.
     @Column(name = "path_size_cm", precision = 4, scale = 1)
@@ -80,10 +82,10 @@ public class StagingCase {
     public UUID resectionEventId;
     @Column(name = "resection_event_type")
     public String resectionEventType;
-    @Column(name = "resection_at")
-    public Instant resectionAt;
-    @Column(name = "resection_sequence")
-    public Long resectionSequence;
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "resection_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "resection_sequence"))
+    private OwnerOrder resectionOrder;
     @Column(name = "resected", nullable = false)
     public boolean resected;
 
@@ -102,38 +104,34 @@ public class StagingCase {
     public UUID recurrenceEventId;
     @Column(name = "recurrence_event_type")
     public String recurrenceEventType;
-    @Column(name = "recurrence_at")
-    public Instant recurrenceAt;
-    @Column(name = "recurrence_sequence")
-    public Long recurrenceSequence;
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "recurrence_at"))
+    @AttributeOverride(name = "sequence", column = @Column(name = "recurrence_sequence"))
+    private OwnerOrder recurrenceOrder;
 
     public void clinical(CaseEvent source, BigDecimal sizeCm, Boolean nodes, Boolean distant) {
-        if (source.notOlderThan(clinicalSequence)) {
+        if (clinicalOrder().advance(source)) {
             greatestDimensionCm = sizeCm;
             suspiciousNodes = nodes;
             distantLesions = distant;
             clinicalEventId = source.id();
             clinicalEventType = source.type();
-            clinicalAt = source.time();
-            clinicalSequence = source.sequence();
         }
     }
 
     public void grading(CaseEvent source, String newGrade, String newHistology) {
-        if (source.notOlderThan(gradeSequence)) {
+        if (gradeOrder().advance(source)) {
             grade = newGrade;
             histology = newHistology;
             gradeEventId = source.id();
             gradeEventType = source.type();
-            gradeAt = source.time();
-            gradeSequence = source.sequence();
         }
     }
 
     /** The resection report (or its amendment): the newest version's values replace all of the earlier ones. */
     public void resection(CaseEvent source, Specimen specimen) {
         resected = true;
-        if (source.notOlderThan(resectionSequence)) {
+        if (resectionOrder().advance(source)) {
             pathSizeCm = specimen.sizeCm();
             pathNodesExamined = specimen.nodesExamined();
             pathNodesPositive = specimen.nodesPositive();
@@ -142,8 +140,6 @@ public class StagingCase {
             treatmentEffectPercent = specimen.treatmentEffectPercent();
             resectionEventId = source.id();
             resectionEventType = source.type();
-            resectionAt = source.time();
-            resectionSequence = source.sequence();
         }
     }
 
@@ -154,7 +150,7 @@ public class StagingCase {
      */
     public void legacyResectionAmendment(CaseEvent source, BigDecimal sizeCm, Integer nodesExamined, Integer nodesPositive) {
         resected = true;
-        if (source.notOlderThan(resectionSequence)) {
+        if (resectionOrder().admits(source)) {
             pathSizeCm = sizeCm;
             pathNodesExamined = nodesExamined;
             pathNodesPositive = nodesPositive;
@@ -175,12 +171,10 @@ public class StagingCase {
 
     /** The latest recurrence the board recorded; an older one delivered late changes nothing. */
     public void recurrence(CaseEvent source, String outcome) {
-        if (source.notOlderThan(recurrenceSequence)) {
+        if (recurrenceOrder().advance(source)) {
             recurrence = outcome;
             recurrenceEventId = source.id();
             recurrenceEventType = source.type();
-            recurrenceAt = source.time();
-            recurrenceSequence = source.sequence();
         }
     }
 
@@ -213,6 +207,24 @@ public class StagingCase {
                 sourced(specimenGrade, resectionEventId, resectionEventType),
                 sourced(treatmentEffectPercent, resectionEventId, resectionEventType),
                 sourced(recurrence, recurrenceEventId, recurrenceEventType));
+    }
+
+    // The owner-ordered slots as held, never null (OwnerOrder.of): each fact group's one guard.
+
+    private OwnerOrder clinicalOrder() {
+        return clinicalOrder = OwnerOrder.of(clinicalOrder);
+    }
+
+    private OwnerOrder gradeOrder() {
+        return gradeOrder = OwnerOrder.of(gradeOrder);
+    }
+
+    private OwnerOrder resectionOrder() {
+        return resectionOrder = OwnerOrder.of(resectionOrder);
+    }
+
+    private OwnerOrder recurrenceOrder() {
+        return recurrenceOrder = OwnerOrder.of(recurrenceOrder);
     }
 
     private static <V> Sourced<V> sourced(V value, UUID eventId, String eventType) {
