@@ -8,7 +8,7 @@ import java.util.List;
  * Replaces {@link ReportAmended} for biopsies.
  */
 public record BiopsyAmended(String caseId, String reportId, int version, String histology, String grade, Integer score,
-        List<String> alerts, SpecimenFindings findings) implements CaseEventPayload {
+        List<String> alerts, SpecimenFindings findings) implements ReportAmendment {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public BiopsyAmended {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code findings} the component scores and markers behind it (optional, issue 23).
  */
 public record BiopsyReported(String caseId, String reportId, int version, String histology, String grade, Integer score,
-        List<String> alerts, SpecimenFindings findings) implements CaseEventPayload {
+        List<String> alerts, SpecimenFindings findings) implements PathologyFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public BiopsyReported {

@@ -5,7 +5,7 @@ package org.tumorboard.events;
  * GX (grouped as G1, rps-reference.md section 4) until pathology reports one. The chair's reason stays in
  * board-service (free text never travels in an event).
  */
-public record BiopsyWaived(String caseId) implements CaseEventPayload {
+public record BiopsyWaived(String caseId) implements BoardFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public BiopsyWaived {

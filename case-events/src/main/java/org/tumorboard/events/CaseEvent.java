@@ -75,6 +75,19 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
                 .orElseGet(() -> new Unknown(type));
     }
 
+    /**
+     * The payload as a fact of the topic that carried the event ({@code IntakeFact.class} for intake's topic...); a type
+     * of another topic's owner is malformed here. {@link Unknown} is a fact of every topic.
+     */
+    public <F extends CaseEventPayload> F payload(Class<F> topicFacts) {
+        CaseEventPayload payload = payload();
+        if (!topicFacts.isInstance(payload)) {
+            throw new MalformedEventException("event " + id + ": " + type + " is not one of the " + topicFacts.getSimpleName()
+                    + " of its topic");
+        }
+        return topicFacts.cast(payload);
+    }
+
     /** The payload decoded as the given type; {@link MalformedEventException} if it is not of that type or not valid. */
     public <T extends CaseEventPayload> T payload(EventType<T> eventType) {
         if (!is(eventType)) {

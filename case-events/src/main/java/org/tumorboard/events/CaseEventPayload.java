@@ -1,21 +1,11 @@
 package org.tumorboard.events;
 
 /**
- * Every payload of the contract. Decoding an event ({@link CaseEvent#payload()}) returns one of these, so a consumer is
- * a pattern {@code switch} with one named handler per event: the compiler then shows what a service ignores. A type
- * this build does not know (a newer producer's) decodes as {@link Unknown}.
+ * Every payload of the contract, by the topic that carries it: {@link IntakeFact}, {@link PathologyFact},
+ * {@link StagingFact}, {@link BoardFact} (issue 34, item 5). Decoding an event ({@link CaseEvent#payload()}) returns one
+ * of these, so a consumer is a pattern {@code switch} over the facts of each topic it reads, with one named handler per
+ * event: the compiler then shows what a service ignores. A type this build does not know (a newer producer's) decodes
+ * as {@link Unknown}, a fact of every topic.
  */
-public sealed interface CaseEventPayload permits
-        // intake-service
-        CaseReferred, ImagingUpdated, WorkupCompleted, WorkupReopened, CaseWithdrawn,
-        // pathology-service
-        BiopsyReported, ResectionReported, BiopsyAmended, ResectionAmended, ReportAmended, NonSarcomaFlagged,
-        SarcomaDiagnosisRestored,
-        // staging-service
-        CaseStaged,
-        // board-service
-        CaseScheduled, PlanDecided, TreatmentRecorded, SurveillanceScheduled, VisitRecorded, RecurrenceRecorded, CaseDischarged,
-        BiopsyWaived,
-        // anything else
-        Unknown {
+public sealed interface CaseEventPayload permits IntakeFact, PathologyFact, StagingFact, BoardFact {
 }

@@ -28,7 +28,7 @@ public record CaseReferred(
         boolean neoadjuvantConsidered,
         Boolean workupComplete,
         ResectabilityImaging imaging,
-        Boolean biopsyIndicated) implements CaseEventPayload {
+        Boolean biopsyIndicated) implements IntakeFact {
 
     /** A referral as producers before {@code biopsyIndicated} described it. */
     public CaseReferred(String caseId, String referringSite, Instant referredAt, BigDecimal greatestDimensionCm,

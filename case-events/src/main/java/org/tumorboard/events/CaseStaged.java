@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * edition, the subtype's failure pattern, and which inputs changed since the previous staging.
  */
 public record CaseStaged(String caseId, String prefix, String t, String n, String m, String g, String group, String edition,
-        String failurePattern, List<String> changed) implements CaseEventPayload {
+        String failurePattern, List<String> changed) implements StagingFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public CaseStaged {

@@ -13,7 +13,7 @@ public record ImagingUpdated(
         Boolean distantLesions,
         java.util.List<String> missingWorkup,
         ResectabilityImaging imaging,
-        Boolean biopsyIndicated) implements CaseEventPayload {
+        Boolean biopsyIndicated) implements IntakeFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public ImagingUpdated {

@@ -7,7 +7,7 @@ import java.util.List;
  * included). A not-sarcoma marker under a sarcoma histology is a discordance alert on the report, never this event
  * (rps-reference.md section 8, issue 19).
  */
-public record NonSarcomaFlagged(String caseId, String reportId, List<String> findings) implements CaseEventPayload {
+public record NonSarcomaFlagged(String caseId, String reportId, List<String> findings) implements PathologyFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public NonSarcomaFlagged {

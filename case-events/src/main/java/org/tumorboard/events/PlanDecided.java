@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * discipline and option. Never the member or their rationale: those stay in board-service (a discipline with one member
  * at the round does point to that member, as the board's own record does).
  */
-public record PlanDecided(String caseId, String option, Votes votes) implements CaseEventPayload {
+public record PlanDecided(String caseId, String option, Votes votes) implements BoardFact {
 
     /** The round's votes: how many were cast, how many each option got, and the dissenting ones. */
     public record Votes(int cast, Map<String, Integer> counts, List<Dissent> dissent) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * evolution).
  */
 public record ReportAmended(String caseId, String reportId, int version, String reportKind, String histology, String grade,
-        String margin, BigDecimal greatestDimensionCm, Integer nodesExamined, Integer nodesPositive) implements CaseEventPayload {
+        String margin, BigDecimal greatestDimensionCm, Integer nodesExamined, Integer nodesPositive) implements PathologyFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public ReportAmended {
@@ -40,7 +40,7 @@ public record ReportAmended(String caseId, String reportId, int version, String 
      * {@link BiopsyAmended}. Consumers handle both types through it while producers publish both.
      */
     @JsonIgnore
-    public CaseEventPayload asSpecificAmendment() {
+    public ReportAmendment asSpecificAmendment() {
         return RESECTION.equals(reportKind)
                 ? new ResectionAmended(caseId, reportId, version, margin, greatestDimensionCm, nodesExamined, nodesPositive, null)
                 : new BiopsyAmended(caseId, reportId, version, histology, grade, null, java.util.List.of());

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record ResectionReported(String caseId, String reportId, int version, String margin, BigDecimal greatestDimensionCm,
         Integer nodesExamined, Integer nodesPositive, BigDecimal marginMissProbability, String histology, String grade,
-        BigDecimal treatmentEffectPercent, List<String> alerts, SpecimenFindings findings) implements CaseEventPayload {
+        BigDecimal treatmentEffectPercent, List<String> alerts, SpecimenFindings findings) implements PathologyFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public ResectionReported {

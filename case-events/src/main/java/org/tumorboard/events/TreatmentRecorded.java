@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * for NOT_IMPLEMENTED: the coded reason.
  */
 public record TreatmentRecorded(String caseId, String type, LocalDate date, Boolean enBloc, List<String> organsResected,
-        Boolean grossResidualDisease, String reasonCode) implements CaseEventPayload {
+        Boolean grossResidualDisease, String reasonCode) implements BoardFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public TreatmentRecorded {

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param number the visit's number in the case's schedule (1 for the first; an unscheduled one after discharge is numbered
  *               after the schedule)
  */
-public record VisitRecorded(String caseId, int number, LocalDate visitDate, String outcome) implements CaseEventPayload {
+public record VisitRecorded(String caseId, int number, LocalDate visitDate, String outcome) implements BoardFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public VisitRecorded {

@@ -3,7 +3,7 @@ package org.tumorboard.events;
 import java.time.Instant;
 
 /** Every work-up item of rps-reference.md section 2 is on record for the case. */
-public record WorkupCompleted(String caseId, Instant completedAt) implements CaseEventPayload {
+public record WorkupCompleted(String caseId, Instant completedAt) implements IntakeFact {
 
     /** Issue 22, item 3: the ranges and vocabularies of the REST side, checked on the way in. */
     public WorkupCompleted {

@@ -35,6 +35,28 @@ class EventContractTest {
         assertThrows(IllegalArgumentException.class, () -> new EventType<>(name, Topics.INTAKE, CaseReferred.class));
     }
 
+    /**
+     * Each type's payload is a fact of the topic its owner publishes on, and of no other (issue 34, item 5): a consumer's
+     * switch over one topic's facts sees every type of that topic, and only those.
+     */
+    @Test
+    void everyPayloadIsAFactOfItsOwnersTopicAlone() {
+        java.util.Map<String, Class<?>> facts = java.util.Map.of("tumorboard.intake.", IntakeFact.class, "tumorboard.pathology.",
+                PathologyFact.class, "tumorboard.staging.", StagingFact.class, "tumorboard.board.", BoardFact.class);
+        for (EventType<?> type : CaseEventTypes.ALL) {
+            for (java.util.Map.Entry<String, Class<?>> topic : facts.entrySet()) {
+                assertEquals(type.name().startsWith(topic.getKey()), topic.getValue().isAssignableFrom(type.payloadClass()),
+                        type.name() + " as a " + topic.getValue().getSimpleName());
+            }
+        }
+        // a type this build does not know is a fact of every topic: each consumer ignores it in its own switch
+        facts.values().forEach(f -> assertTrue(f.isAssignableFrom(Unknown.class)));
+        CaseEvent biopsy = new CaseEvent(java.util.UUID.randomUUID(), Sources.PATHOLOGY, CaseEventTypes.BIOPSY_WAIVED.name(),
+                "c-1", NOW, 1, EventCodec.toJson(new BiopsyWaived("c-1")));
+        assertEquals(new BiopsyWaived("c-1"), biopsy.payload(BoardFact.class));
+        assertThrows(MalformedEventException.class, () -> biopsy.payload(PathologyFact.class), "a board fact read as pathology's");
+    }
+
     @Test
     void aPayloadSurvivesTheRoundTrip() {
         CaseReferred referred = new CaseReferred("c-1", "SPOKE-NORTH", NOW, new BigDecimal("22.0"), false, null, true);
@@ -90,9 +112,21 @@ class EventContractTest {
     void everyPayloadOfTheSealedContractHasItsEventTypeAndEveryTypeItsPayload() {
         Set<Class<?>> registered = new HashSet<>();
         CaseEventTypes.ALL.forEach(type -> registered.add(type.payloadClass()));
-        Set<Class<?>> permitted = new HashSet<>(java.util.Arrays.asList(CaseEventPayload.class.getPermittedSubclasses()));
+        Set<Class<?>> permitted = new HashSet<>();
+        leaves(CaseEventPayload.class, permitted);
         permitted.remove(Unknown.class);
         assertEquals(permitted, registered);
+    }
+
+    /** The records under a sealed interface, through the topics' interfaces and the amendments'. */
+    private static void leaves(Class<?> sealed, Set<Class<?>> into) {
+        for (Class<?> sub : sealed.getPermittedSubclasses()) {
+            if (sub.isInterface()) {
+                leaves(sub, into);
+            } else {
+                into.add(sub);
+            }
+        }
     }
 
     @Test

@@ -13,25 +13,20 @@ import org.tumorboard.board.repository.BoardCaseRepository;
 import org.tumorboard.board.repository.DecisionRepository;
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
-import org.tumorboard.events.BiopsyWaived;
-import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseReferred;
-import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.CaseWithdrawn;
 import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.IntakeFact;
 import org.tumorboard.events.NonSarcomaFlagged;
-import org.tumorboard.events.PlanDecided;
-import org.tumorboard.events.RecurrenceRecorded;
+import org.tumorboard.events.PathologyFact;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
-import org.tumorboard.events.SurveillanceScheduled;
-import org.tumorboard.events.TreatmentRecorded;
+import org.tumorboard.events.StagingFact;
 import org.tumorboard.events.Unknown;
-import org.tumorboard.events.VisitRecorded;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.platform.messaging.CaseEventHandler;
@@ -60,11 +55,24 @@ public class BoardEventsService implements CaseEventHandler {
     @Transactional(TxType.MANDATORY)
     @PlacesReadyCases
     public void handle(CaseEvent event) {
-        boolean changed = switch (event.payload()) {
+        CaseEventHandler.super.handle(event);
+    }
+
+    @Override
+    public void intake(CaseEvent event, IntakeFact fact) {
+        factsChanged(event, switch (fact) {
             case CaseReferred p -> referred(event, p);
             case WorkupCompleted p -> workupCompleted(event);
             case WorkupReopened p -> workupReopened(event, p);
             case CaseWithdrawn p -> withdrawn(event);
+            case ImagingUpdated p -> imaged(event, p);
+            case Unknown p -> false;
+        });
+    }
+
+    @Override
+    public void pathology(CaseEvent event, PathologyFact fact) {
+        factsChanged(event, switch (fact) {
             case BiopsyReported p -> biopsyReported(event, p);
             case BiopsyAmended p -> biopsyAmended(event, p);
             case SarcomaDiagnosisRestored p -> backOnPathway(event, p);
@@ -72,20 +80,21 @@ public class BoardEventsService implements CaseEventHandler {
             case ReportAmended p -> p.asSpecificAmendment() instanceof BiopsyAmended biopsy
                     && caseOf(event).pathologyReported(event, biopsy.histology(), biopsy.grade());
             case NonSarcomaFlagged p -> nonSarcomaFlagged(event, p);
-            case CaseStaged p -> staged(event, p);
             case ResectionAmended p -> resectionAmended(event, p);
-            case ImagingUpdated p -> imaged(event, p);
-            // the board's own events, and types from a newer producer
-            case CaseScheduled p -> false;
-            case PlanDecided p -> false;
-            case TreatmentRecorded p -> false;
-            case SurveillanceScheduled p -> false;
-            case VisitRecorded p -> false;
-            case RecurrenceRecorded p -> false;
-            case CaseDischarged p -> false;
-            case BiopsyWaived p -> false;
             case Unknown p -> false;
-        };
+        });
+    }
+
+    @Override
+    public void staging(CaseEvent event, StagingFact fact) {
+        factsChanged(event, switch (fact) {
+            case CaseStaged p -> staged(event, p);
+            case Unknown p -> false;
+        });
+    }
+
+    /** After a fact that may change readiness: ready for the board or not (BoardCase#factsChanged). */
+    private void factsChanged(CaseEvent event, boolean changed) {
         if (changed) {
             cases.findByIdOptional(event.caseUuid()).ifPresent(BoardCase::factsChanged);
         }

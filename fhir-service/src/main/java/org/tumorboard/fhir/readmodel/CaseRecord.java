@@ -219,15 +219,15 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                         visit(new Visit(null, p.visitDate(), p.outcome()));
                     } // an old recurrence without its day or finding states no disease status; the board always sends both now
                 }
-                // the amendment before pathology published one type per report kind (topics keep it for ever); since
-                // then published beside its typed twin, which carries the same version and so changes nothing here
+                // the amendment before pathology published one type per report kind (topics keep it for ever); later
+                // published beside its typed twin, which carries the same version and so changes nothing here; no longer
+                // published (issue 34, item 5)
                 case ReportAmended p -> {
                     switch (p.asSpecificAmendment()) {
                         // a legacy amendment carries no findings: the version it makes has none (never the older scores)
                         case BiopsyAmended b -> biopsy(b.reportId(), b.version(), new BiopsyReported(b.caseId(), b.reportId(),
                                 b.version(), b.histology(), b.grade(), b.score(), b.alerts(), b.findings()), at);
                         case ResectionAmended r -> resection(amended(r), at);
-                        default -> { }
                     }
                 }
                 // facts that change no exported resource: the workflow's own steps, and the flag the reports already carry

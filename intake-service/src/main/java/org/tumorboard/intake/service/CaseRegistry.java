@@ -16,9 +16,13 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventPayload;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PathologyFact;
 import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
+import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
+import org.tumorboard.events.Sources;
+import org.tumorboard.events.Unknown;
 import org.tumorboard.events.WorkupCompleted;
 import org.tumorboard.events.WorkupReopened;
 import org.tumorboard.intake.IntakeCase;
@@ -67,35 +71,14 @@ public class CaseRegistry implements CaseEventHandler {
         CaseEventPayload payload = event.payload();
         CaseEventMeaning.Meaning meaning = CaseEventMeaning.of(event);
         boolean workupWasComplete = c.missingWorkup().isEmpty();
-        boolean amendment = false;
         // Pathology's verdict on whether it is a sarcoma at all, and its restore, by pathology's commit order: an older
         // verdict delivered late goes on the timeline but moves nothing (issue 22, item 5).
         boolean staleVerdict = (payload instanceof NonSarcomaFlagged || payload instanceof SarcomaDiagnosisRestored)
                 && !c.pathwayVerdict(event);
-        switch (payload) {
-            case BiopsyReported p -> c.gradeReported(event, p.grade());
-            case BiopsyAmended p -> {
-                c.gradeReported(event, p.grade());
-                amendment = true;
-            }
-            case ReportAmended p -> {
-                if (p.grade() != null) {
-                    c.gradeReported(event, p.grade());
-                }
-                amendment = true;
-            }
-            case ResectionAmended p -> amendment = true;
-            case SarcomaDiagnosisRestored p -> {
-                // pathology's sequence decided it is the newest verdict: a flag dated ahead of it does not hold it back
-                Instant at = event.time().isBefore(c.statusSince) ? c.statusSince : event.time();
-                if (!staleVerdict && c.returnToPathway(at)) {
-                    Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
-                }
-            }
-            default -> {
-                // the other events move only the status and the timeline
-            }
-        }
+        // Pathology's facts say more than the status: the grade, amendments, a restored diagnosis. Every other topic's
+        // events move only the status and the timeline.
+        boolean amendment = Sources.PATHOLOGY.equals(event.source())
+                && pathology(c, event, event.payload(PathologyFact.class), staleVerdict);
         // Pathology publishes each amendment as two types while consumers move to the new ones: one timeline entry.
         if (!(amendment && c.hasTimelineSummary(meaning.summary()))) {
             c.addTimelineEntry(event.id(), event.type(), event.time(), meaning.summary());
@@ -106,6 +89,39 @@ public class CaseRegistry implements CaseEventHandler {
         if (live) {
             reviewWorkup(c, workupWasComplete);
         }
+    }
+
+    /** What pathology's fact says beyond the status; true for an amendment (one timeline entry for its two types). */
+    private static boolean pathology(IntakeCase c, CaseEvent event, PathologyFact fact, boolean staleVerdict) {
+        return switch (fact) {
+            case BiopsyReported p -> {
+                c.gradeReported(event, p.grade());
+                yield false;
+            }
+            case BiopsyAmended p -> {
+                c.gradeReported(event, p.grade());
+                yield true;
+            }
+            case ReportAmended p -> {
+                if (p.grade() != null) {
+                    c.gradeReported(event, p.grade());
+                }
+                yield true;
+            }
+            case ResectionAmended p -> true;
+            case SarcomaDiagnosisRestored p -> {
+                // pathology's sequence decided it is the newest verdict: a flag dated ahead of it does not hold it back
+                Instant at = event.time().isBefore(c.statusSince) ? c.statusSince : event.time();
+                if (!staleVerdict && c.returnToPathway(at)) {
+                    Log.infof("case %s back on the sarcoma pathway (%s)", c.caseId, p.histology());
+                }
+                yield false;
+            }
+            // the status and the timeline say the rest
+            case ResectionReported p -> false;
+            case NonSarcomaFlagged p -> false;
+            case Unknown p -> false;
+        };
     }
 
     /**

@@ -20,7 +20,6 @@ import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.NonSarcomaFlagged;
 import org.tumorboard.events.PathologyOfRecord;
-import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
@@ -199,6 +198,10 @@ public class ReportService {
         return new Posted<>(report, version, result);
     }
 
+    /**
+     * A new version of a report, published as its typed amendment only: the union {@code report-amended.v1} of the first
+     * waves is no longer published (issue 34, item 5); consumers still read it from the topics' history.
+     */
     Posted<?> recordAmendment(UUID caseId, UUID reportId, AmendmentCommand request, String by) {
         visibleCase(caseId);
         PathologyReport report = reports.findByIdOptional(reportId)
@@ -216,9 +219,6 @@ public class ReportService {
             outbox.publish(CaseEventTypes.BIOPSY_AMENDED, caseId.toString(), new BiopsyAmended(caseId.toString(),
                     reportId.toString(), version.version, b.histology().name(), d.gradeName(), d.score(), d.alertCodes(),
                     d.published(b.ihc(), b.molecular())));
-            // The union type, for consumers that have not moved to the typed amendments yet (architecture.md, evolution).
-            outbox.publish(CaseEventTypes.REPORT_AMENDED, caseId.toString(), new ReportAmended(caseId.toString(),
-                    reportId.toString(), version.version, Kind.BIOPSY.name(), b.histology().name(), d.gradeName()));
             followDiagnosis(caseId, report, version, before, d);
             return new Posted<>(report, version, result);
         }
@@ -232,9 +232,6 @@ public class ReportService {
                 reportId.toString(), version.version, r.margin().name(), r.greatestDimensionCm(), r.nodesExamined(),
                 r.nodesPositive(), result.marginMissProbability(), name(r.histology()), result.diagnosis().gradeName(),
                 r.treatmentEffectPercent(), result.diagnosis().alertCodes(), result.diagnosis().published(r.ihc(), r.molecular())));
-        outbox.publish(CaseEventTypes.REPORT_AMENDED, caseId.toString(), new ReportAmended(caseId.toString(),
-                reportId.toString(), version.version, Kind.RESECTION.name(), null, null, r.margin().name(),
-                r.greatestDimensionCm(), r.nodesExamined(), r.nodesPositive()));
         followDiagnosis(caseId, report, version, before, result.diagnosis());
         return new Posted<>(report, version, result);
     }

@@ -11,23 +11,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.tumorboard.events.BiopsyAmended;
-import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.BiopsyWaived;
+import org.tumorboard.events.BoardFact;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseReferred;
 import org.tumorboard.events.CaseScheduled;
-import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.CaseWithdrawn;
 import org.tumorboard.events.ImagingUpdated;
-import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.IntakeFact;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.RecurrenceRecorded;
-import org.tumorboard.events.ReportAmended;
-import org.tumorboard.events.ResectionAmended;
-import org.tumorboard.events.ResectionReported;
-import org.tumorboard.events.SarcomaDiagnosisRestored;
 import org.tumorboard.events.SurveillanceScheduled;
 import org.tumorboard.events.TreatmentRecorded;
 import org.tumorboard.events.Unknown;
@@ -92,9 +86,24 @@ public class WorklistService implements CaseEventHandler {
     /** Runs inside the consumer's inbox transaction. */
     @Override
     @Transactional(TxType.MANDATORY)
-    public void handle(CaseEvent event) {
-        switch (event.payload()) {
+    public void intake(CaseEvent event, IntakeFact fact) {
+        switch (fact) {
             case CaseReferred p -> referred(event, p);
+            case CaseWithdrawn p -> cases.findByIdOptional(event.caseUuid())
+                    .orElseGet(() -> newCase(event.caseUuid(), Awaiting.NOTHING, event.time()))
+                    .withdrawn(event.time());
+            // Nothing for the worklist (and types from a newer intake).
+            case ImagingUpdated p -> { }
+            case WorkupCompleted p -> { }
+            case WorkupReopened p -> { }
+            case Unknown p -> { }
+        }
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void board(CaseEvent event, BoardFact fact) {
+        switch (fact) {
             case TreatmentRecorded p -> {
                 if (p.isSurgery()) {
                     surgeryRecorded(event);
@@ -103,21 +112,7 @@ public class WorklistService implements CaseEventHandler {
             // The chair waived the biopsy: no biopsy report is awaited any more (issue 20, path 5).
             case BiopsyWaived p -> cases.findByIdOptional(event.caseUuid())
                     .ifPresent(c -> c.reported(Awaiting.BIOPSY_REPORT, event.time()));
-            case CaseWithdrawn p -> cases.findByIdOptional(event.caseUuid())
-                    .orElseGet(() -> newCase(event.caseUuid(), Awaiting.NOTHING, event.time()))
-                    .withdrawn(event.time());
-            // Nothing for the worklist (and types from a newer producer).
-            case ImagingUpdated p -> { }
-            case WorkupCompleted p -> { }
-            case WorkupReopened p -> { }
-            case BiopsyReported p -> { }
-            case ResectionReported p -> { }
-            case BiopsyAmended p -> { }
-            case ResectionAmended p -> { }
-            case ReportAmended p -> { }
-            case NonSarcomaFlagged p -> { }
-            case SarcomaDiagnosisRestored p -> { }
-            case CaseStaged p -> { }
+            // Nothing for the worklist (and types from a newer board).
             case CaseScheduled p -> { }
             case PlanDecided p -> { }
             case SurveillanceScheduled p -> { }

@@ -33,7 +33,6 @@ import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
 import org.tumorboard.events.EventCodec;
 import org.tumorboard.events.EventType;
-import org.tumorboard.events.ReportAmended;
 import org.tumorboard.events.ResectionAmended;
 import org.tumorboard.events.ResectionReported;
 import org.tumorboard.events.SarcomaDiagnosisRestored;
@@ -198,12 +197,13 @@ class ReportResourceTest {
                 .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
                 .then().statusCode(201).body("versions[2].result.grade.grade", equalTo("G3"));
 
-        events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 8, Duration.ofSeconds(30));
+        // Each amendment is its typed event alone: the union report-amended.v1 is no longer published (issue 34, item 5).
+        events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 6, Duration.ofSeconds(30));
         assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.RESECTION_REPORTED.name(),
-                CaseEventTypes.RESECTION_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),
-                CaseEventTypes.RESECTION_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(),
+                CaseEventTypes.RESECTION_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),
+                CaseEventTypes.RESECTION_AMENDED.name(),
                 CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED.name()), events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
-        ResectionAmended amended = EventCodec.fromJson(events.get(5).value(), ResectionAmended.class);
+        ResectionAmended amended = EventCodec.fromJson(events.get(4).value(), ResectionAmended.class);
         assertEquals("G3", amended.grade());
         assertEquals(3, amended.findings().differentiationScore());
         assertEquals("NOT_SARCOMA", EventCodec.fromJson(events.get(2).value(), ResectionAmended.class).histology());
@@ -211,7 +211,7 @@ class ReportResourceTest {
                 "a non-sarcoma specimen without markers or grade carries no findings");
         assertEquals("DEDIFFERENTIATED_LIPOSARCOMA", amended.histology());
         assertEquals(new SarcomaDiagnosisRestored(caseId, reportId, 3, "DEDIFFERENTIATED_LIPOSARCOMA"),
-                EventCodec.fromJson(events.get(7).value(), SarcomaDiagnosisRestored.class));
+                EventCodec.fromJson(events.get(5).value(), SarcomaDiagnosisRestored.class));
     }
 
     /**
@@ -235,13 +235,13 @@ class ReportResourceTest {
         amend(caseId, reportId, lms, "second opinion: leiomyosarcoma with focal keratin");
 
         // The first report alone never flagged the case; the amendment to NOT_SARCOMA did; the one back restored it.
-        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 7, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 5, Duration.ofSeconds(30));
         List<String> types = events.stream().map(r -> TopicReader.header(r, "ce_type")).toList();
         assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(),
-                CaseEventTypes.BIOPSY_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),
-                CaseEventTypes.BIOPSY_AMENDED.name(), CaseEventTypes.REPORT_AMENDED.name(),
+                CaseEventTypes.BIOPSY_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),
+                CaseEventTypes.BIOPSY_AMENDED.name(),
                 CaseEventTypes.SARCOMA_DIAGNOSIS_RESTORED.name()), types);
-        SarcomaDiagnosisRestored restored = EventCodec.fromJson(events.get(6).value(), SarcomaDiagnosisRestored.class);
+        SarcomaDiagnosisRestored restored = EventCodec.fromJson(events.get(4).value(), SarcomaDiagnosisRestored.class);
         assertEquals(new SarcomaDiagnosisRestored(caseId, reportId, 3, "LEIOMYOSARCOMA"), restored);
     }
 
@@ -330,12 +330,10 @@ class ReportResourceTest {
                 .body("[0].versions[1].amendmentReason", equalTo("mitoses recounted on deeper levels"))
                 .body("[0].versions[0].report.fnclcc.mitosesPer10Hpf", equalTo(12));
 
-        // The amendment travels as its typed event and, while consumers move, as the union type too.
-        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 3, Duration.ofSeconds(30));
-        ReportAmended amended = EventCodec.fromJson(valueOfType(events, CaseEventTypes.REPORT_AMENDED), ReportAmended.class);
-        assertEquals(2, amended.version());
-        assertEquals("G3", amended.grade());
-        assertEquals("BIOPSY", amended.reportKind());
+        // The amendment travels as its typed event alone: the union type of the first waves is read from history only.
+        List<ConsumerRecord<String, String>> events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 2, Duration.ofSeconds(30));
+        assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.BIOPSY_AMENDED.name()),
+                events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
         BiopsyAmended typed = EventCodec.fromJson(valueOfType(events, CaseEventTypes.BIOPSY_AMENDED), BiopsyAmended.class);
         assertEquals(2, typed.version());
         assertEquals("G3", typed.grade());

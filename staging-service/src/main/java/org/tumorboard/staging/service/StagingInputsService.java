@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.tumorboard.events.BiopsyAmended;
 import org.tumorboard.events.BiopsyReported;
 import org.tumorboard.events.BiopsyWaived;
+import org.tumorboard.events.BoardFact;
 import org.tumorboard.events.CaseDischarged;
 import org.tumorboard.events.CaseEvent;
 import org.tumorboard.events.CaseEventTypes;
@@ -21,7 +22,9 @@ import org.tumorboard.events.CaseScheduled;
 import org.tumorboard.events.CaseStaged;
 import org.tumorboard.events.CaseWithdrawn;
 import org.tumorboard.events.ImagingUpdated;
+import org.tumorboard.events.IntakeFact;
 import org.tumorboard.events.NonSarcomaFlagged;
+import org.tumorboard.events.PathologyFact;
 import org.tumorboard.events.PlanDecided;
 import org.tumorboard.events.RecurrenceRecorded;
 import org.tumorboard.events.ReportAmended;
@@ -63,8 +66,8 @@ public class StagingInputsService implements CaseEventHandler {
     /** Runs inside the consumer's inbox transaction. */
     @Override
     @Transactional(TxType.MANDATORY)
-    public void handle(CaseEvent event) {
-        switch (event.payload()) {
+    public void intake(CaseEvent event, IntakeFact fact) {
+        switch (fact) {
             case CaseReferred p -> {
                 StagingCase c = caseOf(event);
                 c.referringSite = p.siteFor(c.referringSite);
@@ -76,6 +79,18 @@ public class StagingInputsService implements CaseEventHandler {
                 c.clinical(event, p.greatestDimensionCm(), p.suspiciousNodes(), p.distantLesions());
                 restage(c, event);
             }
+            // Not staging inputs (and types from a newer intake).
+            case WorkupCompleted p -> { }
+            case WorkupReopened p -> { }
+            case CaseWithdrawn p -> { }
+            case Unknown p -> { }
+        }
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void pathology(CaseEvent event, PathologyFact fact) {
+        switch (fact) {
             case BiopsyReported p -> grading(event, p.grade(), p.histology());
             case BiopsyAmended p -> grading(event, p.grade(), p.histology());
             case ResectionReported p -> resection(event, new StagingCase.Specimen(p.greatestDimensionCm(), p.nodesExamined(),
@@ -89,9 +104,19 @@ public class StagingInputsService implements CaseEventHandler {
                         restage(c, event);
                     }
                     case BiopsyAmended b -> grading(event, b.grade(), b.histology());
-                    default -> throw new IllegalStateException("an amendment is of a biopsy or a resection");
                 }
             }
+            // Not staging inputs (and types from a newer pathology).
+            case NonSarcomaFlagged p -> { }
+            case SarcomaDiagnosisRestored p -> { }
+            case Unknown p -> { }
+        }
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void board(CaseEvent event, BoardFact fact) {
+        switch (fact) {
             case BiopsyWaived p -> {
                 StagingCase c = caseOf(event);
                 c.biopsyWaived(event);
@@ -104,22 +129,16 @@ public class StagingInputsService implements CaseEventHandler {
                     restage(c, event);
                 }
             }
-            // Not staging inputs (and types from a newer producer).
-            case WorkupCompleted p -> { }
-            case WorkupReopened p -> { }
-            case CaseWithdrawn p -> { }
-            case NonSarcomaFlagged p -> { }
-            case SarcomaDiagnosisRestored p -> { }
-            case CaseStaged p -> { }
-            case CaseScheduled p -> { }
-            case PlanDecided p -> { }
-            case SurveillanceScheduled p -> { }
-            case VisitRecorded p -> { }
             case RecurrenceRecorded p -> {
                 StagingCase c = caseOf(event);
                 c.recurrence(event, p.outcome());
                 restage(c, event);
             }
+            // Not staging inputs (and types from a newer board).
+            case CaseScheduled p -> { }
+            case PlanDecided p -> { }
+            case SurveillanceScheduled p -> { }
+            case VisitRecorded p -> { }
             case CaseDischarged p -> { }
             case Unknown p -> { }
         }
