@@ -13,7 +13,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.tumorboard.events.BoardFact;
 import org.tumorboard.events.CaseEvent;
+import org.tumorboard.events.IntakeFact;
+import org.tumorboard.events.PathologyFact;
+import org.tumorboard.events.StagingFact;
 import org.tumorboard.platform.messaging.CaseEventHandler;
 
 /**
@@ -52,6 +56,30 @@ public class AppliedEffects implements CaseEventHandler {
                 }
             }
         });
+    }
+
+    // The handler's own default handle() calls its topic methods on the decorated bean, so they pass through here too:
+    // each goes on to the handler, as a decorator that does not decorate them would (the interface's defaults, which
+    // refuse a topic not read, must not run in the decorator's place).
+
+    @Override
+    public void intake(CaseEvent event, IntakeFact fact) {
+        handler.intake(event, fact);
+    }
+
+    @Override
+    public void pathology(CaseEvent event, PathologyFact fact) {
+        handler.pathology(event, fact);
+    }
+
+    @Override
+    public void staging(CaseEvent event, StagingFact fact) {
+        handler.staging(event, fact);
+    }
+
+    @Override
+    public void board(CaseEvent event, BoardFact fact) {
+        handler.board(event, fact);
     }
 
     /** How many times the effect of the event with this id was committed in this test JVM. */
