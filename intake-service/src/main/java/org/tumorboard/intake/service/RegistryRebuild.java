@@ -53,7 +53,7 @@ public class RegistryRebuild {
 
     /** What the registry derives from events, back to a case just referred. */
     private static final String RESET = "status = 'REFERRED', status_since = referred_at, known_grade = null, known_grade_sequence = null, "
-            + "pathway_sequence = null";
+            + "known_grade_at = null, pathway_sequence = null, pathway_at = null";
 
     /** Advisory lock key: one rebuild at a time per database. */
     private static final long REBUILD_LOCK = 0x7265_6275_696c_6421L;
@@ -207,7 +207,8 @@ public class RegistryRebuild {
     /** In the rebuild's transaction, under the lock: the rebuilt registry replaces the live one. */
     private void swap(String live) {
         em.createNativeQuery("update " + live + ".intake_case p set status = r.status, status_since = r.status_since, "
-                + "known_grade = r.known_grade, known_grade_sequence = r.known_grade_sequence, pathway_sequence = r.pathway_sequence from "
+                + "known_grade = r.known_grade, known_grade_sequence = r.known_grade_sequence, known_grade_at = r.known_grade_at, "
+                + "pathway_sequence = r.pathway_sequence, pathway_at = r.pathway_at from "
                 + SCHEMA + ".intake_case r "
                 + "where p.case_id = r.case_id").executeUpdate();
         em.createNativeQuery("delete from " + live + ".timeline_entry").executeUpdate();
