@@ -67,12 +67,21 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
     /**
      * The payload decoded as the record of this event's type, for a consumer's pattern {@code switch};
      * {@link Unknown} for a type this build does not know. {@link MalformedEventException} if the payload is not valid
-     * for its type.
+     * for its type, or names another case than the event's subject.
      */
     public CaseEventPayload payload() {
-        return CaseEventTypes.byName(type)
+        CaseEventPayload payload = CaseEventTypes.byName(type)
                 .<CaseEventPayload>map(known -> EventCodec.fromJson(data, known.payloadClass()))
                 .orElseGet(() -> new Unknown(type));
+        return payload instanceof Unknown ? payload : ofThisCase(payload);
+    }
+
+    /** The payload, if it speaks of this event's case (issue 36, item 4); malformed otherwise. */
+    private <T extends CaseEventPayload> T ofThisCase(T payload) {
+        if (!subject.equals(payload.caseId())) {
+            throw new MalformedEventException("event " + id + ": its payload's caseId is not its subject (" + subject + ")");
+        }
+        return payload;
     }
 
     /**
@@ -93,7 +102,7 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
         if (!is(eventType)) {
             throw new MalformedEventException("event " + id + " is of type " + type + ", not " + eventType.name());
         }
-        return EventCodec.fromJson(data, eventType.payloadClass());
+        return ofThisCase(EventCodec.fromJson(data, eventType.payloadClass()));
     }
 
     private static void requireText(String value, String name) {

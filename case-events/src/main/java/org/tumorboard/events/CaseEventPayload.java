@@ -8,4 +8,10 @@ package org.tumorboard.events;
  * as {@link Unknown}, a fact of every topic.
  */
 public sealed interface CaseEventPayload permits IntakeFact, PathologyFact, StagingFact, BoardFact {
+
+    /**
+     * The case the payload speaks of: the event's subject ({@code ce_subject}, the Kafka key), or the event is malformed
+     * (issue 36, item 4: a payload naming another case is never applied to either). Null for {@link Unknown}.
+     */
+    String caseId();
 }

@@ -5,4 +5,10 @@ package org.tumorboard.events;
  * consumers ignore it (intake notes it on the timeline), they never guess at its payload.
  */
 public record Unknown(String type) implements IntakeFact, PathologyFact, StagingFact, BoardFact {
+
+    /** Not known: nothing of the payload is read. */
+    @Override
+    public String caseId() {
+        return null;
+    }
 }

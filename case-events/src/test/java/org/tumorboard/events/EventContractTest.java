@@ -57,6 +57,21 @@ class EventContractTest {
         assertThrows(MalformedEventException.class, () -> biopsy.payload(PathologyFact.class), "a board fact read as pathology's");
     }
 
+    /** Issue 36, item 4: a payload that names another case than the event's subject (the Kafka key) is applied to neither. */
+    @Test
+    void aPayloadNamingAnotherCaseIsMalformed() {
+        String json = EventCodec.toJson(new BiopsyWaived("c-2"));
+        CaseEvent other = new CaseEvent(java.util.UUID.randomUUID(), Sources.BOARD, CaseEventTypes.BIOPSY_WAIVED.name(), "c-1", NOW, 1, json);
+        assertThrows(MalformedEventException.class, other::payload);
+        assertThrows(MalformedEventException.class, () -> other.payload(CaseEventTypes.BIOPSY_WAIVED));
+        assertThrows(MalformedEventException.class, () -> other.payload(BoardFact.class));
+        CaseEvent same = new CaseEvent(java.util.UUID.randomUUID(), Sources.BOARD, CaseEventTypes.BIOPSY_WAIVED.name(), "c-2", NOW, 1, json);
+        assertEquals(new BiopsyWaived("c-2"), same.payload());
+        // a type this build does not know is not read at all
+        assertEquals(new Unknown("tumorboard.board.newer.v1"), new CaseEvent(java.util.UUID.randomUUID(), Sources.BOARD,
+                "tumorboard.board.newer.v1", "c-1", NOW, 1, json).payload());
+    }
+
     @Test
     void aPayloadSurvivesTheRoundTrip() {
         CaseReferred referred = new CaseReferred("c-1", "SPOKE-NORTH", NOW, new BigDecimal("22.0"), false, null, true);

@@ -113,6 +113,29 @@ class EventTrustTest {
                 "select count(*) from board_case where case_id = '" + caseId + "'").getSingleResult()).longValue()));
     }
 
+    /**
+     * Issue 36, item 4: an event keyed by one case whose payload names another is dead-lettered; neither case changes,
+     * and the case's own next report applies.
+     */
+    @Test
+    void aPayloadNamingAnotherCaseIsNotBelieved() {
+        String caseId = BoardFixtures.readyCase(em, "HUB", Instant.now().minusSeconds(3600));
+        String other = BoardFixtures.readyCase(em, "HUB", Instant.now().minusSeconds(3600));
+        CaseEvent crossed = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(other, "b", 2, "LEIOMYOSARCOMA", "G1", 3, List.of()), Instant.now().plusSeconds(30));
+        TopicWriter.send(Topics.PATHOLOGY, crossed);
+        List<String> reasons = reasons(caseId, 1);
+        assertTrue(reasons.get(0).contains("caseId is not its subject"), reasons.toString());
+        assertEquals(0, AppliedEffects.committed(crossed.id()));
+        assertEquals("G2", column(caseId, "grade"));
+        assertEquals("G2", column(other, "grade"));
+        CaseEvent own = TestEvents.event(CaseEventTypes.BIOPSY_REPORTED, caseId,
+                new BiopsyReported(caseId, "b", 3, "LEIOMYOSARCOMA", "G3", 7, List.of()), Instant.now().plusSeconds(60));
+        RecordMetadata at = TopicWriter.send(Topics.PATHOLOGY, own);
+        TopicWriter.awaitConsumed("board-service", 30_000, at);
+        assertEquals("G3", column(caseId, "grade"));
+    }
+
     /** Item 5: an event dated in 2100 would pin the case's grade for ever; it is dead-lettered and a real one applies. */
     @Test
     void anEventFromTheFutureIsNotBelieved() {
