@@ -135,7 +135,7 @@ final class Report {
     void lists(Lists.Result r) {
         json.put("lists", Map.of("cases", r.cases(), "referredNow", r.referredNow(), "topUpSeconds", r.topUpSeconds(),
                 "timings", r.timings().stream().map(Lists::json).toList()));
-        section("The working lists at %,d cases (issue 33)".formatted(r.cases()));
+        section("The working lists at %,d cases".formatted(r.cases()));
         md.append("The stack topped up with %,d referrals in %.0f s; then each list asked one request at a time as its screen's user "
                 .formatted(r.referredNow(), r.topUpSeconds()) + "(after 10 not counted), the service's answer time seen by the client.\n\n"
                 + "| list | user | request | rows | n | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");

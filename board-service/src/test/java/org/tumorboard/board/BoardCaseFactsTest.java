@@ -18,7 +18,7 @@ import org.tumorboard.events.ResectabilityImaging;
 /**
  * The facts the board hears from other services, on the aggregate itself (no Quarkus, broker or database): each
  * group of facts follows its owner's commit order (OwnerOrder), whatever the delivery order or the producer's clock,
- * and a fact delivered twice changes nothing the second time (issue 34, items 1 and 4).
+ * and a fact delivered twice changes nothing the second time.
  */
 class BoardCaseFactsTest {
 

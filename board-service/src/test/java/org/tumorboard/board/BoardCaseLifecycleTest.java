@@ -17,8 +17,7 @@ import org.tumorboard.board.surveillance.rules.SurveillanceSchedule;
 import org.tumorboard.platform.failure.Conflict;
 
 /**
- * Every row of {@code lifecycle.csv} driven through the aggregate's own methods, not the table alone (issue 34, item
- * 4): a case in the row's phase hears the fact or takes the command, and lands where the row says; a refused command is
+ * Every row of {@code lifecycle.csv} driven through the aggregate's own methods, not the table alone: a case in the row's phase hears the fact or takes the command, and lands where the row says; a refused command is
  * a {@link Conflict} and changes nothing; a refused fact changes nothing. Then the same fact or command again, as a
  * redelivery or a double click: it lands where the table says from where the first one left the case. No Quarkus,
  * broker or database: milliseconds.

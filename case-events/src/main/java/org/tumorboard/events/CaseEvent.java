@@ -76,7 +76,7 @@ public record CaseEvent(UUID id, String source, String type, String subject, Ins
         return payload instanceof Unknown ? payload : ofThisCase(payload);
     }
 
-    /** The payload, if it speaks of this event's case (issue 36, item 4); malformed otherwise. */
+    /** The payload, if it speaks of this event's case; malformed otherwise (it would change one case under another's key). */
     private <T extends CaseEventPayload> T ofThisCase(T payload) {
         if (!subject.equals(payload.caseId())) {
             throw new MalformedEventException("event " + id + ": its payload's caseId is not its subject (" + subject + ")");

@@ -36,7 +36,7 @@ class EventContractTest {
     }
 
     /**
-     * Each type's payload is a fact of the topic its owner publishes on, and of no other (issue 34, item 5): a consumer's
+     * Each type's payload is a fact of the topic its owner publishes on, and of no other: a consumer's
      * switch over one topic's facts sees every type of that topic, and only those.
      */
     @Test
@@ -57,7 +57,7 @@ class EventContractTest {
         assertThrows(MalformedEventException.class, () -> biopsy.payload(PathologyFact.class), "a board fact read as pathology's");
     }
 
-    /** Issue 36, item 4: a payload that names another case than the event's subject (the Kafka key) is applied to neither. */
+    /** A payload that names another case than the event's subject (the Kafka key) is applied to neither. */
     @Test
     void aPayloadNamingAnotherCaseIsMalformed() {
         String json = EventCodec.toJson(new BiopsyWaived("c-2"));

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Thousands of cases on the stack before the browser tests walk each role's day (issue 33): every list they open is
+ * Thousands of cases on the stack before the browser tests walk each role's day: every list they open is
  * then paged and searched among as many cases as a hub gathers in its first years, not read whole. The cases are
  * referred through intake's public API by eight clients at once, from the three sites in turn, with the tests' own
  * kind of identities (so the identity sweep looks for them too), then awaited on pathology's biopsy worklist, the end

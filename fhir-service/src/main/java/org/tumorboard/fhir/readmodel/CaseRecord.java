@@ -221,7 +221,7 @@ public record CaseRecord(String caseId, CaseReferred referral, BigDecimal imagin
                 }
                 // the amendment before pathology published one type per report kind (topics keep it for ever); later
                 // published beside its typed twin, which carries the same version and so changes nothing here; no longer
-                // published (issue 34, item 5)
+                // published
                 case ReportAmended p -> {
                     switch (p.asSpecificAmendment()) {
                         // a legacy amendment carries no findings: the version it makes has none (never the older scores)

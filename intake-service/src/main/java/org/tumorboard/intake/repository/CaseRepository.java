@@ -81,7 +81,7 @@ public class CaseRepository implements PanacheRepositoryBase<IntakeCase, UUID> {
             return new Found(find(query, NEWEST_FIRST, params).page(page, size).list(), total);
         }
         // The far half of a long list is read from its other end: an OFFSET costs the rows it skips, so the last page
-        // of 50,000 cases skips none instead of 49,975 (bin/bench, issue 33: p99 336 ms before).
+        // of 50,000 cases skips none instead of 49,975 (bin/bench: p99 336 ms before).
         int rows = (int) Math.min(size, total - offset);
         int start = (int) (total - offset - rows);
         List<IntakeCase> items = new ArrayList<>(find(query, OLDEST_FIRST, params).range(start, start + rows - 1).list());

@@ -200,7 +200,7 @@ public class ReportService {
 
     /**
      * A new version of a report, published as its typed amendment only: the union {@code report-amended.v1} of the first
-     * waves is no longer published (issue 34, item 5); consumers still read it from the topics' history.
+     * waves is no longer published; consumers still read it from the topics' history.
      */
     Posted<?> recordAmendment(UUID caseId, UUID reportId, AmendmentCommand request, String by) {
         visibleCase(caseId);

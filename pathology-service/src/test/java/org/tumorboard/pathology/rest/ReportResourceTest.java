@@ -197,7 +197,7 @@ class ReportResourceTest {
                 .when().post("/api/cases/" + caseId + "/reports/" + reportId + "/amendments")
                 .then().statusCode(201).body("versions[2].result.grade.grade", equalTo("G3"));
 
-        // Each amendment is its typed event alone: the union report-amended.v1 is no longer published (issue 34, item 5).
+        // Each amendment is its typed event alone: the union report-amended.v1 is no longer published.
         events = TopicReader.forCase(Topics.PATHOLOGY, caseId, 6, Duration.ofSeconds(30));
         assertEquals(List.of(CaseEventTypes.BIOPSY_REPORTED.name(), CaseEventTypes.RESECTION_REPORTED.name(),
                 CaseEventTypes.RESECTION_AMENDED.name(), CaseEventTypes.NON_SARCOMA_FLAGGED.name(),

@@ -9,8 +9,8 @@ import org.tumorboard.events.CaseEvent;
 
 /**
  * Where a fact an aggregate holds from another service stands in its owner's order: the owner's commit sequence and
- * time of the event that set it. One rule orders one owner's facts for a case, everywhere (issue 22, item 5; issue 34,
- * item 1): <b>a later commit of the owner wins</b>. An event not older than the one held (by sequence, never by clock)
+ * time of the event that set it. One rule orders one owner's facts for a case, everywhere: <b>a later commit of the
+ * owner wins</b>. An event not older than the one held (by sequence, never by clock)
  * replaces the fact; an older one, delivered late, changes nothing. Equal sequences are one transaction of the owner (a
  * report and its typed twin): the one delivered last applies, and both say the same. An event from before sequences
  * were assigned ({@link CaseEvent#UNSEQUENCED}, 0) orders before every numbered one.

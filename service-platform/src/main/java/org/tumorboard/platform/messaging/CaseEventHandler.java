@@ -15,7 +15,7 @@ import org.tumorboard.events.StagingFact;
  * <p>
  * A service implements one method per topic it reads (its {@code Topics.consumedBy}), each a pattern {@code switch}
  * over that topic's facts with one named handler per event and an explicit list of the events it ignores; it writes
- * nothing for the topics it does not read (issue 34, item 5). {@link #handle} hands each event to the method of its
+ * nothing for the topics it does not read. {@link #handle} hands each event to the method of its
  * owner: the consumer believed the event only after checking that its source owns the topic that carried it.
  */
 public interface CaseEventHandler {
